@@ -1,0 +1,150 @@
+package org.sweetshop;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sweetshop.audit.AuditService;
+import org.sweetshop.catalog.CatalogService;
+import org.sweetshop.catalog.StockMovement;
+import org.sweetshop.catalog.Sweet;
+import org.sweetshop.config.AppConfig;
+import org.sweetshop.coupon.Coupon;
+import org.sweetshop.coupon.CouponService;
+import org.sweetshop.db.Database;
+import org.sweetshop.db.EmbeddedDatabase;
+import org.sweetshop.promo.Promo;
+import org.sweetshop.promo.PromoService;
+import org.sweetshop.sale.SaleService;
+import org.sweetshop.staff.PasswordHasher;
+import org.sweetshop.staff.Staff;
+import org.sweetshop.staff.StaffService;
+import org.sweetshop.stock.StockService;
+
+/**
+ * The composition root, wired by hand: the database this process uses and one instance of each
+ * service. No DI framework, no singletons.
+ */
+public final class AppContext implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
+
+    private final AppConfig config;
+    private final EmbeddedDatabase embedded;
+    private final Database database;
+    private final StaffService staff;
+    private final CatalogService catalog;
+    private final StockService stock;
+    private final CouponService coupons;
+    private final PromoService promos;
+    private final SaleService sales;
+    private final AuditService audit;
+
+    public AppContext(AppConfig config, EmbeddedDatabase embedded, Database database, PasswordHasher hasher, Clock clock) {
+        this.config = config;
+        this.embedded = embedded;
+        this.database = database;
+        var tx = database.transactor();
+        this.staff = new StaffService(tx, hasher, clock);
+        this.catalog = new CatalogService(tx, clock);
+        this.stock = new StockService(tx, clock);
+        this.coupons = new CouponService(tx, clock);
+        this.promos = new PromoService(tx, clock);
+        this.sales = new SaleService(tx, clock);
+        this.audit = new AuditService(database.dataSource());
+    }
+
+    /** Every entity class, for the Hibernate bootstrap. */
+    public static List<Class<?>> entities() {
+        List<Class<?>> entities = new ArrayList<>(List.of(Staff.class, Sweet.class, StockMovement.class, Coupon.class, Promo.class));
+        entities.addAll(SaleService.entities());
+        return entities;
+    }
+
+    /**
+     * Opens the configured store database, or starts (or joins) the embedded one in the data
+     * directory, brings its schema up to date and wires the services.
+     */
+    public static AppContext open(AppConfig config) {
+        EmbeddedDatabase embedded = null;
+        Database.Settings settings;
+        if (config.embedded()) {
+            embedded = EmbeddedDatabase.startOrJoin(config.dataDir(), EmbeddedDatabase.Options.local());
+            var endpoint = embedded.endpoint();
+            settings = settings(config, endpoint.jdbcUrl(), endpoint.user(), endpoint.password());
+        } else {
+            settings = settings(config, config.dbUrl(), config.dbUser(), config.dbPassword());
+        }
+        try {
+            Database database = Database.open(settings, entities());
+            return new AppContext(config, embedded, database, new PasswordHasher(), Clock.systemDefaultZone());
+        } catch (RuntimeException e) {
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
+    public static Database.Settings settings(AppConfig config, String url, String user, String password) {
+        return new Database.Settings(url, user, password, config.poolSize(), config.lockTimeout().toMillis(),
+                config.connectTimeout().toMillis());
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public StaffService staff() {
+        return staff;
+    }
+
+    public CatalogService catalog() {
+        return catalog;
+    }
+
+    public StockService stock() {
+        return stock;
+    }
+
+    public CouponService coupons() {
+        return coupons;
+    }
+
+    public PromoService promos() {
+        return promos;
+    }
+
+    public SaleService sales() {
+        return sales;
+    }
+
+    public AuditService audit() {
+        return audit;
+    }
+
+    /** Describes where the data lives, for status lines. */
+    public String describeDatabase() {
+        if (embedded != null) {
+            return (embedded.owner() ? "embedded database" : "embedded database (run by another app)") + " in " + config.dataDir();
+        }
+        return database.settings().jdbcUrl();
+    }
+
+    @Override
+    public void close() {
+        try {
+            database.close();
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+            LOG.info("closed");
+        }
+    }
+}

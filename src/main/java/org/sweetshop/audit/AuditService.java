@@ -1,0 +1,114 @@
+package org.sweetshop.audit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.sweetshop.common.DatabaseUnreachableException;
+
+/**
+ * Checks every invariant the tills promise, on one repeatable-read snapshot, read-only. Each check
+ * is a query returning the rows that break it.
+ */
+public final class AuditService {
+
+    private record Rule(String name, String description, String sql) {
+    }
+
+    private static final List<Rule> RULES = List.of(
+            new Rule("stock-equals-movements", "each sweet's stock equals the sum of its stock movements",
+                    "select s.sku, s.stock, coalesce(sum(m.quantity), 0) as movements from sweet s"
+                            + " left join stock_movement m on m.sweet_id = s.id group by s.id, s.sku, s.stock"
+                            + " having s.stock <> coalesce(sum(m.quantity), 0) order by s.sku"),
+            new Rule("stock-never-negative", "no sweet's stock is, or ever was, below zero",
+                    "select 'sweet' as kind, sku, stock from sweet where stock < 0"
+                            + " union all select 'movement', cast(id as varchar(20)), stock_after from stock_movement where stock_after < 0"),
+            new Rule("stock-history-consistent", "each sweet's latest movement left exactly its current stock",
+                    "select s.sku, s.stock, m.stock_after from sweet s join stock_movement m on m.sweet_id = s.id"
+                            + " where m.id = (select max(m2.id) from stock_movement m2 where m2.sweet_id = s.id)"
+                            + " and m.stock_after <> s.stock order by s.sku"),
+            new Rule("coupon-redeemed-once", "no coupon is redeemed by more than one sale",
+                    "select coupon_id, count(*) as sales from sale where coupon_id is not null group by coupon_id having count(*) > 1"),
+            new Rule("coupon-redemption-matches-sale", "every redeemed coupon names the one sale that carries it, and back",
+                    "select c.id as coupon_id, c.status, cast(s.id as varchar(36)) as sale_id from sale s"
+                            + " join coupon c on c.id = s.coupon_id"
+                            + " where c.status <> 'REDEEMED' or c.redeemed_sale_id is distinct from s.id"
+                            + " union all select c.id, c.status, cast(c.redeemed_sale_id as varchar(36)) from coupon c"
+                            + " where c.status = 'REDEEMED' and not exists"
+                            + " (select 1 from sale s where s.id = c.redeemed_sale_id and s.coupon_id = c.id)"),
+            new Rule("promo-within-max", "no promo code is used more often than its maximum",
+                    "select code, uses, max_uses from promo where max_uses is not null and uses > max_uses"),
+            new Rule("promo-uses-match-sales", "each promo code's use count equals the sales that used it",
+                    "select p.code, p.uses, count(s.id) as sales from promo p left join sale s on s.promo_id = p.id"
+                            + " group by p.id, p.code, p.uses having p.uses <> count(s.id)"),
+            new Rule("receipt-unique-per-till", "receipt numbers are unique per till",
+                    "select till, receipt_seq, count(*) as sales from sale group by till, receipt_seq having count(*) > 1"),
+            new Rule("receipt-gapless-per-till", "each till's receipt numbers run 1..n without gaps and match its counter",
+                    "select t.till, t.last_number, count(s.id) as sales, coalesce(max(s.receipt_seq), 0) as highest"
+                            + " from till_counter t left join sale s on s.till = t.till group by t.till, t.last_number"
+                            + " having count(s.id) <> t.last_number or coalesce(max(s.receipt_seq), 0) <> t.last_number"
+                            + " union all select s.till, null, count(*), max(s.receipt_seq) from sale s"
+                            + " where not exists (select 1 from till_counter t where t.till = s.till) group by s.till"),
+            new Rule("sale-totals-add-up", "each sale's subtotal is the sum of its lines and its total is subtotal minus discounts",
+                    "select s.receipt_no, s.subtotal, coalesce(sum(l.line_total), 0) as lines, s.total from sale s"
+                            + " left join sale_line l on l.sale_id = s.id group by s.id, s.receipt_no, s.subtotal, s.total,"
+                            + " s.coupon_discount, s.promo_discount"
+                            + " having s.subtotal <> coalesce(sum(l.line_total), 0)"
+                            + " or s.total <> s.subtotal - s.coupon_discount - s.promo_discount"),
+            new Rule("sale-lines-match-movements", "each sale line has its stock movement, and each sale movement its line",
+                    "select coalesce(l.sale_id, m.sale_id) as sale_id, coalesce(l.sweet_id, m.sweet_id) as sweet_id,"
+                            + " l.quantity, m.moved from sale_line l full join"
+                            + " (select sale_id, sweet_id, -sum(quantity) as moved from stock_movement where kind = 'SALE'"
+                            + " group by sale_id, sweet_id) m on m.sale_id = l.sale_id and m.sweet_id = l.sweet_id"
+                            + " where l.quantity is distinct from m.moved"));
+
+    private final DataSource dataSource;
+
+    public AuditService(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public AuditReport run() {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setReadOnly(true);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setAutoCommit(false);
+            try {
+                List<AuditCheck> checks = new ArrayList<>();
+                for (Rule rule : RULES) {
+                    checks.add(check(connection, rule));
+                }
+                return new AuditReport(checks);
+            } finally {
+                connection.rollback();
+                connection.setReadOnly(false);
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseUnreachableException("the audit could not read the store database: " + e.getMessage(), e);
+        }
+    }
+
+    private static AuditCheck check(Connection connection, Rule rule) throws SQLException {
+        long problems = 0;
+        List<String> examples = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(rule.sql()); ResultSet rs = statement.executeQuery()) {
+            ResultSetMetaData meta = rs.getMetaData();
+            while (rs.next()) {
+                problems++;
+                if (examples.size() < 10) {
+                    StringBuilder row = new StringBuilder();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        row.append(i > 1 ? ", " : "").append(meta.getColumnLabel(i)).append('=').append(rs.getString(i));
+                    }
+                    examples.add(row.toString());
+                }
+            }
+        }
+        return new AuditCheck(rule.name(), rule.description(), problems, examples);
+    }
+}

@@ -1,0 +1,4 @@
+package org.sweetshop.catalog;
+
+/** Why a sweet's stock changed. */
+public enum MovementKind { SALE, RESTOCK, ADJUSTMENT, REFUND }

@@ -1,0 +1,130 @@
+package org.sweetshop.catalog;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.sweetshop.common.InvalidInputException;
+
+/**
+ * A sweet in the catalogue, and the owner of its stock: stock changes only through
+ * {@link #changeStock}, which returns the movement to persist with it.
+ */
+@Entity
+@Table(name = "sweet")
+public class Sweet {
+
+    /** No sweet keeps more than this in stock: keeps sums far from integer overflow. */
+    public static final int MAX_STOCK = 1_000_000_000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sweet_seq")
+    @SequenceGenerator(name = "sweet_seq", sequenceName = "sweet_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(nullable = false, length = 64)
+    private String sku;
+
+    @Column(nullable = false, length = 120)
+    private String name;
+
+    @Column(nullable = false, length = 60)
+    private String category;
+
+    @Column(nullable = false, precision = 10, scale = 2)
+    private BigDecimal price;
+
+    @Column(nullable = false)
+    private int stock;
+
+    @Column(name = "reorder_level", nullable = false)
+    private int reorderLevel;
+
+    @Column(nullable = false)
+    private boolean active = true;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Sweet() {
+    }
+
+    Sweet(String sku, String name, String category, BigDecimal price, int reorderLevel, Instant createdAt) {
+        this.sku = sku;
+        this.name = name;
+        this.category = category;
+        this.price = price;
+        this.reorderLevel = reorderLevel;
+        this.createdAt = createdAt;
+    }
+
+    /**
+     * Changes stock by {@code delta} and returns the movement that records it. Stock never goes
+     * below zero: a sale asking for more than is left is refused with what is left.
+     */
+    public StockMovement changeStock(int delta, MovementKind kind, long staffId, String till, String reason,
+                                     UUID saleId, Instant now) {
+        if (delta == 0) {
+            throw new IllegalArgumentException("a stock movement must change stock");
+        }
+        long after = (long) stock + delta;
+        if (after < 0) {
+            throw new OutOfStockException(sku, name, stock, -delta);
+        }
+        if (after > MAX_STOCK) {
+            throw new InvalidInputException("quantity", "stock of " + sku + " would exceed " + MAX_STOCK);
+        }
+        stock = (int) after;
+        return new StockMovement(id, kind, delta, stock, staffId, till, reason, saleId, now);
+    }
+
+    void changePrice(BigDecimal newPrice) {
+        this.price = newPrice;
+    }
+
+    void deactivate() {
+        this.active = false;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getSku() {
+        return sku;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getCategory() {
+        return category;
+    }
+
+    public BigDecimal getPrice() {
+        return price;
+    }
+
+    public int getStock() {
+        return stock;
+    }
+
+    public int getReorderLevel() {
+        return reorderLevel;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public SweetView view() {
+        return new SweetView(id, sku, name, category, price, stock, reorderLevel, active);
+    }
+}

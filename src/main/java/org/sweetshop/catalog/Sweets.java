@@ -1,0 +1,55 @@
+package org.sweetshop.catalog;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.sweetshop.common.NotFoundException;
+import org.sweetshop.common.Texts;
+import org.sweetshop.db.Transactor;
+
+/**
+ * Finding and locking sweets. Every lock on sweets goes through here, in ascending id order: the
+ * first rule of the lock order in DESIGN.md.
+ */
+public final class Sweets {
+
+    /** SKUs double as barcodes: letters, digits, dot, dash, underscore. */
+    public static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    private Sweets() {
+    }
+
+    public static String requireSku(String sku) {
+        return Texts.requireCode("sku", sku, SKU, "1 to 64 letters, digits, dots, dashes or underscores");
+    }
+
+    /**
+     * Locks the sweets with these SKUs, {@code PESSIMISTIC_WRITE}, in ascending id order, with one
+     * statement. Unknown SKUs are refused; a lock wait past the timeout is "busy" naming the sweets.
+     */
+    public static List<Sweet> lockInIdOrder(EntityManager em, Collection<String> skus) {
+        List<Sweet> sweets = Transactor.lockOrBusy(
+                () -> em.createQuery("select s from Sweet s where s.sku in :skus order by s.id", Sweet.class)
+                        .setParameter("skus", skus)
+                        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                        .getResultList(),
+                () -> "busy: another till is selling " + String.join(", ", skus) + ", try again");
+        if (sweets.size() != skus.size()) {
+            List<String> found = sweets.stream().map(Sweet::getSku).toList();
+            String missing = skus.stream().filter(s -> !found.contains(s)).findFirst().orElse("?");
+            throw unknown(missing);
+        }
+        return sweets;
+    }
+
+    /** Locks one sweet by SKU. */
+    public static Sweet lockOne(EntityManager em, String sku) {
+        return lockInIdOrder(em, List.of(sku)).get(0);
+    }
+
+    public static NotFoundException unknown(String sku) {
+        return new NotFoundException("sweet", sku, "unknown sweet: no SKU '" + Texts.shorten(sku) + "' in the catalogue");
+    }
+}

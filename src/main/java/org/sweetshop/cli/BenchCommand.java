@@ -1,0 +1,84 @@
+package org.sweetshop.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.sweetshop.AppContext;
+import org.sweetshop.bench.CheckoutBenchmark;
+import org.sweetshop.common.Texts;
+import org.sweetshop.config.AppConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", description = "Benchmarks.", subcommands = BenchCommand.Checkout.class)
+final class BenchCommand extends CliCommand.Group {
+
+    @Command(name = "checkout", description = {"N tills selling 3-line baskets from a few hot sweets: the checkout service",
+            "against seed-style atomic JDBC updates (in id order), in the same run, on a fresh durable embedded",
+            "database in a temporary folder (or on --db, which must be an empty store database)."})
+    static final class Checkout extends CliCommand {
+
+        @Option(names = "--tills", defaultValue = "16", paramLabel = "N")
+        int tills;
+
+        @Option(names = "--seconds", defaultValue = "20", paramLabel = "S")
+        int seconds;
+
+        @Option(names = "--hot", defaultValue = "5", paramLabel = "N", description = "how many hot sweets (at least 3)")
+        int hot;
+
+        @Option(names = "--warmup", defaultValue = "3", paramLabel = "S")
+        int warmup;
+
+        @Override
+        public Integer call() throws Exception {
+            Texts.requireRange("tills", tills, 1, 128);
+            Texts.requireRange("seconds", seconds, 1, 3600);
+            Texts.requireRange("hot", hot, 3, 1000);
+            Texts.requireRange("warmup", warmup, 0, 600);
+            AppConfig base = cli().config().withPoolSize(tills + 2);
+            Path scratch = null;
+            AppConfig config = base;
+            if (base.embedded()) {
+                scratch = Files.createTempDirectory("sweetshop-bench");
+                config = base.withDataDir(scratch);
+            }
+            var out = out();
+            out.println("checkout benchmark: " + tills + " tills, " + seconds + " s per side, 3-line baskets from " + hot
+                    + " hot sweets, on " + (scratch != null ? "a fresh embedded PostgreSQL (fsync on)" : config.dbUrl()));
+            try (AppContext context = AppContext.open(config)) {
+                var report = new CheckoutBenchmark(context, line -> out.println("  " + line))
+                        .run(new CheckoutBenchmark.Options(tills, Duration.ofSeconds(seconds), hot, Duration.ofSeconds(warmup)));
+                print(report);
+            } finally {
+                if (scratch != null) {
+                    deleteTree(scratch);
+                }
+            }
+            return Cli.OK;
+        }
+
+        private void print(CheckoutBenchmark.Report report) {
+            var out = out();
+            out.printf("%n%-32s %9s %8s %8s %8s %8s %6s %8s %10s %10s%n", "", "sales/s", "p50 ms", "p99 ms", "sales",
+                    "refused", "busy", "retries", "deadlocks", "oversold");
+            for (var r : new CheckoutBenchmark.Result[] {report.baseline(), report.service()}) {
+                out.printf("%-32s %9.1f %8.2f %8.2f %8d %8d %6d %8d %10d %10d%n", r.name(), r.salesPerSecond(), r.p50Millis(),
+                        r.p99Millis(), r.sales(), r.refused(), r.busy(), r.retries(), r.deadlocksRetried(), r.stockMismatch());
+            }
+            out.printf("%nratio service/baseline: %.2f (target >= 0.80)%n", report.ratio());
+            out.println("deadlocks reaching a caller: " + report.service().deadlocksSurfaced()
+                    + "; failed: baseline " + report.baseline().failed() + ", service " + report.service().failed()
+                    + "; stock = start - units sold: " + (report.baseline().stockMismatch() == 0 && report.service().stockMismatch() == 0 ? "yes" : "NO"));
+        }
+
+        private static void deleteTree(Path root) throws IOException {
+            try (Stream<Path> paths = Files.walk(root)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package org.sweetshop.cli;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sweetshop.AppContext;
+import org.sweetshop.common.BusyException;
+import org.sweetshop.common.DatabaseUnreachableException;
+import org.sweetshop.common.InvalidInputException;
+import org.sweetshop.common.Refusal;
+import org.sweetshop.config.AppConfig;
+import org.sweetshop.config.ConfigException;
+import org.sweetshop.config.ConfigLoader;
+import org.sweetshop.db.DatabaseStartException;
+import org.sweetshop.staff.Caller;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The command line. Exit codes: 0 done, 1 unexpected failure, 2 invalid input or usage, 3 refused
+ * by a business rule, 4 busy after retries, 5 database unreachable. A refusal prints one line for a
+ * person on stderr; with {@code --json} a machine-readable result goes to stdout as well.
+ */
+@Command(name = "sweetshop", mixinStandardHelpOptions = true, version = "Sweetshop POS 0.1",
+        description = "Point of sale for sweet shops. With no command, opens the till.",
+        subcommands = {ServerCommand.class, StaffCommand.class, SweetCommand.class, RestockCommand.class,
+                SellCommand.class, CouponCommand.class, PromoCommand.class, AuditCommand.class, DemoCommand.class,
+                BenchCommand.class},
+        footer = {"", "Database password: SWEETSHOP_DB_PASSWORD. Staff password for --as: SWEETSHOP_PASSWORD.",
+                "Exit codes: 0 done, 1 unexpected failure, 2 invalid input, 3 refused, 4 busy, 5 database unreachable."})
+public final class Cli implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
+
+    public static final int OK = 0;
+    public static final int UNEXPECTED = 1;
+    public static final int INVALID = 2;
+    public static final int REFUSED = 3;
+    public static final int BUSY = 4;
+    public static final int UNREACHABLE = 5;
+
+    /** How commands get the services: the real app opens and closes them; tests share one. */
+    public interface Contexts {
+        AppContext open(AppConfig config);
+
+        void release(AppContext context);
+
+        Contexts REAL = new Contexts() {
+            @Override
+            public AppContext open(AppConfig config) {
+                return AppContext.open(config);
+            }
+
+            @Override
+            public void release(AppContext context) {
+                context.close();
+            }
+        };
+    }
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "data directory (embedded database, logs, settings)")
+    String dataDir;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "store database, e.g. jdbc:postgresql://server:5432/sweetshop")
+    String dbUrl;
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "store database user")
+    String dbUser;
+
+    @Option(names = "--terminal", paramLabel = "NAME", description = "this till's name (default: SWEETSHOP_TERMINAL)")
+    String terminal;
+
+    final Map<String, String> env;
+    private final InputStream in;
+    final PrintWriter out;
+    final PrintWriter err;
+    private final Contexts contexts;
+    private final Function<AppConfig, Integer> openApp;
+    private AppConfig config;
+    private AppContext context;
+
+    public Cli(Map<String, String> env, InputStream in, OutputStream out, OutputStream err, Contexts contexts,
+               Function<AppConfig, Integer> openApp) {
+        this.env = env;
+        this.in = in;
+        this.out = new PrintWriter(new PrintStream(out, true, StandardCharsets.UTF_8), true);
+        this.err = new PrintWriter(new PrintStream(err, true, StandardCharsets.UTF_8), true);
+        this.contexts = contexts;
+        this.openApp = openApp;
+    }
+
+    public int execute(String... args) {
+        CommandLine commandLine = new CommandLine(this);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            err.println(e.getMessage());
+            err.println("(sweetshop " + e.getCommandLine().getCommandName() + " --help shows how it is used)");
+            return INVALID;
+        });
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> failed(e, cmd.getCommand()));
+        try {
+            return commandLine.execute(args);
+        } finally {
+            if (context != null) {
+                AppContext opened = context;
+                context = null;
+                contexts.release(opened);
+            }
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** No command: open the till. */
+    @Override
+    public Integer call() {
+        return openApp.apply(config());
+    }
+
+    AppConfig config() {
+        if (config == null) {
+            config = ConfigLoader.load(new ConfigLoader.Overrides(dataDir, dbUrl, dbUser, terminal), env);
+        }
+        return config;
+    }
+
+    AppContext context() {
+        if (context == null) {
+            context = contexts.open(config());
+        }
+        return context;
+    }
+
+    /** Logs in {@code username} with the password in SWEETSHOP_PASSWORD (or asked for on a terminal). */
+    Caller login(String username) {
+        String password = env.get("SWEETSHOP_PASSWORD");
+        if (password == null) {
+            Console console = System.console();
+            if (console == null) {
+                throw new InvalidInputException("password", "set SWEETSHOP_PASSWORD to the password of " + username);
+            }
+            char[] typed = console.readPassword("Password for %s: ", username);
+            password = typed == null ? "" : new String(typed);
+        }
+        return context().staff().login(username, password);
+    }
+
+    /** Reads one line from standard input (a piped password); null at end of input. */
+    String readLine() {
+        try {
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private int failed(Exception e, Object command) {
+        int code = exitCode(e);
+        String message = code == UNEXPECTED ? "unexpected failure: " + e + " (details in the log in "
+                + config().dataDir().resolve("logs") + ")" : e.getMessage();
+        if (code == UNEXPECTED) {
+            LOG.error("command failed", e);
+        } else {
+            LOG.info("command refused: {}", e.getMessage());
+        }
+        if (command instanceof JsonCommand json && json.json()) {
+            out.println(Json.error(e, code, message));
+        }
+        err.println(message);
+        return code;
+    }
+
+    static int exitCode(Throwable e) {
+        if (e instanceof InvalidInputException || e instanceof ConfigException || e instanceof CommandLine.ParameterException) {
+            return INVALID;
+        }
+        if (e instanceof Refusal) {
+            return REFUSED;
+        }
+        if (e instanceof BusyException) {
+            return BUSY;
+        }
+        if (e instanceof DatabaseUnreachableException || e instanceof DatabaseStartException) {
+            return UNREACHABLE;
+        }
+        return UNEXPECTED;
+    }
+}

@@ -1,0 +1,60 @@
+package org.sweetshop.common;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * The money rules, in one place: amounts are {@link BigDecimal} with two decimals in the store's
+ * one currency; input with more decimals is refused, never rounded; rounding happens once, on a
+ * sale's total, half-even.
+ */
+public final class Money {
+
+    public static final int SCALE = 2;
+    public static final RoundingMode ROUNDING = RoundingMode.HALF_EVEN;
+    public static final BigDecimal ZERO = BigDecimal.ZERO.setScale(SCALE);
+    /** Largest amount accepted as a price, a discount or cash tendered. */
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("100000.00");
+
+    private Money() {
+    }
+
+    /** Parses a typed amount such as {@code 1.20}; refuses three decimals, signs, exponents and junk. */
+    public static BigDecimal parse(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException(field, field + " is missing");
+        }
+        String trimmed = text.strip();
+        if (trimmed.length() > 12 || !trimmed.matches("\\d{1,9}(\\.\\d{1,9})?")) {
+            throw new InvalidInputException(field, field + " must be an amount such as 1.20, not '" + Texts.shorten(trimmed) + "'");
+        }
+        return check(field, new BigDecimal(trimmed));
+    }
+
+    /** Checks an amount given as a number: not negative, at most two decimals, not absurdly large. */
+    public static BigDecimal check(String field, BigDecimal amount) {
+        if (amount == null) {
+            throw new InvalidInputException(field, field + " is missing");
+        }
+        if (amount.signum() < 0) {
+            throw new InvalidInputException(field, field + " cannot be negative");
+        }
+        BigDecimal stripped = amount.stripTrailingZeros();
+        if (stripped.scale() > SCALE) {
+            throw new InvalidInputException(field, field + " has more than two decimals: " + amount.toPlainString());
+        }
+        if (amount.compareTo(MAX_AMOUNT) > 0) {
+            throw new InvalidInputException(field, field + " is larger than " + MAX_AMOUNT.toPlainString());
+        }
+        return amount.setScale(SCALE, RoundingMode.UNNECESSARY);
+    }
+
+    /** The one rounding of the codebase: a total, half-even, to two decimals. */
+    public static BigDecimal roundTotal(BigDecimal exact) {
+        return exact.setScale(SCALE, ROUNDING);
+    }
+
+    public static String format(BigDecimal amount) {
+        return amount.setScale(SCALE, ROUNDING).toPlainString();
+    }
+}

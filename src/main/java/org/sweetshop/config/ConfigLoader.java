@@ -1,0 +1,91 @@
+package org.sweetshop.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Resolves {@link AppConfig}: command-line option, then environment, then
+ * {@code sweetshop.properties} in the data directory, then the built-in default.
+ */
+public final class ConfigLoader {
+
+    public static final String PROPERTIES_FILE = "sweetshop.properties";
+
+    /** Values given on the command line; null where not given. */
+    public record Overrides(String dataDir, String dbUrl, String dbUser, String terminal) {
+        public static Overrides none() {
+            return new Overrides(null, null, null, null);
+        }
+    }
+
+    private ConfigLoader() {
+    }
+
+    public static AppConfig load(Overrides cli, Map<String, String> env) {
+        Path dataDir = DataDirectory.resolve(cli.dataDir(), env);
+        Properties file = readProperties(dataDir.resolve(PROPERTIES_FILE));
+        Layered layered = new Layered(env, file);
+        String dbUrl = first(cli.dbUrl(), layered.get("SWEETSHOP_DB_URL", "db.url"));
+        return new AppConfig(
+                dataDir,
+                dbUrl,
+                first(cli.dbUser(), layered.get("SWEETSHOP_DB_USER", "db.user")),
+                layered.get("SWEETSHOP_DB_PASSWORD", "db.password"),
+                first(cli.terminal(), layered.get("SWEETSHOP_TERMINAL", "terminal")),
+                Duration.ofMillis(layered.getLong("SWEETSHOP_LOCK_TIMEOUT_MS", "lock.timeout.ms", 3000, 1, 60_000)),
+                Duration.ofMillis(layered.getLong("SWEETSHOP_CONNECT_TIMEOUT_MS", "connect.timeout.ms", 5000, 250, 120_000)),
+                (int) layered.getLong("SWEETSHOP_POOL_SIZE", "pool.size", 8, 1, 200),
+                first(layered.get("SWEETSHOP_STORE_NAME", "store.name"), "Sweetshop"),
+                first(layered.get("SWEETSHOP_CURRENCY", "currency"), "GBP"));
+    }
+
+    private static String first(String a, String b) {
+        return a != null && !a.isBlank() ? a : b;
+    }
+
+    private static Properties readProperties(Path file) {
+        Properties properties = new Properties();
+        if (Files.isRegularFile(file)) {
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return properties;
+    }
+
+    private record Layered(Map<String, String> env, Properties file) {
+
+        String get(String envName, String propertyName) {
+            String fromEnv = env.get(envName);
+            if (fromEnv != null && !fromEnv.isBlank()) {
+                return fromEnv;
+            }
+            String fromFile = file.getProperty(propertyName);
+            return fromFile == null || fromFile.isBlank() ? null : fromFile.strip();
+        }
+
+        long getLong(String envName, String propertyName, long defaultValue, long min, long max) {
+            String text = get(envName, propertyName);
+            if (text == null) {
+                return defaultValue;
+            }
+            try {
+                long value = Long.parseLong(text.strip());
+                if (value < min || value > max) {
+                    throw new ConfigException(envName + " / " + propertyName + " must be between " + min + " and " + max, null);
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new ConfigException(envName + " / " + propertyName + " must be a whole number, not '" + text + "'", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.sweetshop.coupon;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.sweetshop.common.Discount;
+import org.sweetshop.common.InvalidInputException;
+import org.sweetshop.common.Texts;
+import org.sweetshop.db.Transactor;
+import org.sweetshop.staff.Caller;
+import org.sweetshop.staff.Role;
+
+/** Coupons: issued in batches, previewed read-only, voided; redeemed only inside a checkout. */
+public final class CouponService {
+
+    public static final int MAX_BATCH = 10_000;
+
+    private final Transactor tx;
+    private final Clock clock;
+
+    public CouponService(Transactor tx, Clock clock) {
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Issues {@code count} coupons; the returned tokens are shown once and stored only hashed. */
+    public List<IssuedCoupon> issue(Caller caller, int count, Discount discount, LocalDate expiresOn) {
+        caller.require(Role.MANAGER, "issue coupons");
+        int n = Texts.requireRange("count", count, 1, MAX_BATCH);
+        if (discount == null) {
+            throw new InvalidInputException("discount", "a coupon needs --percent or --amount");
+        }
+        if (expiresOn != null && expiresOn.isBefore(LocalDate.now(clock))) {
+            throw new InvalidInputException("expires", "the expiry date " + expiresOn + " is in the past");
+        }
+        List<IssuedCoupon> issued = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String token = CouponTokens.generate();
+            issued.add(new IssuedCoupon(token, CouponTokens.hint(token), discount, expiresOn));
+        }
+        tx.run(em -> {
+            var now = clock.instant();
+            for (IssuedCoupon coupon : issued) {
+                em.persist(new Coupon(coupon.token(), discount, expiresOn, caller.staffId(), now));
+            }
+        });
+        return issued;
+    }
+
+    /** What a token is worth and whether it can be used now; changes nothing. */
+    public CouponPreview preview(String token) {
+        String canonical = CouponTokens.normalize(token);
+        return tx.call(em -> find(em, canonical, LockModeType.NONE).preview(LocalDate.now(clock)));
+    }
+
+    public CouponPreview voidCoupon(Caller caller, String token) {
+        caller.require(Role.MANAGER, "void coupons");
+        String canonical = CouponTokens.normalize(token);
+        return tx.call(em -> {
+            Coupon coupon = find(em, canonical, LockModeType.PESSIMISTIC_WRITE);
+            coupon.markVoid(clock.instant());
+            return coupon.preview(LocalDate.now(clock));
+        });
+    }
+
+    /**
+     * Locks the coupon for redemption ({@code PESSIMISTIC_WRITE}); checkout calls this after
+     * locking its sweets and before the promo code, as the lock order says.
+     */
+    public static Coupon lockForRedemption(EntityManager em, String canonicalToken) {
+        return Transactor.lockOrBusy(() -> find(em, canonicalToken, LockModeType.PESSIMISTIC_WRITE),
+                () -> "busy: another till is using this coupon right now, try again");
+    }
+
+    private static Coupon find(EntityManager em, String canonicalToken, LockModeType lock) {
+        return em.createQuery("select c from Coupon c where c.tokenHash = :hash", Coupon.class)
+                .setParameter("hash", CouponTokens.hash(canonicalToken))
+                .setLockMode(lock)
+                .getResultStream().findFirst()
+                .orElseThrow(CouponRefusedException::unknown);
+    }
+}

@@ -1,0 +1,490 @@
+package org.sweetshop.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.ServerSocket;
+import java.net.SocketException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded PostgreSQL kept in the data directory (zonky's real binaries).
+ *
+ * <p>One process owns it: the first that takes {@code db/owner.lock} (an OS file lock, so a killed
+ * owner releases it). The owner starts PostgreSQL with durability on, writes its port to
+ * {@code db/owner.properties} and stops it on close. Any other process on the same data directory
+ * (a CLI command while the till is open) finds the lock taken and joins the running database
+ * instead of starting a second one. A postgres left running by an owner that was killed is found
+ * through {@code postmaster.pid} by the next owner, which stops it on purpose before starting.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+    public static final String DATABASE = "sweetshop";
+    public static final String APP_USER = "sweetshop";
+    private static final Duration JOIN_WAIT = Duration.ofSeconds(90);
+    private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(20);
+
+    /** How the database listens: for this machine only, or for the store's tills. */
+    public enum Mode { LOCAL, SERVER }
+
+    /**
+     * @param mode     local (loopback, trusted) or server (listen address, password authentication)
+     * @param port     0 picks a free port
+     * @param listen   listen address for server mode (e.g. {@code *})
+     * @param password the app user's password; null uses the one kept in the data directory
+     * @param durable  fsync and synchronous commit on (always, except in tests that ask otherwise)
+     */
+    public record Options(Mode mode, int port, String listen, String password, boolean durable) {
+        public static Options local() {
+            return new Options(Mode.LOCAL, 0, "localhost", null, true);
+        }
+
+        public static Options server(int port, String listen, String password) {
+            return new Options(Mode.SERVER, port, listen, password, true);
+        }
+
+        public Options notDurable() {
+            return new Options(mode, port, listen, password, false);
+        }
+    }
+
+    /** Where and how to connect. */
+    public record Endpoint(String jdbcUrl, String user, String password, int port) {
+    }
+
+    private final Path dbDir;
+    private final Endpoint endpoint;
+    private final EmbeddedPostgres postgres;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final boolean passwordGenerated;
+
+    private EmbeddedDatabase(Path dbDir, Endpoint endpoint, EmbeddedPostgres postgres, FileChannel lockChannel,
+                             FileLock lock, boolean passwordGenerated) {
+        this.dbDir = dbDir;
+        this.endpoint = endpoint;
+        this.postgres = postgres;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.passwordGenerated = passwordGenerated;
+    }
+
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    /** True when this process started the database (and stops it on close). */
+    public boolean owner() {
+        return postgres != null;
+    }
+
+    /** True when the app user's password was generated in this run (and should be shown once). */
+    public boolean passwordGenerated() {
+        return passwordGenerated;
+    }
+
+    /**
+     * Starts the database in {@code dataDir}, or joins it when another process of this app already
+     * runs it. A server-mode start refuses to join: it must own the database.
+     */
+    public static EmbeddedDatabase startOrJoin(Path dataDir, Options options) {
+        Path dbDir = dataDir.resolve("db");
+        try {
+            Files.createDirectories(dbDir);
+        } catch (IOException e) {
+            throw new DatabaseStartException("cannot create " + dbDir + ": " + e.getMessage(), e);
+        }
+        FileChannel channel = null;
+        FileLock lock = null;
+        try {
+            channel = FileChannel.open(dbDir.resolve("owner.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null; // owned by this very JVM (tests, or a CLI inside the app)
+            }
+            if (lock == null) {
+                channel.close();
+                if (options.mode() == Mode.SERVER) {
+                    Properties owner = readOwner(dbDir).orElse(new Properties());
+                    throw new DatabaseStartException("the database in " + dataDir + " is already running (process "
+                            + owner.getProperty("pid", "?") + "); stop that app or server first", null);
+                }
+                return join(dataDir, dbDir, options);
+            }
+            return own(dataDir, dbDir, options, channel, lock);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new DatabaseStartException("cannot use the data directory " + dataDir + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (lock != null) {
+                closeQuietly(channel);
+            }
+            throw e;
+        }
+    }
+
+    private static EmbeddedDatabase join(Path dataDir, Path dbDir, Options options) {
+        long deadline = System.nanoTime() + JOIN_WAIT.toNanos();
+        LOG.info("the database in {} is run by another process; joining it", dataDir);
+        while (true) {
+            Optional<Properties> owner = readOwner(dbDir);
+            if (owner.isPresent() && "true".equals(owner.get().getProperty("ready"))) {
+                long pid = Long.parseLong(owner.get().getProperty("pid"));
+                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    int port = Integer.parseInt(owner.get().getProperty("port"));
+                    String password = options.password() != null ? options.password() : readPassword(dbDir).orElse(null);
+                    return new EmbeddedDatabase(dbDir, endpoint(port, password), null, null, null, false);
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new DatabaseStartException("the database in " + dataDir
+                        + " is held by another process that did not finish starting it; close the other app and try again", null);
+            }
+            sleep(100);
+        }
+    }
+
+    private static EmbeddedDatabase own(Path dataDir, Path dbDir, Options options, FileChannel channel, FileLock lock)
+            throws IOException {
+        Files.deleteIfExists(dbDir.resolve("owner.properties"));
+        Path pgData = dbDir.resolve("pgdata");
+        stopOrphan(pgData);
+
+        boolean generated = false;
+        String password = options.password();
+        if (password == null) {
+            Optional<String> kept = readPassword(dbDir);
+            if (kept.isPresent()) {
+                password = kept.get();
+            } else {
+                password = generatePassword();
+                writePassword(dbDir, password);
+                generated = true;
+            }
+        }
+
+        int port = options.port() != 0 ? options.port() : freePort();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setPGStartupWait(Duration.ofSeconds(120))
+                .setServerConfig("listen_addresses", options.mode() == Mode.SERVER ? options.listen() : "localhost")
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("password_encryption", "scram-sha-256")
+                .setDataDirectoryCustomizer(dir -> writeHba(dir.toPath(), options.mode()));
+        if (options.durable()) {
+            // zonky starts postgres with -F (fsync off) by default: a till must not lose a sale on a power cut
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
+        } else {
+            builder.setServerConfig("synchronous_commit", "off");
+        }
+        EmbeddedPostgres postgres;
+        try {
+            postgres = builder.start();
+        } catch (IOException | RuntimeException e) {
+            throw new DatabaseStartException(startFailure(pgData, port, e), e);
+        }
+        try {
+            prepareAppDatabase(postgres, password);
+            writeOwner(dbDir, port, options.mode());
+        } catch (SQLException | IOException | RuntimeException e) {
+            closeQuietly(postgres);
+            throw new DatabaseStartException("the embedded database started but could not be prepared: " + e.getMessage(), e);
+        }
+        LOG.info("embedded PostgreSQL started in {} on port {} ({} mode, durable={})", pgData, port, options.mode(), options.durable());
+        return new EmbeddedDatabase(dbDir, endpoint(port, password), postgres, channel, lock, generated);
+    }
+
+    private static Endpoint endpoint(int port, String password) {
+        return new Endpoint("jdbc:postgresql://localhost:" + port + "/" + DATABASE, APP_USER, password, port);
+    }
+
+    private static String startFailure(Path pgData, int port, Exception e) {
+        if (Files.isRegularFile(pgData.resolve("PG_VERSION"))) {
+            try {
+                String version = Files.readString(pgData.resolve("PG_VERSION")).strip();
+                if (!version.startsWith("17")) {
+                    return "the database in " + pgData + " was made by PostgreSQL " + version
+                            + " and cannot be opened by the bundled PostgreSQL 17";
+                }
+            } catch (IOException ignored) {
+                // fall through to the general message
+            }
+        }
+        return "the embedded database did not start (port " + port + " in use? see the log in the data directory): "
+                + e.getMessage();
+    }
+
+    /** Creates the app's login role and database, and (re)sets the role's password. */
+    private static void prepareAppDatabase(EmbeddedPostgres postgres, String password) throws SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            boolean roleExists;
+            try (ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = '" + APP_USER + "'")) {
+                roleExists = rs.next();
+            }
+            String quoted = "'" + password.replace("'", "''") + "'";
+            s.execute((roleExists ? "alter role " : "create role ") + APP_USER + " login password " + quoted);
+            boolean dbExists;
+            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+                dbExists = rs.next();
+            }
+            if (!dbExists) {
+                s.execute("create database " + DATABASE + " owner " + APP_USER + " encoding 'UTF8'");
+            }
+        }
+    }
+
+    /**
+     * Local mode trusts this machine only; server mode wants a password from every connection,
+     * except the superuser from this machine (the start-up check and administration).
+     */
+    private static void writeHba(Path pgData, Mode mode) {
+        List<String> lines = mode == Mode.LOCAL
+                ? List.of(
+                        "# written by Sweetshop on every start: local mode, this machine only",
+                        "host all all 127.0.0.1/32 trust",
+                        "host all all ::1/128 trust")
+                : List.of(
+                        "# written by Sweetshop on every start: store server mode",
+                        "host all postgres 127.0.0.1/32 trust",
+                        "host all postgres ::1/128 trust",
+                        "host all postgres 0.0.0.0/0 reject",
+                        "host all postgres ::/0 reject",
+                        "host all all 0.0.0.0/0 scram-sha-256",
+                        "host all all ::/0 scram-sha-256");
+        try {
+            Files.write(pgData.resolve("pg_hba.conf"), lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new DatabaseStartException("cannot write pg_hba.conf in " + pgData + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A postgres still running on our data directory although nobody holds the owner lock was left
+     * by an app that was killed. Stop it (fast shutdown: committed data is safe, open transactions
+     * roll back) so that this process starts and owns a fresh one.
+     */
+    private static void stopOrphan(Path pgData) throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.isEmpty() || lines.get(0).isBlank()) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(lines.get(0).strip());
+        } catch (NumberFormatException e) {
+            return;
+        }
+        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(true));
+        if (process.isEmpty()) {
+            LOG.info("removing the stale postmaster.pid of a postgres (pid {}) that is no longer running", pid);
+            return;
+        }
+        LOG.warn("found postgres pid {} left running on {} by an app that ended without stopping it; stopping it", pid, pgData);
+        signal(pid, "INT");
+        if (!waitForExit(process.get(), ORPHAN_STOP_WAIT)) {
+            LOG.warn("postgres pid {} ignored a fast shutdown; sending an immediate shutdown", pid);
+            signal(pid, "QUIT");
+            if (!waitForExit(process.get(), ORPHAN_STOP_WAIT)) {
+                throw new DatabaseStartException("a postgres (pid " + pid + ") left running on " + pgData
+                        + " by an app that was killed could not be stopped; stop it by hand", null);
+            }
+        }
+        LOG.info("stopped the leftover postgres pid {}", pid);
+    }
+
+    private static void signal(long pid, String signal) {
+        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win")) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+            return;
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start();
+            kill.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            kill.waitFor();
+        } catch (IOException e) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean waitForExit(ProcessHandle process, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (process.isAlive()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            sleep(50);
+        }
+        return true;
+    }
+
+    private static Optional<Properties> readOwner(Path dbDir) {
+        Path file = dbDir.resolve("owner.properties");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+            return Optional.of(properties);
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty(); // being written; the caller polls again
+        }
+    }
+
+    private static void writeOwner(Path dbDir, int port, Mode mode) throws IOException {
+        Properties properties = new Properties();
+        properties.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
+        properties.setProperty("port", Integer.toString(port));
+        properties.setProperty("mode", mode.name());
+        properties.setProperty("started", Instant.now().toString());
+        properties.setProperty("ready", "true");
+        Path tmp = dbDir.resolve("owner.properties.tmp");
+        try (Writer writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            properties.store(writer, "the process that runs this embedded database");
+        }
+        try {
+            Files.move(tmp, dbDir.resolve("owner.properties"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, dbDir.resolve("owner.properties"), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static Optional<String> readPassword(Path dbDir) {
+        Path file = dbDir.resolve("password");
+        try {
+            return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip()) : Optional.empty();
+        } catch (IOException e) {
+            throw new DatabaseStartException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writePassword(Path dbDir, String password) throws IOException {
+        Path file = dbDir.resolve("password");
+        Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            LOG.debug("no POSIX permissions here; {} keeps the OS default", file);
+        }
+    }
+
+    private static String generatePassword() {
+        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 24; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Addresses other machines can use to reach a server listening on {@code listen}. */
+    public static List<String> reachableHosts(String listen) {
+        if (!listen.equals("*") && !listen.equals("0.0.0.0") && !listen.equals("::")) {
+            return List.of(listen);
+        }
+        try {
+            return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                    .filter(n -> {
+                        try {
+                            return n.isUp() && !n.isLoopback();
+                        } catch (SocketException e) {
+                            return false;
+                        }
+                    })
+                    .flatMap(n -> Collections.list(n.getInetAddresses()).stream())
+                    .filter(a -> a instanceof java.net.Inet4Address)
+                    .map(InetAddress::getHostAddress)
+                    .sorted()
+                    .toList();
+        } catch (SocketException e) {
+            return List.of();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (postgres != null) {
+            try {
+                Files.deleteIfExists(dbDir.resolve("owner.properties"));
+            } catch (IOException e) {
+                LOG.debug("cannot remove owner.properties", e);
+            }
+            closeQuietly(postgres);
+            LOG.info("embedded PostgreSQL stopped");
+        }
+        if (lock != null) {
+            try {
+                lock.release();
+            } catch (IOException e) {
+                LOG.debug("cannot release the owner lock", e);
+            }
+        }
+        closeQuietly(lockChannel);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.debug("closing {} failed", closeable, e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseStartException("interrupted while waiting for the database", e);
+        }
+    }
+}

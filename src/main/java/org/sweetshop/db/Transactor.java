@@ -1,0 +1,161 @@
+package org.sweetshop.db;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sweetshop.common.BusyException;
+import org.sweetshop.common.DatabaseUnreachableException;
+import org.sweetshop.common.Refusal;
+
+/**
+ * The one transaction template: a fresh EntityManager, begin, work, flush, commit; roll back on
+ * anything thrown; close in finally. Deadlocks and serialization failures retry the whole work
+ * with a fresh EntityManager a few times with jitter, then become "busy". Faults are mapped by
+ * SQLState (see DESIGN.md, Errors).
+ */
+public final class Transactor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Transactor.class);
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final EntityManagerFactory emf;
+    private final LongAdder retries = new LongAdder();
+    private final LongAdder deadlocks = new LongAdder();
+    private final LongAdder lockTimeouts = new LongAdder();
+    private volatile Consumer<EntityManager> beforeCommit = em -> { };
+
+    public Transactor(EntityManagerFactory emf) {
+        this.emf = emf;
+    }
+
+    /** Figures since start, for the benchmark and the logs. */
+    public record Stats(long retries, long deadlocks, long lockTimeouts) {
+    }
+
+    public Stats stats() {
+        return new Stats(retries.sum(), deadlocks.sum(), lockTimeouts.sum());
+    }
+
+    /**
+     * A seam for fault-injection tests: runs after the work has been flushed (all locks held, all
+     * rows written) and right before commit.
+     */
+    public void setBeforeCommit(Consumer<EntityManager> hook) {
+        this.beforeCommit = hook == null ? em -> { } : hook;
+    }
+
+    public void run(Consumer<EntityManager> work) {
+        call(em -> {
+            work.accept(em);
+            return null;
+        });
+    }
+
+    public <T> T call(Function<EntityManager, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            EntityManager em;
+            try {
+                em = emf.createEntityManager();
+            } catch (RuntimeException e) {
+                throw translate(e);
+            }
+            EntityTransaction tx = em.getTransaction();
+            try {
+                tx.begin();
+                T result = work.apply(em);
+                em.flush();
+                beforeCommit.accept(em);
+                tx.commit();
+                return result;
+            } catch (BusyException e) {
+                rollbackQuietly(tx);
+                if (e.getCause() != null && SqlStates.classify(e.getCause()) == SqlStates.Fault.LOCK_TIMEOUT) {
+                    lockTimeouts.increment();
+                }
+                throw e;
+            } catch (Refusal | DatabaseUnreachableException e) {
+                rollbackQuietly(tx);
+                throw e;
+            } catch (RuntimeException e) {
+                rollbackQuietly(tx);
+                SqlStates.Fault fault = SqlStates.classify(e);
+                if (fault.retryable()) {
+                    if (fault == SqlStates.Fault.DEADLOCK) {
+                        deadlocks.increment();
+                    }
+                    if (attempt < MAX_ATTEMPTS) {
+                        retries.increment();
+                        LOG.debug("retrying after {} (attempt {})", fault, attempt);
+                        pause(attempt);
+                        continue;
+                    }
+                    throw new BusyException("busy: the store database is under heavy load, try again", e);
+                }
+                throw translate(e);
+            } finally {
+                try {
+                    em.close();
+                } catch (RuntimeException e) {
+                    LOG.debug("closing an entity manager failed", e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs one locking step; a lock wait past the timeout becomes "busy" with the given message,
+     * which should name what another till is holding.
+     */
+    public static <T> T lockOrBusy(java.util.function.Supplier<T> step, java.util.function.Supplier<String> busyMessage) {
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            if (SqlStates.classify(e) == SqlStates.Fault.LOCK_TIMEOUT) {
+                throw new BusyException(busyMessage.get(), e);
+            }
+            throw e;
+        }
+    }
+
+    /** Maps an infrastructure fault to what a cashier should see; anything else unchanged. */
+    public RuntimeException translate(RuntimeException e) {
+        switch (SqlStates.classify(e)) {
+            case LOCK_TIMEOUT:
+                lockTimeouts.increment();
+                return new BusyException("busy: another till is using the same records, try again", e);
+            case POOL_EXHAUSTED:
+                return new BusyException("busy: every database connection of this till is in use, try again", e);
+            case CONNECTION:
+                return new DatabaseUnreachableException("store database unreachable: check the network and the store server", e);
+            case CONSTRAINT:
+                return new ConstraintViolation(SqlStates.constraintName(e), e);
+            default:
+                return e;
+        }
+    }
+
+    private static void rollbackQuietly(EntityTransaction tx) {
+        try {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("rollback failed (the connection may be gone)", e);
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(2, 10L * attempt + 3));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BusyException("interrupted while waiting to retry", e);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package org.sweetshop.sale;
+
+public enum PaymentMethod { CASH, CARD }

@@ -1,0 +1,129 @@
+package org.sweetshop.sale;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/** A completed sale. Its id is the UUID the till made when the basket started. */
+@Entity
+@Table(name = "sale")
+class Sale {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, length = 32)
+    private String till;
+
+    @Column(name = "receipt_seq", nullable = false)
+    private long receiptSeq;
+
+    @Column(name = "receipt_no", nullable = false, length = 48)
+    private String receiptNo;
+
+    @Column(name = "staff_id", nullable = false)
+    private long staffId;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(nullable = false, precision = 12, scale = 2)
+    private BigDecimal subtotal;
+
+    @Column(name = "coupon_discount", nullable = false, precision = 12, scale = 2)
+    private BigDecimal couponDiscount;
+
+    @Column(name = "promo_discount", nullable = false, precision = 12, scale = 2)
+    private BigDecimal promoDiscount;
+
+    @Column(nullable = false, precision = 12, scale = 2)
+    private BigDecimal total;
+
+    @Column(name = "coupon_id")
+    private Long couponId;
+
+    @Column(name = "promo_id")
+    private Long promoId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    private PaymentMethod payment;
+
+    @Column(precision = 12, scale = 2)
+    private BigDecimal tendered;
+
+    @Column(name = "change_given", precision = 12, scale = 2)
+    private BigDecimal changeGiven;
+
+    @OneToMany(mappedBy = "sale", cascade = CascadeType.PERSIST)
+    @OrderBy("lineNo")
+    private List<SaleLine> lines = new ArrayList<>();
+
+    protected Sale() {
+    }
+
+    Sale(UUID id, String till, long receiptSeq, long staffId, Instant createdAt, Pricing pricing, Long couponId,
+         Long promoId, Payment payment) {
+        this.id = id;
+        this.till = till;
+        this.receiptSeq = receiptSeq;
+        this.receiptNo = receiptNumber(till, receiptSeq);
+        this.staffId = staffId;
+        this.createdAt = createdAt;
+        this.subtotal = pricing.subtotal();
+        this.couponDiscount = pricing.couponDiscount();
+        this.promoDiscount = pricing.promoDiscount();
+        this.total = pricing.total();
+        this.couponId = couponId;
+        this.promoId = promoId;
+        this.payment = payment.method();
+        if (payment.method() == PaymentMethod.CASH) {
+            this.tendered = payment.tendered();
+            this.changeGiven = payment.tendered().subtract(total);
+        }
+    }
+
+    /** {@code T1-000001}: the till's name and its gapless sequence number. */
+    static String receiptNumber(String till, long seq) {
+        return till + "-" + String.format("%06d", seq);
+    }
+
+    void addLine(long sweetId, String sku, String name, BigDecimal unitPrice, int quantity) {
+        lines.add(new SaleLine(this, lines.size() + 1, sweetId, sku, name, unitPrice, quantity));
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    long staffId() {
+        return staffId;
+    }
+
+    Long couponId() {
+        return couponId;
+    }
+
+    Long promoId() {
+        return promoId;
+    }
+
+    Receipt receipt(String cashier, String couponHint, String promoCode) {
+        List<ReceiptLine> receiptLines = lines.stream().sorted(Comparator.comparingInt(SaleLine::lineNo))
+                .map(SaleLine::receiptLine).toList();
+        return new Receipt(id, receiptNo, till, cashier, createdAt, receiptLines, subtotal, couponDiscount, promoDiscount,
+                total, payment, tendered, changeGiven, couponHint, promoCode, false);
+    }
+}

@@ -1,0 +1,233 @@
+package org.sweetshop.sale;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.sweetshop.catalog.NotForSaleException;
+import org.sweetshop.catalog.MovementKind;
+import org.sweetshop.catalog.OutOfStockException;
+import org.sweetshop.catalog.Sweet;
+import org.sweetshop.catalog.Sweets;
+import org.sweetshop.common.InvalidInputException;
+import org.sweetshop.common.Refusal;
+import org.sweetshop.common.Texts;
+import org.sweetshop.coupon.Coupon;
+import org.sweetshop.coupon.CouponRefusedException;
+import org.sweetshop.coupon.CouponService;
+import org.sweetshop.coupon.CouponTokens;
+import org.sweetshop.db.ConstraintViolation;
+import org.sweetshop.db.Transactor;
+import org.sweetshop.promo.Promo;
+import org.sweetshop.promo.PromoRefusedException;
+import org.sweetshop.promo.PromoService;
+import org.sweetshop.staff.Caller;
+import org.sweetshop.staff.Role;
+
+/**
+ * Checkout: the one place a sale is made.
+ *
+ * <p>In one transaction it locks ({@code PESSIMISTIC_WRITE}, bounded by {@code lock_timeout}) the
+ * basket's sweets in ascending id order, then the coupon, then the promo code, then the till's
+ * receipt counter; checks stock and discounts under those locks; and writes the sale, its lines,
+ * the stock movements, the redemption and the next receipt number. It is idempotent on the sale's
+ * UUID: a second submission, even a concurrent one, gets the receipt already made.
+ */
+public final class SaleService {
+
+    public static final Pattern TILL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,15}");
+    public static final int MAX_LINES = 100;
+    public static final int MAX_QUANTITY = 9_999;
+
+    private final Transactor tx;
+    private final Clock clock;
+
+    public SaleService(Transactor tx, Clock clock) {
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** The entities of this package, for the Hibernate bootstrap. */
+    public static List<Class<?>> entities() {
+        return List.of(Sale.class, SaleLine.class, TillCounter.class);
+    }
+
+    public static String requireTill(String till) {
+        return Texts.requireCode("till", till, TILL, "1 to 16 letters, digits, dashes or underscores");
+    }
+
+    /** The request, checked and merged: one line per SKU, in the order first scanned. */
+    private record Basket(UUID saleId, String till, Map<String, Integer> lines, String coupon, String promo, Payment payment) {
+    }
+
+    public Receipt checkout(Caller caller, CheckoutRequest request) {
+        caller.require(Role.CASHIER, "sell");
+        Basket basket = validate(request);
+        try {
+            return tx.call(em -> sell(em, caller, basket));
+        } catch (Refusal refusal) {
+            // the same sale may have been committed by a concurrent or earlier submission while this
+            // one waited for its locks: then the answer is that sale's receipt, not a refusal
+            return findReceipt(basket.saleId()).map(Receipt::asReplay).orElseThrow(() -> refusal);
+        } catch (ConstraintViolation violation) {
+            if (violation.is("sale_pkey")) {
+                return findReceipt(basket.saleId()).map(Receipt::asReplay).orElseThrow(() -> violation);
+            }
+            throw translate(violation, basket);
+        }
+    }
+
+    private Receipt sell(EntityManager em, Caller caller, Basket basket) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what the database keeps
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+
+        // 1. sweets, ascending id
+        List<Sweet> sweets = Sweets.lockInIdOrder(em, basket.lines().keySet());
+        Map<String, Sweet> bySku = new LinkedHashMap<>();
+        for (Sweet sweet : sweets) {
+            if (!sweet.isActive()) {
+                throw new NotForSaleException(sweet.getSku(), sweet.getName());
+            }
+            bySku.put(sweet.getSku(), sweet);
+        }
+        // 2. the coupon, 3. the promo code
+        Coupon coupon = basket.coupon() == null ? null : CouponService.lockForRedemption(em, basket.coupon());
+        Promo promo = basket.promo() == null ? null : PromoService.lockForUse(em, basket.promo());
+        // 4. the till's receipt counter
+        TillCounter counter = lockCounter(em, basket.till());
+
+        List<Pricing.Line> priced = new ArrayList<>();
+        for (Map.Entry<String, Integer> line : basket.lines().entrySet()) {
+            priced.add(new Pricing.Line(bySku.get(line.getKey()).getPrice(), line.getValue()));
+        }
+        Pricing pricing = Pricing.of(priced, coupon == null ? null : coupon.discount(), promo == null ? null : promo.discount());
+        Payment payment = basket.payment();
+        if (payment.method() == PaymentMethod.CASH && payment.tendered().compareTo(pricing.total()) < 0) {
+            throw new InvalidInputException("cash tendered", "cash tendered " + payment.tendered().toPlainString()
+                    + " is less than the total " + pricing.total().toPlainString());
+        }
+
+        for (Map.Entry<String, Integer> line : basket.lines().entrySet()) {
+            Sweet sweet = bySku.get(line.getKey());
+            em.persist(sweet.changeStock(-line.getValue(), MovementKind.SALE, caller.staffId(), basket.till(), null,
+                    basket.saleId(), now));
+        }
+        if (coupon != null) {
+            coupon.redeem(basket.saleId(), basket.till(), now, today);
+        }
+        if (promo != null) {
+            promo.use(today);
+        }
+        Sale sale = new Sale(basket.saleId(), basket.till(), counter.next(), caller.staffId(), now, pricing,
+                coupon == null ? null : coupon.getId(), promo == null ? null : promo.getId(), payment);
+        for (Map.Entry<String, Integer> line : basket.lines().entrySet()) {
+            Sweet sweet = bySku.get(line.getKey());
+            sale.addLine(sweet.getId(), sweet.getSku(), sweet.getName(), sweet.getPrice(), line.getValue());
+        }
+        em.persist(sale);
+        return sale.receipt(caller.username(), coupon == null ? null : coupon.getHint(), promo == null ? null : promo.getCode());
+    }
+
+    private static TillCounter lockCounter(EntityManager em, String till) {
+        TillCounter counter = Transactor.lockOrBusy(() -> em.find(TillCounter.class, till, LockModeType.PESSIMISTIC_WRITE),
+                () -> "busy: another checkout on till " + till + " is still running, try again");
+        if (counter != null) {
+            return counter;
+        }
+        // the till's first sale: create its counter (racing tills with the same name both succeed)
+        em.createNativeQuery("insert into till_counter (till, last_number) values (:till, 0) on conflict (till) do nothing")
+                .setParameter("till", till)
+                .executeUpdate();
+        return Transactor.lockOrBusy(() -> em.find(TillCounter.class, till, LockModeType.PESSIMISTIC_WRITE),
+                () -> "busy: another checkout on till " + till + " is still running, try again");
+    }
+
+    /** A constraint a lost race ran into, as the refusal a cashier understands. */
+    private RuntimeException translate(ConstraintViolation violation, Basket basket) {
+        String name = violation.constraint() == null ? "" : violation.constraint();
+        switch (name) {
+            case "sale_coupon_uq":
+            case "coupon_redeemed_sale_uq":
+                return CouponRefusedException.alreadyRedeemed(clock.instant(), "another till");
+            case "promo_uses_ck":
+                return PromoRefusedException.exhausted(basket.promo());
+            case "sweet_stock_ck":
+            case "stock_movement_stock_after_ck":
+                return new OutOfStockException("?", "a sweet in the basket", 0, 1);
+            default:
+                return violation;
+        }
+    }
+
+    /** The receipt of a sale made earlier, by its UUID. */
+    public Optional<Receipt> findReceipt(UUID saleId) {
+        return tx.call(em -> em.createQuery("select s from Sale s left join fetch s.lines where s.id = :id", Sale.class)
+                .setParameter("id", saleId)
+                .getResultStream().findFirst()
+                .map(sale -> receiptOf(em, sale)));
+    }
+
+    /** The receipt with this number, e.g. {@code T1-000001}. */
+    public Optional<Receipt> findReceipt(String receiptNo) {
+        String number = Texts.requireCode("receipt", receiptNo, Pattern.compile("[A-Za-z0-9_-]{1,16}-\\d{6,12}"),
+                "a receipt number such as T1-000001");
+        return tx.call(em -> em.createQuery("select s from Sale s left join fetch s.lines where s.receiptNo = :no", Sale.class)
+                .setParameter("no", number)
+                .getResultStream().findFirst()
+                .map(sale -> receiptOf(em, sale)));
+    }
+
+    private static Receipt receiptOf(EntityManager em, Sale sale) {
+        String cashier = em.createQuery("select s.username from Staff s where s.id = :id", String.class)
+                .setParameter("id", sale.staffId()).getSingleResult();
+        String couponHint = sale.couponId() == null ? null
+                : em.createQuery("select c.hint from Coupon c where c.id = :id", String.class)
+                        .setParameter("id", sale.couponId()).getSingleResult();
+        String promoCode = sale.promoId() == null ? null
+                : em.createQuery("select p.code from Promo p where p.id = :id", String.class)
+                        .setParameter("id", sale.promoId()).getSingleResult();
+        return sale.receipt(cashier, couponHint, promoCode);
+    }
+
+    private static Basket validate(CheckoutRequest request) {
+        if (request == null) {
+            throw new InvalidInputException("sale", "no sale to check out");
+        }
+        if (request.saleId() == null) {
+            throw new InvalidInputException("sale id", "a sale needs the UUID its basket was started with");
+        }
+        String till = requireTill(request.till());
+        List<BasketLine> lines = request.lines();
+        if (lines == null || lines.isEmpty()) {
+            throw new InvalidInputException("items", "the basket is empty");
+        }
+        if (lines.size() > MAX_LINES) {
+            throw new InvalidInputException("items", "a basket holds at most " + MAX_LINES + " lines");
+        }
+        Map<String, Integer> merged = new LinkedHashMap<>();
+        for (BasketLine line : lines) {
+            if (line == null) {
+                throw new InvalidInputException("items", "a basket line is missing");
+            }
+            String sku = Sweets.requireSku(line.sku());
+            int quantity = Texts.requireRange("quantity of " + sku, line.quantity(), 1, MAX_QUANTITY);
+            int total = merged.merge(sku, quantity, Integer::sum);
+            Texts.requireRange("quantity of " + sku, total, 1, MAX_QUANTITY);
+        }
+        String coupon = request.couponToken() == null || request.couponToken().isBlank()
+                ? null : CouponTokens.normalize(request.couponToken());
+        String promo = request.promoCode() == null || request.promoCode().isBlank()
+                ? null : PromoService.normalize(request.promoCode());
+        Payment payment = request.payment() == null ? Payment.card() : request.payment();
+        return new Basket(request.saleId(), till, merged, coupon, promo, payment);
+    }
+}

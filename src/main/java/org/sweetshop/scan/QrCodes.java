@@ -1,0 +1,56 @@
+package org.sweetshop.scan;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.ReaderException;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/** Making and reading QR codes with ZXing. No database here. */
+public final class QrCodes {
+
+    private QrCodes() {
+    }
+
+    /** A QR code of {@code text}, {@code size} pixels square, with the standard quiet zone. */
+    public static BufferedImage render(String text, int size) {
+        return MatrixToImageWriter.toBufferedImage(encode(text, size));
+    }
+
+    public static void writePng(String text, int size, Path file) throws IOException {
+        MatrixToImageWriter.writeToPath(encode(text, size), "PNG", file);
+    }
+
+    private static BitMatrix encode(String text, int size) {
+        try {
+            return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4,
+                            EncodeHintType.CHARACTER_SET, "UTF-8"));
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("text too long for a QR code", e);
+        }
+    }
+
+    /** Reads one QR code from a clean image (a rendered code, a screenshot); empty when none is found. */
+    public static Optional<String> decode(BufferedImage image) {
+        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+        try {
+            return Optional.of(new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText());
+        } catch (ReaderException e) {
+            return Optional.empty();
+        }
+    }
+}

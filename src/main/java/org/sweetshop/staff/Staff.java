@@ -1,0 +1,124 @@
+package org.sweetshop.staff;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/** A member of staff: cashier, manager or owner. */
+@Entity
+@Table(name = "staff")
+public class Staff {
+
+    static final int MAX_FAILED_LOGINS = 5;
+    static final Duration LOCKOUT = Duration.ofMinutes(5);
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "staff_seq")
+    @SequenceGenerator(name = "staff_seq", sequenceName = "staff_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(nullable = false, length = 32)
+    private String username;
+
+    @Column(name = "username_key", nullable = false, length = 32)
+    private String usernameKey;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Role role;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Column(nullable = false)
+    private boolean active = true;
+
+    @Column(name = "failed_logins", nullable = false)
+    private int failedLogins;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Staff() {
+    }
+
+    Staff(String username, Role role, String passwordHash, Instant now) {
+        this.username = username;
+        this.usernameKey = key(username);
+        this.role = role;
+        this.passwordHash = passwordHash;
+        this.createdAt = now;
+    }
+
+    /** The case-insensitive form usernames are unique by. */
+    static String key(String username) {
+        return username.toLowerCase(Locale.ROOT);
+    }
+
+    boolean lockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    /** Counts a failed log-in; the fifth in a row locks the account for a while. */
+    void loginFailed(Instant now) {
+        failedLogins++;
+        if (failedLogins >= MAX_FAILED_LOGINS) {
+            lockedUntil = now.plus(LOCKOUT);
+            failedLogins = 0;
+        }
+    }
+
+    void loginSucceeded() {
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+
+    void changePasswordHash(String hash) {
+        this.passwordHash = hash;
+        loginSucceeded();
+    }
+
+    void deactivate() {
+        this.active = false;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    Instant getLockedUntil() {
+        return lockedUntil;
+    }
+
+    StaffView view() {
+        return new StaffView(id, username, role, active, createdAt);
+    }
+}

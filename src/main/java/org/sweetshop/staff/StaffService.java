@@ -1,0 +1,211 @@
+package org.sweetshop.staff;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.sweetshop.common.AlreadyExistsException;
+import org.sweetshop.common.InvalidInputException;
+import org.sweetshop.common.NotFoundException;
+import org.sweetshop.common.NotPermittedException;
+import org.sweetshop.common.Texts;
+import org.sweetshop.db.ConstraintViolation;
+import org.sweetshop.db.Transactor;
+
+/** Staff accounts: registration, log-in with lockout, and the roles every other service checks. */
+public final class StaffService {
+
+    static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,31}");
+    static final int MIN_PASSWORD = 8;
+    static final int MAX_PASSWORD = 128;
+
+    private final Transactor tx;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+    /** Verified against when a username is unknown, so that it takes as long as a real check. */
+    private final String dummyHash;
+
+    public StaffService(Transactor tx, PasswordHasher hasher, Clock clock) {
+        this.tx = tx;
+        this.hasher = hasher;
+        this.clock = clock;
+        this.dummyHash = hasher.hash("not a real password at all");
+    }
+
+    /**
+     * Adds a member of staff. With no caller this creates the store's first account, which must be
+     * an owner, and is refused once any account exists. A manager may add cashiers; an owner anyone.
+     * Two tills registering the same username (in any case) at once: one wins, the other is told
+     * "already registered".
+     */
+    public StaffView register(Caller caller, String username, Role role, String password) {
+        String name = requireUsername(username);
+        if (role == null) {
+            throw new InvalidInputException("role", "role must be cashier, manager or owner");
+        }
+        requirePassword(password);
+        if (caller != null) {
+            requireMayAdd(caller, role);
+        }
+        String hash = hasher.hash(password);
+        try {
+            return tx.call(em -> {
+                if (caller == null) {
+                    // one store-wide row lock: two "first" accounts racing cannot both pass
+                    em.createNativeQuery("select id from store where id = 1 for update").getResultList();
+                    Number count = (Number) em.createQuery("select count(s) from Staff s").getSingleResult();
+                    if (count.longValue() > 0) {
+                        throw new NotPermittedException("not permitted: staff accounts exist already; an owner or manager must add staff (--as USER)");
+                    }
+                    if (role != Role.OWNER) {
+                        throw new NotPermittedException("not permitted: the store's first account must be an owner (--role owner)");
+                    }
+                } else {
+                    requireActive(em, caller);
+                }
+                Staff staff = new Staff(name, role, hash, clock.instant());
+                em.persist(staff);
+                em.flush();
+                return staff.view();
+            });
+        } catch (ConstraintViolation e) {
+            if (e.is("staff_username_key_uq")) {
+                throw new AlreadyExistsException("staff", name, "already registered: the username '" + name + "' is taken");
+            }
+            throw e;
+        }
+    }
+
+    /** A random password for accounts made by the demo and by password resets: 14 characters, ~80 bits. */
+    public static String generatePassword() {
+        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 14; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+
+    /** True when the store has no account yet (first-run set-up). */
+    public boolean noStaffYet() {
+        return tx.call(em -> ((Number) em.createQuery("select count(s) from Staff s").getSingleResult()).longValue() == 0);
+    }
+
+    private enum Outcome { OK, BAD, LOCKED, INACTIVE }
+
+    private record LoginResult(Outcome outcome, Caller caller, Instant lockedUntil) {
+    }
+
+    /**
+     * Checks a username and password. Five failures in a row lock the account for five minutes;
+     * the failure count is committed even though the log-in is refused.
+     */
+    public Caller login(String username, String password) {
+        if (username == null || password == null || username.length() > 64 || password.length() > MAX_PASSWORD
+                || !USERNAME.matcher(username.strip()).matches()) {
+            throw NotPermittedException.badCredentials();
+        }
+        String key = Staff.key(username.strip());
+        LoginResult result = tx.call(em -> {
+            List<Staff> found = em.createQuery("select s from Staff s where s.usernameKey = :key", Staff.class)
+                    .setParameter("key", key)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList();
+            if (found.isEmpty()) {
+                hasher.matches(password, dummyHash); // same work as for a real account
+                return new LoginResult(Outcome.BAD, null, null);
+            }
+            Staff staff = found.get(0);
+            Instant now = clock.instant();
+            if (staff.lockedAt(now)) {
+                return new LoginResult(Outcome.LOCKED, null, staff.getLockedUntil());
+            }
+            if (!hasher.matches(password, staff.getPasswordHash())) {
+                staff.loginFailed(now);
+                return staff.lockedAt(now) ? new LoginResult(Outcome.LOCKED, null, staff.getLockedUntil())
+                        : new LoginResult(Outcome.BAD, null, null);
+            }
+            if (!staff.isActive()) {
+                return new LoginResult(Outcome.INACTIVE, null, null);
+            }
+            staff.loginSucceeded();
+            return new LoginResult(Outcome.OK, new Caller(staff.getId(), staff.getUsername(), staff.getRole()), null);
+        });
+        switch (result.outcome()) {
+            case OK:
+                return result.caller();
+            case LOCKED:
+                long minutes = Math.max(1, Duration.between(clock.instant(), result.lockedUntil()).toMinutes() + 1);
+                throw NotPermittedException.locked(minutes);
+            case INACTIVE:
+                throw new NotPermittedException("not permitted: this account has been deactivated");
+            default:
+                throw NotPermittedException.badCredentials();
+        }
+    }
+
+    public List<StaffView> list(Caller caller) {
+        caller.require(Role.MANAGER, "list staff");
+        return tx.call(em -> em.createQuery("select s from Staff s order by s.usernameKey", Staff.class)
+                .getResultStream().map(Staff::view).toList());
+    }
+
+    public StaffView deactivate(Caller caller, String username) {
+        return changeAccount(caller, username, "deactivate staff", Staff::deactivate);
+    }
+
+    public StaffView resetPassword(Caller caller, String username, String newPassword) {
+        requirePassword(newPassword);
+        String hash = hasher.hash(newPassword);
+        return changeAccount(caller, username, "reset passwords", staff -> staff.changePasswordHash(hash));
+    }
+
+    private StaffView changeAccount(Caller caller, String username, String action, java.util.function.Consumer<Staff> change) {
+        caller.require(Role.MANAGER, action);
+        String key = Staff.key(requireUsername(username));
+        return tx.call(em -> {
+            requireActive(em, caller);
+            Staff staff = em.createQuery("select s from Staff s where s.usernameKey = :key", Staff.class)
+                    .setParameter("key", key)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultStream().findFirst()
+                    .orElseThrow(() -> new NotFoundException("staff", username, "no member of staff called '" + username + "'"));
+            requireMayAdd(caller, staff.getRole());
+            change.accept(staff);
+            return staff.view();
+        });
+    }
+
+    private static void requireMayAdd(Caller caller, Role role) {
+        caller.require(Role.MANAGER, "manage staff");
+        if (role != Role.CASHIER && caller.role() != Role.OWNER) {
+            throw new NotPermittedException("not permitted: only an owner can manage a " + role.label() + " account");
+        }
+    }
+
+    /** A caller whose account was deactivated since log-in can do nothing more. */
+    static void requireActive(EntityManager em, Caller caller) {
+        Staff staff = em.find(Staff.class, caller.staffId());
+        if (staff == null || !staff.isActive()) {
+            throw new NotPermittedException("not permitted: the account '" + caller.username() + "' is no longer active");
+        }
+    }
+
+    static String requireUsername(String username) {
+        return Texts.requireCode("username", username, USERNAME,
+                "2 to 32 letters, digits, dots, dashes or underscores, starting with a letter or digit");
+    }
+
+    static void requirePassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD) {
+            throw new InvalidInputException("password", "password must have at least " + MIN_PASSWORD + " characters");
+        }
+        if (password.length() > MAX_PASSWORD) {
+            throw new InvalidInputException("password", "password must have at most " + MAX_PASSWORD + " characters");
+        }
+    }
+}
