@@ -1,0 +1,54 @@
+package org.sweetshop.testing;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.sweetshop.AppContext;
+import org.sweetshop.catalog.NewSweet;
+import org.sweetshop.catalog.SweetView;
+import org.sweetshop.sale.BasketLine;
+import org.sweetshop.sale.CheckoutRequest;
+import org.sweetshop.sale.Payment;
+import org.sweetshop.staff.Caller;
+import org.sweetshop.staff.Role;
+
+/** A test on the real database, starting from an empty store with an owner, a manager and a cashier. */
+public abstract class DatabaseTest {
+
+    public static final String PASSWORD = "correct-horse-battery";
+
+    protected AppContext app;
+    protected Caller owner;
+    protected Caller manager;
+    protected Caller cashier;
+
+    @BeforeEach
+    void emptyStore() {
+        TestDatabase db = TestDatabase.get();
+        db.reset();
+        app = db.context();
+        app.staff().register(null, "owner", Role.OWNER, PASSWORD);
+        owner = app.staff().login("owner", PASSWORD);
+        app.staff().register(owner, "manager", Role.MANAGER, PASSWORD);
+        manager = app.staff().login("manager", PASSWORD);
+        app.staff().register(owner, "cashier", Role.CASHIER, PASSWORD);
+        cashier = app.staff().login("cashier", PASSWORD);
+    }
+
+    protected SweetView sweet(String sku, String price, int stock) {
+        return app.catalog().add(manager, new NewSweet(sku, "Sweet " + sku, "Test", new BigDecimal(price), stock, 0), "T0");
+    }
+
+    protected int stockOf(String sku) {
+        return app.catalog().find(sku).stock();
+    }
+
+    protected static CheckoutRequest basket(String till, List<BasketLine> lines) {
+        return new CheckoutRequest(UUID.randomUUID(), till, lines, null, null, Payment.card());
+    }
+
+    protected static BasketLine line(String sku, int quantity) {
+        return new BasketLine(sku, quantity);
+    }
+}

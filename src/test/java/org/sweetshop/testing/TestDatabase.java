@@ -1,0 +1,99 @@
+package org.sweetshop.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.sweetshop.AppContext;
+import org.sweetshop.config.AppConfig;
+import org.sweetshop.db.Database;
+import org.sweetshop.db.EmbeddedDatabase;
+import org.sweetshop.staff.PasswordHasher;
+
+/**
+ * The real PostgreSQL the tests lock against: an embedded one started once per test JVM, or the
+ * server named by {@code SWEETSHOP_TEST_DB_URL} (with {@code SWEETSHOP_TEST_DB_USER} and
+ * {@code SWEETSHOP_TEST_DB_PASSWORD}). Never H2, never a mock.
+ */
+public final class TestDatabase {
+
+    /** Cheap Argon2id parameters: tests register many accounts; the algorithm is the same. */
+    public static final PasswordHasher FAST_HASHER = new PasswordHasher(1024, 1);
+
+    private static TestDatabase instance;
+
+    private final Path dataDir;
+    private final EmbeddedDatabase embedded;
+    private final Database.Settings settings;
+    private final Database database;
+    private final AppContext context;
+
+    private TestDatabase() throws IOException {
+        dataDir = Files.createTempDirectory("sweetshop-test");
+        String url = System.getenv("SWEETSHOP_TEST_DB_URL");
+        if (url != null && !url.isBlank()) {
+            embedded = null;
+            settings = new Database.Settings(url, System.getenv("SWEETSHOP_TEST_DB_USER"),
+                    System.getenv("SWEETSHOP_TEST_DB_PASSWORD"), 40, 5000, 5000);
+        } else {
+            // durability does not change locking; the tests that check durability start their own
+            embedded = EmbeddedDatabase.startOrJoin(dataDir, EmbeddedDatabase.Options.local().notDurable());
+            var endpoint = embedded.endpoint();
+            settings = new Database.Settings(endpoint.jdbcUrl(), endpoint.user(), endpoint.password(), 40, 5000, 5000);
+        }
+        database = Database.open(settings, AppContext.entities());
+        context = new AppContext(config(dataDir), embedded, database, FAST_HASHER, Clock.systemDefaultZone());
+        Runtime.getRuntime().addShutdownHook(new Thread(context::close, "test-database-stop"));
+    }
+
+    public static synchronized TestDatabase get() {
+        if (instance == null) {
+            try {
+                instance = new TestDatabase();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot create the test data directory", e);
+            }
+        }
+        return instance;
+    }
+
+    /** A configuration for tests: the given data directory, a 5 s lock timeout. */
+    public static AppConfig config(Path dataDir) {
+        return new AppConfig(dataDir, null, null, null, "T1", Duration.ofSeconds(5), Duration.ofSeconds(5), 40,
+                "Test Sweetshop", "GBP");
+    }
+
+    public AppContext context() {
+        return context;
+    }
+
+    public Database.Settings settings() {
+        return settings;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Environment variables that point a till process at this database. */
+    public Map<String, String> env() {
+        return Map.of("SWEETSHOP_DB_URL", settings.jdbcUrl(),
+                "SWEETSHOP_DB_USER", settings.user() == null ? "" : settings.user(),
+                "SWEETSHOP_DB_PASSWORD", settings.password() == null ? "" : settings.password());
+    }
+
+    /** Empties every table (the store row stays): each test starts from an empty store. */
+    public void reset() {
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("truncate table sale_line, sale, till_counter, stock_movement, coupon, promo, sweet, staff cascade");
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reset the test database", e);
+        }
+    }
+}
