@@ -23,6 +23,7 @@ public final class CliRunner {
 
     private final Map<String, String> env = new HashMap<>();
     private String stdin = "";
+    private boolean realContexts;
 
     public CliRunner() {
         env.put("SWEETSHOP_PASSWORD", DatabaseTest.PASSWORD);
@@ -42,9 +43,15 @@ public final class CliRunner {
         return this;
     }
 
+    /** Commands open their own database from the configuration, as in the real program. */
+    public CliRunner realContexts() {
+        this.realContexts = true;
+        return this;
+    }
+
     public Result run(String... args) {
         TestDatabase db = TestDatabase.get();
-        Cli.Contexts shared = new Cli.Contexts() {
+        Cli.Contexts shared = realContexts ? Cli.Contexts.REAL : new Cli.Contexts() {
             @Override
             public AppContext open(AppConfig config) {
                 return db.context();
