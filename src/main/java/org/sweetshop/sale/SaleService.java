@@ -1,7 +1,6 @@
 package org.sweetshop.sale;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,7 +37,7 @@ import org.sweetshop.staff.Role;
  *
  * <p>In one transaction it locks ({@code PESSIMISTIC_WRITE}, bounded by {@code lock_timeout}) the
  * basket's sweets in ascending id order, then the coupon, then the promo code, then the till's
- * receipt counter; checks stock and discounts under those locks; and writes the sale, its lines,
+ * receipt counter (an atomic increment that holds the counter row's lock); checks stock and discounts under those locks; and writes the sale, its lines,
  * the stock movements, the redemption and the next receipt number. It is idempotent on the sale's
  * UUID: a second submission, even a concurrent one, gets the receipt already made.
  */
@@ -58,7 +57,7 @@ public final class SaleService {
 
     /** The entities of this package, for the Hibernate bootstrap. */
     public static List<Class<?>> entities() {
-        return List.of(Sale.class, SaleLine.class, TillCounter.class);
+        return List.of(Sale.class, SaleLine.class);
     }
 
     public static String requireTill(String till) {
@@ -103,7 +102,7 @@ public final class SaleService {
         Coupon coupon = basket.coupon() == null ? null : CouponService.lockForRedemption(em, basket.coupon());
         Promo promo = basket.promo() == null ? null : PromoService.lockForUse(em, basket.promo());
         // 4. the till's receipt counter
-        TillCounter counter = lockCounter(em, basket.till());
+        long receiptNumber = nextReceiptNumber(em, basket.till());
 
         List<Pricing.Line> priced = new ArrayList<>();
         for (Map.Entry<String, Integer> line : basket.lines().entrySet()) {
@@ -127,7 +126,7 @@ public final class SaleService {
         if (promo != null) {
             promo.use(today);
         }
-        Sale sale = new Sale(basket.saleId(), basket.till(), counter.next(), caller.staffId(), now, pricing,
+        Sale sale = new Sale(basket.saleId(), basket.till(), receiptNumber, caller.staffId(), now, pricing,
                 coupon == null ? null : coupon.getId(), promo == null ? null : promo.getId(), payment);
         for (Map.Entry<String, Integer> line : basket.lines().entrySet()) {
             Sweet sweet = bySku.get(line.getKey());
@@ -137,18 +136,20 @@ public final class SaleService {
         return sale.receipt(caller.username(), coupon == null ? null : coupon.getHint(), promo == null ? null : promo.getCode());
     }
 
-    private static TillCounter lockCounter(EntityManager em, String till) {
-        TillCounter counter = Transactor.lockOrBusy(() -> em.find(TillCounter.class, till, LockModeType.PESSIMISTIC_WRITE),
+    /**
+     * The till's next receipt number, last in the lock order. One atomic upsert both creates the
+     * till's counter on its first sale and increments it under the row's lock, held until commit:
+     * a rolled-back sale gives its number back, so numbers stay gapless.
+     */
+    private static long nextReceiptNumber(EntityManager em, String till) {
+        Number next = Transactor.lockOrBusy(() -> (Number) em.createNativeQuery(
+                                "insert into till_counter (till, last_number) values (:till, 1)"
+                                        + " on conflict (till) do update set last_number = till_counter.last_number + 1"
+                                        + " returning last_number")
+                        .setParameter("till", till)
+                        .getSingleResult(),
                 () -> "busy: another checkout on till " + till + " is still running, try again");
-        if (counter != null) {
-            return counter;
-        }
-        // the till's first sale: create its counter (racing tills with the same name both succeed)
-        em.createNativeQuery("insert into till_counter (till, last_number) values (:till, 0) on conflict (till) do nothing")
-                .setParameter("till", till)
-                .executeUpdate();
-        return Transactor.lockOrBusy(() -> em.find(TillCounter.class, till, LockModeType.PESSIMISTIC_WRITE),
-                () -> "busy: another checkout on till " + till + " is still running, try again");
+        return next.longValue();
     }
 
     /** A constraint a lost race ran into, as the refusal a cashier understands. */
