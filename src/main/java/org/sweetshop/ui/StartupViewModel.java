@@ -52,7 +52,7 @@ public final class StartupViewModel {
                     database.set(where);
                     connected.set(true);
                     status.set(loaded.isEmpty() ? "The catalogue is empty: add sweets from the back office or run `sweetshop demo`."
-                            : loaded.size() + " sweets");
+                            : loaded.size() + (loaded.size() == 1 ? " sweet" : " sweets"));
                     busy.set(false);
                 });
             } catch (Exception e) {

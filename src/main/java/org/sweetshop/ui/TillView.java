@@ -29,6 +29,7 @@ public final class TillView {
 
         ProgressIndicator progress = new ProgressIndicator();
         progress.visibleProperty().bind(model.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
         Label status = new Label();
         status.setId("status");
         status.setWrapText(true);

@@ -25,7 +25,7 @@ class StartupViewModelTest extends DatabaseTest {
         assertThat(model.connectedProperty().get()).isTrue();
         assertThat(model.busyProperty().get()).isFalse();
         assertThat(model.sweetsProperty().get()).extracting(SweetView::sku).containsExactly("SL");
-        assertThat(model.statusProperty().get()).isEqualTo("1 sweets");
+        assertThat(model.statusProperty().get()).isEqualTo("1 sweet");
         assertThat(model.context()).isSameAs(app);
     }
 
