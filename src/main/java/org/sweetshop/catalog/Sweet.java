@@ -7,7 +7,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.DynamicUpdate;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -19,7 +18,6 @@ import org.sweetshop.common.InvalidInputException;
  */
 @Entity
 @Table(name = "sweet")
-@DynamicUpdate // a sale changes stock only: send just that column
 public class Sweet {
 
     /** No sweet keeps more than this in stock: keeps sums far from integer overflow. */
