@@ -1,0 +1,234 @@
+package org.sweetshop.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sweetshop.AppContext;
+import org.sweetshop.Launcher;
+import org.sweetshop.catalog.NewSweet;
+import org.sweetshop.staff.Caller;
+import org.sweetshop.staff.Role;
+import org.sweetshop.testing.DatabaseTest;
+import org.sweetshop.testing.JavaProcess;
+import org.sweetshop.testing.TestDatabase;
+
+/**
+ * The embedded PostgreSQL's life cycle, each test with its own data directory and its own
+ * PostgreSQL: durable settings, restart, a second process joining, the postgres a killed app leaves
+ * behind, and the store server with password authentication.
+ */
+class EmbeddedDatabaseTest {
+
+    private static final Duration START = Duration.ofSeconds(120);
+
+    @TempDir
+    Path dataDir;
+
+    /** Whatever a failed test left running in its data directory is stopped (only that postgres, by its pid). */
+    @AfterEach
+    void noPostgresLeftRunning() {
+        postmasterPid().flatMap(ProcessHandle::of).filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(true))
+                .ifPresent(postgres -> {
+                    postgres.destroy();
+                    if (!waitUntilGone(postgres.pid(), Duration.ofSeconds(30))) {
+                        postgres.destroyForcibly();
+                    }
+                });
+    }
+
+    @Test
+    void embeddedDatabaseRunsDurableAndKeepsCommittedDataAcrossARestart() throws Exception {
+        long firstPostgres;
+        try (AppContext app = AppContext.open(TestDatabase.config(dataDir))) {
+            assertThat(show(app.database().dataSource(), "fsync")).isEqualTo("on");
+            assertThat(show(app.database().dataSource(), "synchronous_commit")).isEqualTo("on");
+            assertThat(show(app.database().dataSource(), "full_page_writes")).isEqualTo("on");
+            Caller owner = firstOwner(app);
+            app.catalog().add(owner, new NewSweet("DURABLE", "Sherbet lemon", "Boiled", new BigDecimal("0.80"), 7, 0), "T1");
+            firstPostgres = postmasterPid().orElseThrow();
+        }
+        assertThat(waitUntilGone(firstPostgres, Duration.ofSeconds(30))).as("postgres stopped on close").isTrue();
+        assertThat(dataDir.resolve("db/pgdata/postmaster.pid")).doesNotExist();
+
+        try (AppContext app = AppContext.open(TestDatabase.config(dataDir))) {
+            assertThat(app.catalog().find("DURABLE").stock()).isEqualTo(7);
+            assertThat(app.staff().login("owner", DatabaseTest.PASSWORD).role()).isEqualTo(Role.OWNER);
+            assertThat(show(app.database().dataSource(), "fsync")).isEqualTo("on");
+            assertThat(show(app.database().dataSource(), "synchronous_commit")).isEqualTo("on");
+        }
+    }
+
+    @Test
+    void secondProcessOnTheSameDataDirectoryJoinsTheRunningDatabase() throws Exception {
+        try (AppContext app = AppContext.open(TestDatabase.config(dataDir))) {
+            Caller owner = firstOwner(app);
+            app.catalog().add(owner, new NewSweet("JOINED", "Pear drop", "Boiled", new BigDecimal("0.90"), 12, 0), "T1");
+            long postgres = postmasterPid().orElseThrow();
+
+            int exitCode;
+            String out;
+            try (JavaProcess cli = JavaProcess.start("join-cli", Launcher.class,
+                    List.of("--data-dir", dataDir.toString(), "sweet", "list", "--json"), Map.of())) {
+                exitCode = cli.awaitExit(START);
+                out = cli.stdout();
+                assertThat(exitCode).as("exit code; stderr: " + cli.stderr()).isZero();
+            }
+
+            JsonNode sweets = new ObjectMapper().readTree(out);
+            assertThat(sweets.isArray()).as(out).isTrue();
+            assertThat(sweets).hasSize(1);
+            assertThat(sweets.get(0).get("sku").asText()).isEqualTo("JOINED");
+            assertThat(sweets.get(0).get("stock").asInt()).isEqualTo(12);
+            // the same postgres, still run by this process, still serving it after the other one left
+            assertThat(postmasterPid()).contains(postgres);
+            assertThat(ownerProperties().getProperty("pid")).isEqualTo(Long.toString(ProcessHandle.current().pid()));
+            assertThat(app.catalog().find("JOINED").stock()).isEqualTo(12);
+        }
+    }
+
+    @Test
+    void postgresLeftRunningByAKilledAppIsStoppedOnPurposeByTheNextStart() throws Exception {
+        long orphan;
+        try (JavaProcess killedApp = JavaProcess.start("orphan-maker", EmbeddedAppHolder.class,
+                List.of(dataDir.toString(), "ORPHANED", "5"), Map.of())) {
+            killedApp.awaitLineStartingWith("READY", START);
+            orphan = postmasterPid().orElseThrow();
+            assertThat(killedApp.kill()).isEqualTo(137);
+        }
+        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("the killed app's postgres is still running").contains(true);
+
+        try (AppContext app = AppContext.open(TestDatabase.config(dataDir))) {
+            assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).as("the orphan was stopped").isFalse();
+            long postgres = postmasterPid().orElseThrow();
+            assertThat(postgres).isNotEqualTo(orphan);
+            assertThat(ProcessHandle.of(postgres).map(ProcessHandle::isAlive)).contains(true);
+            assertThat(ownerProperties().getProperty("pid")).isEqualTo(Long.toString(ProcessHandle.current().pid()));
+            assertThat(app.catalog().find("ORPHANED").stock()).isEqualTo(5);
+            assertThat(show(app.database().dataSource(), "fsync")).isEqualTo("on");
+        }
+        assertThat(dataDir.resolve("db/pgdata/postmaster.pid")).doesNotExist();
+    }
+
+    @Test
+    void storeServerWantsThePasswordAndASecondServerOnTheSameDataRefusesClearly() throws Exception {
+        int port = freePort();
+        String password;
+        String url;
+        long postgres;
+        try (JavaProcess server = JavaProcess.start("server", Launcher.class,
+                List.of("--data-dir", dataDir.toString(), "server", "--port", Integer.toString(port), "--listen", "127.0.0.1"), Map.of())) {
+            String urlLine = server.awaitLine(line -> line.contains("JDBC URL:"), START, "the JDBC URL");
+            url = urlLine.substring(urlLine.indexOf("jdbc:")).strip();
+            assertThat(url).isEqualTo("jdbc:postgresql://127.0.0.1:" + port + "/sweetshop");
+            String passwordLine = server.awaitLine(line -> line.strip().startsWith("password:"), START, "the password");
+            password = passwordLine.strip().substring("password:".length()).strip().split("\\s+")[0];
+            server.awaitLineStartingWith("Press Ctrl+C", START);
+            postgres = postmasterPid().orElseThrow();
+
+            try (Connection c = DriverManager.getConnection(url, "sweetshop", password); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select current_user, (select count(*) from sweet)")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("sweetshop");
+                assertThat(rs.getLong(2)).as("the schema is in place").isZero();
+            }
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "sweetshop", password + "-wrong").close())
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28P01"));
+
+            try (JavaProcess second = JavaProcess.start("server-2", Launcher.class,
+                    List.of("--data-dir", dataDir.toString(), "server", "--port", Integer.toString(freePort()), "--listen", "127.0.0.1"),
+                    Map.of())) {
+                int exitCode = second.awaitExit(START);
+                String err = second.stderr();
+                assertThat(exitCode).as("exit code; stdout: " + second.stdout() + "; stderr: " + err).isEqualTo(5);
+                assertThat(err).contains("already running").doesNotContain("Exception").doesNotContain("\tat ");
+            }
+            // the first server is untouched
+            try (Connection c = DriverManager.getConnection(url, "sweetshop", password); Statement s = c.createStatement()) {
+                assertThat(s.execute("select 1")).isTrue();
+            }
+
+            server.terminate(Duration.ofSeconds(60));
+        }
+        assertThat(waitUntilGone(postgres, Duration.ofSeconds(30))).as("postgres stopped with the server").isTrue();
+        assertThat(dataDir.resolve("db/pgdata/postmaster.pid")).doesNotExist();
+    }
+
+    private static Caller firstOwner(AppContext app) {
+        app.staff().register(null, "owner", Role.OWNER, DatabaseTest.PASSWORD);
+        return app.staff().login("owner", DatabaseTest.PASSWORD);
+    }
+
+    private static String show(DataSource dataSource, String setting) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("show " + setting)) {
+            rs.next();
+            String value = rs.getString(1);
+            c.rollback();
+            return value;
+        }
+    }
+
+    /** The pid in {@code postmaster.pid}: the postgres that runs (or ran) on this data directory. */
+    private Optional<Long> postmasterPid() {
+        Path file = dataDir.resolve("db/pgdata/postmaster.pid");
+        try {
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            List<String> lines = Files.readAllLines(file);
+            return lines.isEmpty() || lines.get(0).isBlank() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Properties ownerProperties() throws IOException {
+        Properties properties = new Properties();
+        try (var reader = Files.newBufferedReader(dataDir.resolve("db/owner.properties"))) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
+    private static boolean waitUntilGone(long pid, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
