@@ -39,18 +39,23 @@ create table sweet (
     stock         integer       not null,
     reorder_level integer       not null default 0,
     active        boolean       not null default true,
+    movements     integer       not null default 0,
     created_at    timestamp(6) with time zone not null,
     constraint sweet_sku_uq unique (sku),
+    constraint sweet_movements_ck check (movements >= 0),
     constraint sweet_price_ck check (price >= 0),
     constraint sweet_stock_ck check (stock >= 0),
     constraint sweet_reorder_level_ck check (reorder_level >= 0)
 );
 
--- stock = the sum of a sweet's movements (checked by `sweetshop audit`)
+-- stock = the sum of a sweet's movements (checked by `sweetshop audit`). Each sweet's movements are
+-- numbered 1, 2, 3... under the sweet's row lock (sweet.movements is the last number), so the ledger
+-- is a chain the audit can follow whichever till or process wrote it.
 create sequence stock_movement_seq start with 1 increment by 50;
 create table stock_movement (
     id          bigint primary key,
     sweet_id    bigint      not null references sweet (id),
+    seq         integer     not null,
     kind        varchar(16) not null,
     quantity    integer     not null,
     stock_after integer     not null,
@@ -59,12 +64,13 @@ create table stock_movement (
     reason      varchar(200),
     sale_id     uuid,
     created_at  timestamp(6) with time zone not null,
+    constraint stock_movement_seq_uq unique (sweet_id, seq),
+    constraint stock_movement_seq_ck check (seq > 0),
     constraint stock_movement_kind_ck check (kind in ('SALE', 'RESTOCK', 'ADJUSTMENT', 'REFUND')),
     constraint stock_movement_quantity_ck check (quantity <> 0),
     constraint stock_movement_stock_after_ck check (stock_after >= 0),
     constraint stock_movement_sale_ck check (kind <> 'SALE' or (sale_id is not null and quantity < 0))
 );
-create index stock_movement_sweet_idx on stock_movement (sweet_id, id);
 create index stock_movement_sale_idx on stock_movement (sale_id);
 
 create sequence coupon_seq start with 1 increment by 50;

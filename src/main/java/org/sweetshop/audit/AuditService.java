@@ -27,10 +27,17 @@ public final class AuditService {
             new Rule("stock-never-negative", "no sweet's stock is, or ever was, below zero",
                     "select 'sweet' as kind, sku, stock from sweet where stock < 0"
                             + " union all select 'movement', cast(id as varchar(20)), stock_after from stock_movement where stock_after < 0"),
-            new Rule("stock-history-consistent", "each sweet's latest movement left exactly its current stock",
-                    "select s.sku, s.stock, m.stock_after from sweet s join stock_movement m on m.sweet_id = s.id"
-                            + " where m.id = (select max(m2.id) from stock_movement m2 where m2.sweet_id = s.id)"
-                            + " and m.stock_after <> s.stock order by s.sku"),
+            new Rule("stock-ledger-chain", "each sweet's movements run 1..n, each leaves the stock before it plus its change,"
+                    + " and the last leaves the current stock",
+                    "select s.sku, m.seq, m.quantity, m.stock_after, p.stock_after as before from stock_movement m"
+                            + " join sweet s on s.id = m.sweet_id"
+                            + " left join stock_movement p on p.sweet_id = m.sweet_id and p.seq = m.seq - 1"
+                            + " where m.seq > s.movements or (m.seq > 1 and p.id is null)"
+                            + " or m.stock_after <> coalesce(p.stock_after, 0) + m.quantity"
+                            + " union all select s.sku, s.movements, null, s.stock, m.stock_after from sweet s"
+                            + " left join stock_movement m on m.sweet_id = s.id and m.seq = s.movements"
+                            + " where (s.movements > 0 and (m.id is null or m.stock_after <> s.stock))"
+                            + " or (s.movements = 0 and s.stock <> 0)"),
             new Rule("coupon-redeemed-once", "no coupon is redeemed by more than one sale",
                     "select coupon_id, count(*) as sales from sale where coupon_id is not null group by coupon_id having count(*) > 1"),
             new Rule("coupon-redemption-matches-sale", "every redeemed coupon names the one sale that carries it, and back",

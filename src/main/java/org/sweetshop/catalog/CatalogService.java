@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.sweetshop.common.AlreadyExistsException;
+import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Money;
 import org.sweetshop.common.Texts;
+import org.sweetshop.common.TillNames;
 import org.sweetshop.db.ConstraintViolation;
 import org.sweetshop.db.Transactor;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.Role;
+import org.sweetshop.staff.StaffService;
 
 /** The catalogue: sweets, their prices and whether they are for sale. */
 public final class CatalogService {
@@ -27,7 +30,11 @@ public final class CatalogService {
 
     /** Adds a sweet; its opening stock is recorded as a restock movement so stock = sum of movements. */
     public SweetView add(Caller caller, NewSweet request, String till) {
-        caller.require(Role.MANAGER, "add sweets to the catalogue");
+        Caller.require(caller, Role.MANAGER, "add sweets to the catalogue");
+        if (request == null) {
+            throw new InvalidInputException("sweet", "no sweet to add");
+        }
+        String where = TillNames.optional(till);
         String sku = Sweets.requireSku(request.sku());
         String name = Texts.requireText("name", request.name(), 120);
         String category = request.category() == null || request.category().isBlank()
@@ -37,11 +44,12 @@ public final class CatalogService {
         int reorder = Texts.requireRange("reorder level", request.reorderLevel(), 0, MAX_OPENING_STOCK);
         try {
             return tx.call(em -> {
+                StaffService.requireActive(em, caller);
                 Instant now = clock.instant();
                 Sweet sweet = new Sweet(sku, name, category, price, reorder, now);
                 em.persist(sweet);
                 if (stock > 0) {
-                    em.persist(sweet.changeStock(stock, MovementKind.RESTOCK, caller.staffId(), till, "opening stock", null, now));
+                    em.persist(sweet.changeStock(stock, MovementKind.RESTOCK, caller.staffId(), where, "opening stock", null, now));
                 }
                 em.flush();
                 return sweet.view();
@@ -55,10 +63,11 @@ public final class CatalogService {
     }
 
     public SweetView changePrice(Caller caller, String sku, java.math.BigDecimal price) {
-        caller.require(Role.MANAGER, "change prices");
+        Caller.require(caller, Role.MANAGER, "change prices");
         String checkedSku = Sweets.requireSku(sku);
         var checkedPrice = Money.check("price", price);
         return tx.call(em -> {
+            StaffService.requireActive(em, caller);
             Sweet sweet = Sweets.lockOne(em, checkedSku);
             sweet.changePrice(checkedPrice);
             return sweet.view();
@@ -67,9 +76,10 @@ public final class CatalogService {
 
     /** Takes a sweet off sale; it is never deleted, since sales and movements refer to it. */
     public SweetView deactivate(Caller caller, String sku) {
-        caller.require(Role.MANAGER, "deactivate sweets");
+        Caller.require(caller, Role.MANAGER, "deactivate sweets");
         String checkedSku = Sweets.requireSku(sku);
         return tx.call(em -> {
+            StaffService.requireActive(em, caller);
             Sweet sweet = Sweets.lockOne(em, checkedSku);
             sweet.deactivate();
             return sweet.view();

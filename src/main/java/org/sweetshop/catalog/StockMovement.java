@@ -28,6 +28,10 @@ public class StockMovement {
     @Column(name = "sweet_id", nullable = false)
     private long sweetId;
 
+    /** This movement's number in its sweet's ledger: 1, 2, 3... */
+    @Column(nullable = false)
+    private int seq;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private MovementKind kind;
@@ -56,9 +60,10 @@ public class StockMovement {
     protected StockMovement() {
     }
 
-    StockMovement(long sweetId, MovementKind kind, int quantity, int stockAfter, long staffId, String till,
+    StockMovement(long sweetId, int seq, MovementKind kind, int quantity, int stockAfter, long staffId, String till,
                   String reason, UUID saleId, Instant createdAt) {
         this.sweetId = sweetId;
+        this.seq = seq;
         this.kind = kind;
         this.quantity = quantity;
         this.stockAfter = stockAfter;
@@ -75,6 +80,10 @@ public class StockMovement {
 
     public long getSweetId() {
         return sweetId;
+    }
+
+    public int getSeq() {
+        return seq;
     }
 
     public MovementKind getKind() {

@@ -49,6 +49,10 @@ public class Sweet {
     @Column(nullable = false)
     private boolean active = true;
 
+    /** How many movements this sweet's ledger has: the number of the latest. */
+    @Column(nullable = false)
+    private int movements;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -81,7 +85,8 @@ public class Sweet {
             throw new InvalidInputException("quantity", "stock of " + sku + " would exceed " + MAX_STOCK);
         }
         stock = (int) after;
-        return new StockMovement(id, kind, delta, stock, staffId, till, reason, saleId, now);
+        movements++;
+        return new StockMovement(id, movements, kind, delta, stock, staffId, till, reason, saleId, now);
     }
 
     void changePrice(BigDecimal newPrice) {

@@ -9,7 +9,11 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -19,6 +23,7 @@ import org.sweetshop.common.BusyException;
 import org.sweetshop.common.DatabaseUnreachableException;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Refusal;
+import org.sweetshop.common.Texts;
 import org.sweetshop.config.AppConfig;
 import org.sweetshop.config.ConfigException;
 import org.sweetshop.config.ConfigLoader;
@@ -106,9 +111,15 @@ public final class Cli implements Callable<Integer> {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.registerConverter(UUID.class, Cli::uuid);
+        commandLine.registerConverter(LocalDate.class, Cli::date);
         commandLine.setParameterExceptionHandler((e, arguments) -> {
-            err.println(e.getMessage());
-            err.println("(sweetshop " + e.getCommandLine().getCommandName() + " --help shows how it is used)");
+            String message = oneLine(e.getMessage());
+            if (List.of(arguments).contains("--json")) {
+                out.println(Json.error(e, INVALID, message));
+            }
+            err.println(message);
+            err.println("(" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help shows how it is used)");
             return INVALID;
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> failed(e, cmd.getCommand()));
@@ -170,8 +181,9 @@ public final class Cli implements Callable<Integer> {
 
     private int failed(Exception e, Object command) {
         int code = exitCode(e);
-        String message = code == UNEXPECTED ? "unexpected failure: " + e + " (details in the log in "
-                + config().dataDir().resolve("logs") + ")" : e.getMessage();
+        String message = code == UNEXPECTED
+                ? "unexpected failure (" + e.getClass().getSimpleName() + "): details in " + logFile()
+                : oneLine(e.getMessage());
         if (code == UNEXPECTED) {
             LOG.error("command failed", e);
         } else {
@@ -182,6 +194,37 @@ public final class Cli implements Callable<Integer> {
         }
         err.println(message);
         return code;
+    }
+
+    private String logFile() {
+        try {
+            return config().dataDir().resolve("logs").resolve("sweetshop.log").toString();
+        } catch (RuntimeException e) {
+            return "the log";
+        }
+    }
+
+    /** A message for one line of a terminal: no line breaks, and a pasted 10 kB value cut short. */
+    static String oneLine(String message) {
+        String line = message == null ? "" : message.replaceAll("[\\r\\n\\t]+", " ").strip();
+        return line.length() <= 200 ? line : line.substring(0, 197) + "...";
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException("not a sale id (a UUID such as 3f1c2a8e-6d1b-4c7e-9a55-0f2f4e6b8d10): '"
+                    + Texts.shorten(text) + "'");
+        }
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("not a date (YYYY-MM-DD, e.g. 2026-12-31): '" + Texts.shorten(text) + "'");
+        }
     }
 
     static int exitCode(Throwable e) {

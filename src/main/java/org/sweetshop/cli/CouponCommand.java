@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.sweetshop.common.InvalidInputException;
+import org.sweetshop.common.Texts;
 import org.sweetshop.coupon.CouponPreview;
 import org.sweetshop.coupon.CouponService;
 import org.sweetshop.coupon.IssuedCoupon;
@@ -51,16 +54,23 @@ final class CouponCommand extends CliCommand.Group {
             if (count < 1 || count > CouponService.MAX_BATCH) {
                 throw new InvalidInputException("count", "count must be between 1 and " + CouponService.MAX_BATCH);
             }
-            Path csv = prepare(out);
-            Caller caller = login(as);
-            List<IssuedCoupon> issued = context().coupons().issue(caller, count, value, expires);
+            List<Path> created = prepareFolder(out);
+            List<IssuedCoupon> issued;
+            try {
+                Caller caller = login(as);
+                issued = context().coupons().issue(caller, count, value, expires);
+            } catch (RuntimeException refused) {
+                removeEmpty(created); // a refused batch leaves no empty folder behind
+                throw refused;
+            }
+            Path csv = out.resolve("coupons.csv");
             try {
                 write(csv, issued);
             } catch (IOException | UncheckedIOException e) {
                 // the tokens exist nowhere else: show them rather than lose them
-                cli().err.println("could not write the coupon files (" + e.getMessage() + "); the tokens are:");
+                cli().err.println("could not write the coupon files (" + Cli.oneLine(e.getMessage()) + "); the tokens are:");
                 issued.forEach(c -> out().println(c.token()));
-                throw new InvalidInputException("out", "coupon files not written to " + out);
+                throw new InvalidInputException("out", "coupon files not written to " + Texts.shorten(out.toString()));
             }
             out().println("issued " + issued.size() + " coupon" + (issued.size() == 1 ? "" : "s") + " ("
                     + value.describe() + (expires == null ? "" : ", valid until " + expires) + "): " + csv
@@ -68,21 +78,40 @@ final class CouponCommand extends CliCommand.Group {
             return Cli.OK;
         }
 
-        /** Checks the folder before any coupon exists, so that no token is issued without a file to go to. */
-        private static Path prepare(Path dir) {
+        /**
+         * Makes sure, before any coupon exists, that the folder exists, can be written and holds no
+         * earlier batch: the files will be the tokens' only copy. Returns the folders it created.
+         */
+        private static List<Path> prepareFolder(Path dir) {
+            String shown = Texts.shorten(dir.toString());
+            List<Path> missing = new ArrayList<>();
+            for (Path p = dir.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
+                missing.add(0, p);
+            }
             try {
                 Files.createDirectories(dir);
-            } catch (IOException e) {
-                throw new InvalidInputException("out", "cannot create the folder " + dir + ": " + e.getMessage());
-            }
-            Path csv = dir.resolve("coupons.csv");
-            if (Files.exists(csv)) {
-                throw new InvalidInputException("out", dir + " already holds coupons.csv from an earlier batch: choose another folder");
+            } catch (IOException | InvalidPathException e) {
+                removeEmpty(missing);
+                throw new InvalidInputException("out", "cannot create the folder " + shown
+                        + (Files.isRegularFile(dir) ? ": a file of that name exists" : ""));
             }
             if (!Files.isWritable(dir)) {
-                throw new InvalidInputException("out", "cannot write to " + dir);
+                throw new InvalidInputException("out", "cannot write coupon files into " + shown);
             }
-            return csv;
+            if (Files.exists(dir.resolve("coupons.csv"))) {
+                throw new InvalidInputException("out", shown + " already holds coupons.csv from an earlier batch: choose another folder");
+            }
+            return missing;
+        }
+
+        private static void removeEmpty(List<Path> created) {
+            for (int i = created.size() - 1; i >= 0; i--) {
+                try {
+                    Files.deleteIfExists(created.get(i));
+                } catch (IOException e) {
+                    return; // not empty, or not ours to remove
+                }
+            }
         }
 
         private static void write(Path csv, List<IssuedCoupon> issued) throws IOException {

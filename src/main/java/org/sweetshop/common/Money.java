@@ -15,6 +15,8 @@ public final class Money {
     public static final BigDecimal ZERO = BigDecimal.ZERO.setScale(SCALE);
     /** Largest amount accepted as a price, a discount or cash tendered. */
     public static final BigDecimal MAX_AMOUNT = new BigDecimal("100000.00");
+    /** Largest sale: far above any sweet shop's basket, far below what the books' columns hold. */
+    public static final BigDecimal MAX_SALE = new BigDecimal("1000000.00");
 
     private Money() {
     }

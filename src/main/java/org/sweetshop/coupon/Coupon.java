@@ -107,6 +107,9 @@ public class Coupon {
         if (status == CouponStatus.REDEEMED) {
             throw CouponRefusedException.alreadyRedeemed(redeemedAt, redeemedTill);
         }
+        if (status == CouponStatus.VOID) {
+            throw CouponRefusedException.voided();
+        }
         status = CouponStatus.VOID;
         voidedAt = now;
     }

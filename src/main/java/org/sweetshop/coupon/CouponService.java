@@ -12,6 +12,7 @@ import org.sweetshop.common.Texts;
 import org.sweetshop.db.Transactor;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.Role;
+import org.sweetshop.staff.StaffService;
 
 /** Coupons: issued in batches, previewed read-only, voided; redeemed only inside a checkout. */
 public final class CouponService {
@@ -28,7 +29,7 @@ public final class CouponService {
 
     /** Issues {@code count} coupons; the returned tokens are shown once and stored only hashed. */
     public List<IssuedCoupon> issue(Caller caller, int count, Discount discount, LocalDate expiresOn) {
-        caller.require(Role.MANAGER, "issue coupons");
+        Caller.require(caller, Role.MANAGER, "issue coupons");
         int n = Texts.requireRange("count", count, 1, MAX_BATCH);
         if (discount == null) {
             throw new InvalidInputException("discount", "a coupon needs --percent or --amount");
@@ -42,6 +43,7 @@ public final class CouponService {
             issued.add(new IssuedCoupon(token, CouponTokens.hint(token), discount, expiresOn));
         }
         tx.run(em -> {
+            StaffService.requireActive(em, caller);
             var now = clock.instant();
             for (IssuedCoupon coupon : issued) {
                 em.persist(new Coupon(coupon.token(), discount, expiresOn, caller.staffId(), now));
@@ -57,9 +59,10 @@ public final class CouponService {
     }
 
     public CouponPreview voidCoupon(Caller caller, String token) {
-        caller.require(Role.MANAGER, "void coupons");
+        Caller.require(caller, Role.MANAGER, "void coupons");
         String canonical = CouponTokens.normalize(token);
         return tx.call(em -> {
+            StaffService.requireActive(em, caller);
             Coupon coupon = find(em, canonical, LockModeType.PESSIMISTIC_WRITE);
             coupon.markVoid(clock.instant());
             return coupon.preview(LocalDate.now(clock));

@@ -21,6 +21,8 @@ public final class CouponTokens {
     static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     static final int LENGTH = 32;
     public static final Pattern SHAPE = Pattern.compile("SWC-[0-9A-HJKMNP-TV-Z]{32}");
+    /** The shape in either case; Java's CASE_INSENSITIVE is ASCII-only, so 'ſ' or 'ﬁ' never pass. */
+    private static final Pattern ANY_CASE = Pattern.compile("SWC-[0-9A-HJKMNP-TV-Z]{32}", Pattern.CASE_INSENSITIVE);
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -46,7 +48,7 @@ public final class CouponTokens {
 
     /** True when {@code text} has a coupon token's shape (after trimming, any case). */
     public static boolean looksLikeToken(String text) {
-        return text != null && text.length() <= 64 && SHAPE.matcher(text.strip().toUpperCase(Locale.ROOT)).matches();
+        return text != null && text.length() <= 64 && ANY_CASE.matcher(text.strip()).matches();
     }
 
     /** The canonical token, or a refusal saying it is not a coupon code. */

@@ -14,11 +14,14 @@ import org.sweetshop.db.ConstraintViolation;
 import org.sweetshop.db.Transactor;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.Role;
+import org.sweetshop.staff.StaffService;
 
 /** Promo codes: created by managers, counted inside checkout. */
 public final class PromoService {
 
     public static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9_-]{2,31}");
+    /** The shape in either case, checked before upper-casing (ASCII only: 'ﬁfty' is not FIFTY). */
+    private static final Pattern ANY_CASE = Pattern.compile("[A-Z0-9][A-Z0-9_-]{2,31}", Pattern.CASE_INSENSITIVE);
     public static final int MAX_USES = 10_000_000;
 
     private final Transactor tx;
@@ -34,16 +37,19 @@ public final class PromoService {
         if (code == null || code.isBlank()) {
             throw new InvalidInputException("promo", "promo code is missing");
         }
-        return Texts.requireCode("promo", code.strip().toUpperCase(Locale.ROOT), CODE,
-                "3 to 32 letters, digits, dashes or underscores");
+        return Texts.requireCode("promo", code, ANY_CASE, "3 to 32 letters, digits, dashes or underscores")
+                .toUpperCase(Locale.ROOT);
     }
 
     public static boolean looksLikeCode(String text) {
-        return text != null && text.length() <= 32 && CODE.matcher(text.strip().toUpperCase(Locale.ROOT)).matches();
+        return text != null && text.length() <= 40 && ANY_CASE.matcher(text.strip()).matches();
     }
 
     public PromoView add(Caller caller, NewPromo request) {
-        caller.require(Role.MANAGER, "create promo codes");
+        Caller.require(caller, Role.MANAGER, "create promo codes");
+        if (request == null) {
+            throw new InvalidInputException("promo", "no promo code to create");
+        }
         String code = normalize(request.code());
         if (request.discount() == null) {
             throw new InvalidInputException("discount", "a promo code needs --percent or --amount");
@@ -60,6 +66,7 @@ public final class PromoService {
         }
         try {
             return tx.call(em -> {
+                StaffService.requireActive(em, caller);
                 Promo promo = new Promo(code, request.discount(), request.maxUses(), request.validFrom(), request.validUntil(),
                         caller.staffId(), clock.instant());
                 em.persist(promo);
@@ -86,9 +93,10 @@ public final class PromoService {
     }
 
     public PromoView deactivate(Caller caller, String code) {
-        caller.require(Role.MANAGER, "switch off promo codes");
+        Caller.require(caller, Role.MANAGER, "switch off promo codes");
         String canonical = normalize(code);
         return tx.call(em -> {
+            StaffService.requireActive(em, caller);
             Promo promo = find(em, canonical, LockModeType.PESSIMISTIC_WRITE);
             promo.deactivate();
             return promo.view();

@@ -19,7 +19,9 @@ import org.sweetshop.catalog.Sweet;
 import org.sweetshop.catalog.Sweets;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Refusal;
+import org.sweetshop.common.Money;
 import org.sweetshop.common.Texts;
+import org.sweetshop.common.TillNames;
 import org.sweetshop.coupon.Coupon;
 import org.sweetshop.coupon.CouponRefusedException;
 import org.sweetshop.coupon.CouponService;
@@ -31,6 +33,7 @@ import org.sweetshop.promo.PromoRefusedException;
 import org.sweetshop.promo.PromoService;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.Role;
+import org.sweetshop.staff.StaffService;
 
 /**
  * Checkout: the one place a sale is made.
@@ -43,7 +46,6 @@ import org.sweetshop.staff.Role;
  */
 public final class SaleService {
 
-    public static final Pattern TILL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,15}");
     public static final int MAX_LINES = 100;
     public static final int MAX_QUANTITY = 9_999;
 
@@ -60,16 +62,12 @@ public final class SaleService {
         return List.of(Sale.class, SaleLine.class);
     }
 
-    public static String requireTill(String till) {
-        return Texts.requireCode("till", till, TILL, "1 to 16 letters, digits, dashes or underscores");
-    }
-
     /** The request, checked and merged: one line per SKU, in the order first scanned. */
     private record Basket(UUID saleId, String till, Map<String, Integer> lines, String coupon, String promo, Payment payment) {
     }
 
     public Receipt checkout(Caller caller, CheckoutRequest request) {
-        caller.require(Role.CASHIER, "sell");
+        Caller.require(caller, Role.CASHIER, "sell");
         Basket basket = validate(request);
         try {
             return tx.call(em -> sell(em, caller, basket));
@@ -86,6 +84,7 @@ public final class SaleService {
     }
 
     private Receipt sell(EntityManager em, Caller caller, Basket basket) {
+        StaffService.requireActive(em, caller);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what the database keeps
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
 
@@ -109,6 +108,10 @@ public final class SaleService {
             priced.add(new Pricing.Line(bySku.get(line.getKey()).getPrice(), line.getValue()));
         }
         Pricing pricing = Pricing.of(priced, coupon == null ? null : coupon.discount(), promo == null ? null : promo.discount());
+        if (pricing.subtotal().compareTo(Money.MAX_SALE) > 0) {
+            throw new InvalidInputException("items", "a sale cannot be more than " + Money.format(Money.MAX_SALE)
+                    + "; this basket comes to " + Money.format(pricing.subtotal()));
+        }
         Payment payment = basket.payment();
         if (payment.method() == PaymentMethod.CASH && payment.tendered().compareTo(pricing.total()) < 0) {
             throw new InvalidInputException("cash tendered", "cash tendered " + payment.tendered().toPlainString()
@@ -171,6 +174,9 @@ public final class SaleService {
 
     /** The receipt of a sale made earlier, by its UUID. */
     public Optional<Receipt> findReceipt(UUID saleId) {
+        if (saleId == null) {
+            throw new InvalidInputException("sale id", "no sale id given");
+        }
         return tx.call(em -> em.createQuery("select s from Sale s left join fetch s.lines where s.id = :id", Sale.class)
                 .setParameter("id", saleId)
                 .getResultStream().findFirst()
@@ -206,7 +212,7 @@ public final class SaleService {
         if (request.saleId() == null) {
             throw new InvalidInputException("sale id", "a sale needs the UUID its basket was started with");
         }
-        String till = requireTill(request.till());
+        String till = TillNames.require(request.till());
         List<BasketLine> lines = request.lines();
         if (lines == null || lines.isEmpty()) {
             throw new InvalidInputException("items", "the basket is empty");

@@ -8,6 +8,20 @@ import org.sweetshop.common.NotPermittedException;
  */
 public record Caller(long staffId, String username, Role role) {
 
+    /** Refuses a missing caller: nobody logged in. Returns the caller for chaining. */
+    public static Caller present(Caller caller) {
+        if (caller == null) {
+            throw new NotPermittedException("not permitted: log in first");
+        }
+        return caller;
+    }
+
+    /** As {@link #require(Role, String)}, and refuses a missing caller. */
+    public static Caller require(Caller caller, Role needed, String action) {
+        present(caller).require(needed, action);
+        return caller;
+    }
+
     /** Refuses unless the caller has at least {@code needed}; {@code action} completes "a cashier cannot ...". */
     public void require(Role needed, String action) {
         if (!role.atLeast(needed)) {

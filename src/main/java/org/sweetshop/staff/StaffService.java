@@ -149,9 +149,12 @@ public final class StaffService {
     }
 
     public List<StaffView> list(Caller caller) {
-        caller.require(Role.MANAGER, "list staff");
-        return tx.call(em -> em.createQuery("select s from Staff s order by s.usernameKey", Staff.class)
-                .getResultStream().map(Staff::view).toList());
+        Caller.require(caller, Role.MANAGER, "list staff");
+        return tx.call(em -> {
+            requireActive(em, caller);
+            return em.createQuery("select s from Staff s order by s.usernameKey", Staff.class)
+                .getResultStream().map(Staff::view).toList();
+        });
     }
 
     public StaffView deactivate(Caller caller, String username) {
@@ -159,13 +162,14 @@ public final class StaffService {
     }
 
     public StaffView resetPassword(Caller caller, String username, String newPassword) {
+        Caller.require(caller, Role.MANAGER, "reset passwords");
         requirePassword(newPassword);
         String hash = hasher.hash(newPassword);
         return changeAccount(caller, username, "reset passwords", staff -> staff.changePasswordHash(hash));
     }
 
     private StaffView changeAccount(Caller caller, String username, String action, java.util.function.Consumer<Staff> change) {
-        caller.require(Role.MANAGER, action);
+        Caller.require(caller, Role.MANAGER, action);
         String key = Staff.key(requireUsername(username));
         return tx.call(em -> {
             requireActive(em, caller);
@@ -187,8 +191,11 @@ public final class StaffService {
         }
     }
 
-    /** A caller whose account was deactivated since log-in can do nothing more. */
-    static void requireActive(EntityManager em, Caller caller) {
+    /**
+     * A caller whose account was deactivated (or never existed) since log-in can do nothing more.
+     * Every service calls this inside its transaction, before taking any lock.
+     */
+    public static void requireActive(EntityManager em, Caller caller) {
         Staff staff = em.find(Staff.class, caller.staffId());
         if (staff == null || !staff.isActive()) {
             throw new NotPermittedException("not permitted: the account '" + caller.username() + "' is no longer active");

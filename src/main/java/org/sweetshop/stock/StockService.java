@@ -8,9 +8,11 @@ import org.sweetshop.catalog.Sweet;
 import org.sweetshop.catalog.SweetView;
 import org.sweetshop.catalog.Sweets;
 import org.sweetshop.common.Texts;
+import org.sweetshop.common.TillNames;
 import org.sweetshop.db.Transactor;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.Role;
+import org.sweetshop.staff.StaffService;
 
 /**
  * Restocks and stocktakes. Each locks the sweet ({@code PESSIMISTIC_WRITE}) and writes a stock
@@ -30,28 +32,32 @@ public final class StockService {
     }
 
     public StockChange restock(Caller caller, String sku, int quantity, String till, String reason) {
-        caller.require(Role.MANAGER, "restock");
+        Caller.require(caller, Role.MANAGER, "restock");
+        String where = TillNames.optional(till);
         String checkedSku = Sweets.requireSku(sku);
         int qty = Texts.requireRange("quantity", quantity, 1, MAX_RESTOCK);
         String why = reason == null ? "restock" : Texts.requireText("reason", reason, 200);
         return tx.call(em -> {
+            StaffService.requireActive(em, caller);
             Sweet sweet = Sweets.lockOne(em, checkedSku);
-            em.persist(sweet.changeStock(qty, MovementKind.RESTOCK, caller.staffId(), till, why, null, clock.instant()));
+            em.persist(sweet.changeStock(qty, MovementKind.RESTOCK, caller.staffId(), where, why, null, clock.instant()));
             return new StockChange(sweet.getSku(), sweet.getName(), qty, sweet.getStock());
         });
     }
 
     /** Sets stock to what was counted; the difference becomes an adjustment movement. */
     public StockChange stocktake(Caller caller, String sku, int counted, String till, String reason) {
-        caller.require(Role.MANAGER, "take stock");
+        Caller.require(caller, Role.MANAGER, "take stock");
+        String where = TillNames.optional(till);
         String checkedSku = Sweets.requireSku(sku);
         int count = Texts.requireRange("counted quantity", counted, 0, Sweet.MAX_STOCK);
         String why = reason == null ? "stocktake" : Texts.requireText("reason", reason, 200);
         return tx.call(em -> {
+            StaffService.requireActive(em, caller);
             Sweet sweet = Sweets.lockOne(em, checkedSku);
             int difference = count - sweet.getStock();
             if (difference != 0) {
-                em.persist(sweet.changeStock(difference, MovementKind.ADJUSTMENT, caller.staffId(), till, why, null, clock.instant()));
+                em.persist(sweet.changeStock(difference, MovementKind.ADJUSTMENT, caller.staffId(), where, why, null, clock.instant()));
             }
             return new StockChange(sweet.getSku(), sweet.getName(), difference, sweet.getStock());
         });
@@ -73,7 +79,7 @@ public final class StockService {
                     .setParameter("sku", checkedSku).getResultStream().findFirst()
                     .orElseThrow(() -> Sweets.unknown(checkedSku));
             return em.createQuery("select m, st.username from StockMovement m, Staff st where st.id = m.staffId"
-                            + " and m.sweetId = :sweet order by m.id desc", Object[].class)
+                            + " and m.sweetId = :sweet order by m.seq desc", Object[].class)
                     .setParameter("sweet", sweet.getId())
                     .setMaxResults(max)
                     .getResultStream()

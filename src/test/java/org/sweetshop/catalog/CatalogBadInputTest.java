@@ -121,7 +121,6 @@ class CatalogBadInputTest extends BadInputCase {
     @ParameterizedTest
     @ValueSource(strings = {"T1\nT2", "T\u0000"})
     void addRefusesATillWithControlCharacters(String till) {
-        // BUG: see report (the till is never checked: it is stored as given in stock_movement.till)
         var e = refused(InvalidInputException.class,
                 () -> app.catalog().add(manager, sweetWith("LM", "Lemons", null, "1.20", 5, 0), till));
         assertThat(e.field()).isEqualTo("till");
@@ -129,7 +128,6 @@ class CatalogBadInputTest extends BadInputCase {
 
     @Test
     void addRefusesA10kBTillWithAShortMessage() {
-        // BUG: see report (the till is never checked: a long one reaches the varchar(32) column and fails as a DataException)
         var e = refused(InvalidInputException.class,
                 () -> app.catalog().add(manager, sweetWith("LM", "Lemons", null, "1.20", 5, 0), TEN_KB));
         assertThat(e.field()).isEqualTo("till");
@@ -151,7 +149,6 @@ class CatalogBadInputTest extends BadInputCase {
 
     @Test
     void addRefusesANullRequest() {
-        // BUG: see report (NullPointerException instead of a refusal)
         refused(InvalidInputException.class, () -> app.catalog().add(manager, null, "T1"));
     }
 
@@ -269,7 +266,6 @@ class CatalogBadInputTest extends BadInputCase {
 
     @Test
     void aManagerWhoseAccountWasDeactivatedCannotAddSweets() {
-        // BUG: see report (only StaffService checks that the caller's account is still active)
         app.staff().deactivate(owner, "manager");
 
         refused(NotPermittedException.class, () -> app.catalog().add(manager, sweetWith("LM", "Lemons", null, "1.20", 5, 0), "T1"));
@@ -278,7 +274,6 @@ class CatalogBadInputTest extends BadInputCase {
     @ParameterizedTest
     @ValueSource(strings = {"add", "changePrice", "deactivate"})
     void aNullCallerIsRefusedAsNotPermitted(String method) {
-        // BUG: see report (a null caller throws NullPointerException instead of a refusal)
         Caller nobody = null;
         refused(NotPermittedException.class, () -> {
             switch (method) {

@@ -120,7 +120,6 @@ class CouponBadInputTest extends BadInputCase {
 
     @Test
     void aManagerWhoseAccountWasDeactivatedCannotIssueCoupons() {
-        // BUG: see report (only StaffService checks that the caller's account is still active)
         app.staff().deactivate(owner, "manager");
 
         refused(NotPermittedException.class, () -> app.coupons().issue(manager, 1, TEN_PERCENT, null));
@@ -162,7 +161,6 @@ class CouponBadInputTest extends BadInputCase {
 
     @Test
     void voidRefusesACouponThatIsVoidAlreadyAndKeepsWhenItWasVoided() {
-        // BUG: see report (a second void is accepted and overwrites coupon.voided_at)
         app.coupons().voidCoupon(manager, token);
 
         var e = refused(CouponRefusedException.class, () -> app.coupons().voidCoupon(manager, token));
@@ -188,7 +186,6 @@ class CouponBadInputTest extends BadInputCase {
     @ParameterizedTest
     @ValueSource(strings = {"issue", "voidCoupon"})
     void aNullCallerIsRefusedAsNotPermitted(String method) {
-        // BUG: see report (a null caller throws NullPointerException instead of a refusal)
         refused(NotPermittedException.class, () -> {
             if (method.equals("issue")) {
                 app.coupons().issue(null, 1, TEN_PERCENT, null);

@@ -100,13 +100,11 @@ class PromoBadInputTest extends BadInputCase {
 
     @Test
     void addRefusesANullRequest() {
-        // BUG: see report (NullPointerException instead of a refusal)
         refused(InvalidInputException.class, () -> app.promos().add(manager, null));
     }
 
     @Test
     void aManagerWhoseAccountWasDeactivatedCannotCreatePromoCodes() {
-        // BUG: see report (only StaffService checks that the caller's account is still active)
         app.staff().deactivate(owner, "manager");
 
         refused(NotPermittedException.class, () -> app.promos().add(manager, new NewPromo("TREAT", TEN_PERCENT, null, null, null)));
@@ -163,7 +161,6 @@ class PromoBadInputTest extends BadInputCase {
     @ParameterizedTest
     @ValueSource(strings = {"add", "deactivate"})
     void aNullCallerIsRefusedAsNotPermitted(String method) {
-        // BUG: see report (a null caller throws NullPointerException instead of a refusal)
         refused(NotPermittedException.class, () -> {
             if (method.equals("add")) {
                 app.promos().add(null, new NewPromo("TREAT", TEN_PERCENT, null, null, null));

@@ -164,7 +164,6 @@ class SaleBadInputTest extends BadInputCase {
 
     @Test
     void checkoutRefusesATotalTooLargeForTheBooksAndChangesNothing() {
-        // BUG: see report (11 lines of 9,999 x 100,000.00 overflow sale.subtotal numeric(12,2): a DataException, not a refusal)
         List<BasketLine> lines = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
             app.catalog().add(manager, new NewSweet("GOLD" + i, "Gold bar " + i, "Gold", new BigDecimal("100000.00"), 9_999, 0), "T0");
@@ -316,7 +315,6 @@ class SaleBadInputTest extends BadInputCase {
 
     @Test
     void aCashierWhoseAccountWasDeactivatedCannotSell() {
-        // BUG: see report (only StaffService checks that the caller's account is still active)
         app.staff().deactivate(manager, "cashier");
 
         refused(NotPermittedException.class, () -> sell(oneLine("SL", 1)));
@@ -324,7 +322,6 @@ class SaleBadInputTest extends BadInputCase {
 
     @Test
     void aNullCallerIsRefusedAsNotPermitted() {
-        // BUG: see report (a null caller throws NullPointerException instead of a refusal)
         refused(NotPermittedException.class, () -> app.sales().checkout(null, oneLine("SL", 1)));
     }
 
@@ -361,7 +358,6 @@ class SaleBadInputTest extends BadInputCase {
 
     @Test
     void findReceiptRefusesAMissingSaleId() {
-        // BUG: see report (a null UUID is not refused like a null receipt number is)
         refused(InvalidInputException.class, () -> app.sales().findReceipt((UUID) null));
     }
 }

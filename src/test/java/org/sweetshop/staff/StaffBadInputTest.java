@@ -236,8 +236,6 @@ class StaffBadInputTest extends BadInputCase {
     @ParameterizedTest
     @ValueSource(strings = {"deactivate", "resetPassword", "list"})
     void aNullCallerIsRefusedAsNotPermitted(String method) {
-        // BUG: see report (a null caller throws NullPointerException instead of a refusal; register's null caller
-        // means "the first account" and is covered above)
         refused(NotPermittedException.class, () -> {
             switch (method) {
                 case "deactivate" -> app.staff().deactivate(null, "cashier");

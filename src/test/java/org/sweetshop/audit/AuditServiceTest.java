@@ -1,0 +1,74 @@
+package org.sweetshop.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.sweetshop.common.Discount;
+import org.sweetshop.promo.NewPromo;
+import org.sweetshop.sale.CheckoutRequest;
+import org.sweetshop.sale.Payment;
+import org.sweetshop.testing.DatabaseTest;
+
+/** Each audit check passes on a busy store and catches the damage it is there for. */
+class AuditServiceTest extends DatabaseTest {
+
+    private void busyStore() {
+        sweet("SL", "1.20", 20);
+        sweet("FB", "0.85", 20);
+        String token = app.coupons().issue(manager, 1, Discount.percent(BigDecimal.TEN), null).get(0).token();
+        app.promos().add(manager, new NewPromo("TEN", Discount.amount(new BigDecimal("0.10")), 5, null, null));
+        app.sales().checkout(cashier, new CheckoutRequest(UUID.randomUUID(), "T1", List.of(line("SL", 2), line("FB", 1)), token, "TEN",
+                Payment.cash(new BigDecimal("10"))));
+        app.sales().checkout(cashier, basket("T2", List.of(line("FB", 3))));
+        app.stock().restock(manager, "SL", 4, "OFFICE", "delivery");
+        app.stock().stocktake(manager, "FB", 15, "OFFICE", "count");
+    }
+
+    private void tamper(String sql) throws Exception {
+        try (Connection c = app.database().dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+            c.commit();
+        }
+    }
+
+    @Test
+    void aBusyStorePassesEveryCheck() {
+        busyStore();
+
+        AuditReport report = app.audit().run();
+
+        assertThat(report.checks()).hasSize(11).allSatisfy(c -> assertThat(c.ok()).as(c.name() + " " + c.examples()).isTrue());
+        assertThat(report.ok()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "stock-equals-movements|update sweet set stock = stock + 1, movements = movements where sku = 'SL'",
+            "stock-ledger-chain|update stock_movement set stock_after = stock_after + 1 where seq = 1 and sweet_id = (select id from sweet where sku = 'FB')",
+            "coupon-redemption-matches-sale|update coupon set status = 'ISSUED', redeemed_sale_id = null, redeemed_at = null",
+            "promo-uses-match-sales|update promo set uses = uses + 1",
+            "receipt-gapless-per-till|update till_counter set last_number = last_number + 1 where till = 'T2'",
+            "sale-totals-add-up|update sale_line set quantity = quantity + 1, line_total = unit_price * (quantity + 1) where sku = 'FB' and sale_id in (select id from sale where till = 'T2')",
+            "sale-lines-match-movements|update stock_movement set quantity = quantity - 1, stock_after = stock_after - 1 where kind = 'SALE' and seq = (select max(seq) from stock_movement m2 where m2.sweet_id = stock_movement.sweet_id and m2.kind = 'SALE')"})
+    void damageIsCaughtByItsCheck(String check, String damage) throws Exception {
+        busyStore();
+
+        tamper(damage);
+        AuditReport report = app.audit().run();
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.checks()).filteredOn(c -> c.name().equals(check)).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.ok()).isFalse();
+                    assertThat(c.problems()).isPositive();
+                    assertThat(c.examples()).isNotEmpty();
+                });
+    }
+}
