@@ -61,8 +61,8 @@ public final class AuditService {
                             + " union all select s.till, null, count(*), max(s.receipt_seq) from sale s"
                             + " where not exists (select 1 from till_counter t where t.till = s.till) group by s.till"),
             new Rule("sale-totals-add-up", "each sale's subtotal is the sum of its lines and its total is subtotal minus discounts",
-                    "select s.receipt_no, s.subtotal, coalesce(sum(l.line_total), 0) as lines, s.total from sale s"
-                            + " left join sale_line l on l.sale_id = s.id group by s.id, s.receipt_no, s.subtotal, s.total,"
+                    "select s.till, s.receipt_seq, s.subtotal, coalesce(sum(l.line_total), 0) as lines, s.total from sale s"
+                            + " left join sale_line l on l.sale_id = s.id group by s.id, s.till, s.receipt_seq, s.subtotal, s.total,"
                             + " s.coupon_discount, s.promo_discount"
                             + " having s.subtotal <> coalesce(sum(l.line_total), 0)"
                             + " or s.total <> s.subtotal - s.coupon_discount - s.promo_discount"),

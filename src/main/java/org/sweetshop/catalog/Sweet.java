@@ -125,6 +125,11 @@ public class Sweet {
         return reorderLevel;
     }
 
+    /** The number of this sweet's latest stock movement. */
+    public int getMovements() {
+        return movements;
+    }
+
     public boolean isActive() {
         return active;
     }

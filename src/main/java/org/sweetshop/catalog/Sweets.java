@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
+import org.hibernate.SharedSessionContract;
 import org.sweetshop.common.NotFoundException;
 import org.sweetshop.common.Texts;
 import org.sweetshop.db.Transactor;
@@ -31,6 +32,11 @@ public final class Sweets {
      * statement. Unknown SKUs are refused; a lock wait past the timeout is "busy" naming the sweets.
      */
     public static List<Sweet> lockInIdOrder(EntityManager em, Collection<String> skus) {
+        return lockInIdOrder(Transactor.session(em), skus);
+    }
+
+    /** As above, for a stateful or a stateless session. */
+    public static List<Sweet> lockInIdOrder(SharedSessionContract session, Collection<String> skus) {
         // one positional parameter per SKU rather than one collection parameter: Hibernate caches the
         // translated SQL per query string, and re-translates a query with a multi-valued parameter
         // on every execution (measured: a third of checkout's CPU)
@@ -39,7 +45,7 @@ public final class Sweets {
             in.add("?" + i);
         }
         List<Sweet> sweets = Transactor.lockOrBusy(() -> {
-                    var query = em.createQuery(in.toString(), Sweet.class).setLockMode(LockModeType.PESSIMISTIC_WRITE);
+                    var query = session.createSelectionQuery(in.toString(), Sweet.class).setLockMode(LockModeType.PESSIMISTIC_WRITE);
                     int position = 1;
                     for (String sku : skus) {
                         query.setParameter(position++, sku);

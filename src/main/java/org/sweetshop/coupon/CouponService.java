@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.SharedSessionContract;
 import org.sweetshop.common.Discount;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Texts;
@@ -73,13 +74,17 @@ public final class CouponService {
      * Locks the coupon for redemption ({@code PESSIMISTIC_WRITE}); checkout calls this after
      * locking its sweets and before the promo code, as the lock order says.
      */
-    public static Coupon lockForRedemption(EntityManager em, String canonicalToken) {
-        return Transactor.lockOrBusy(() -> find(em, canonicalToken, LockModeType.PESSIMISTIC_WRITE),
+    public static Coupon lockForRedemption(SharedSessionContract session, String canonicalToken) {
+        return Transactor.lockOrBusy(() -> find(session, canonicalToken, LockModeType.PESSIMISTIC_WRITE),
                 () -> "busy: another till is using this coupon right now, try again");
     }
 
     private static Coupon find(EntityManager em, String canonicalToken, LockModeType lock) {
-        return em.createQuery("select c from Coupon c where c.tokenHash = :hash", Coupon.class)
+        return find(Transactor.session(em), canonicalToken, lock);
+    }
+
+    private static Coupon find(SharedSessionContract session, String canonicalToken, LockModeType lock) {
+        return session.createSelectionQuery("select c from Coupon c where c.tokenHash = :hash", Coupon.class)
                 .setParameter("hash", CouponTokens.hash(canonicalToken))
                 .setLockMode(lock)
                 .getResultStream().findFirst()

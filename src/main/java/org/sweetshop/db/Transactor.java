@@ -2,11 +2,16 @@ package org.sweetshop.db;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.EntityTransaction;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.SharedSessionContract;
+import org.hibernate.StatelessSession;
+import org.hibernate.Transaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sweetshop.common.BusyException;
@@ -14,24 +19,28 @@ import org.sweetshop.common.DatabaseUnreachableException;
 import org.sweetshop.common.Refusal;
 
 /**
- * The one transaction template: a fresh EntityManager, begin, work, flush, commit; roll back on
+ * The one transaction template: open a session, begin, work, (flush,) commit; roll back on
  * anything thrown; close in finally. Deadlocks and serialization failures retry the whole work
- * with a fresh EntityManager a few times with jitter, then become "busy". Faults are mapped by
+ * with a fresh session a few times with jitter, then become "busy". Faults are mapped by
  * SQLState (see DESIGN.md, Errors).
+ *
+ * <p>{@link #call} gives the work a stateful {@code EntityManager}; {@link #callStateless} a
+ * Hibernate {@code StatelessSession} (no persistence context, no dirty checking, explicit
+ * batched writes) for the checkout, the one path that runs at a queue's pace on every till.
  */
 public final class Transactor {
 
     private static final Logger LOG = LoggerFactory.getLogger(Transactor.class);
     private static final int MAX_ATTEMPTS = 5;
 
-    private final EntityManagerFactory emf;
+    private final SessionFactory sessionFactory;
     private final LongAdder retries = new LongAdder();
     private final LongAdder deadlocks = new LongAdder();
     private final LongAdder lockTimeouts = new LongAdder();
-    private volatile Consumer<EntityManager> beforeCommit = em -> { };
+    private volatile Runnable beforeCommit = () -> { };
 
     public Transactor(EntityManagerFactory emf) {
-        this.emf = emf;
+        this.sessionFactory = emf.unwrap(SessionFactory.class);
     }
 
     /** Figures since start, for the benchmark and the logs. */
@@ -43,11 +52,11 @@ public final class Transactor {
     }
 
     /**
-     * A seam for fault-injection tests: runs after the work has been flushed (all locks held, all
+     * A seam for fault-injection tests: runs after the work has been written (all locks held, all
      * rows written) and right before commit.
      */
-    public void setBeforeCommit(Consumer<EntityManager> hook) {
-        this.beforeCommit = hook == null ? em -> { } : hook;
+    public void setBeforeCommit(Runnable hook) {
+        this.beforeCommit = hook == null ? () -> { } : hook;
     }
 
     public void run(Consumer<EntityManager> work) {
@@ -58,19 +67,31 @@ public final class Transactor {
     }
 
     public <T> T call(Function<EntityManager, T> work) {
+        return inTransaction(sessionFactory::openSession, session -> {
+            T result = work.apply(session);
+            session.flush();
+            return result;
+        });
+    }
+
+    /** As {@link #call}, with a stateless session: the work writes explicitly (insert, update). */
+    public <T> T callStateless(Function<StatelessSession, T> work) {
+        return inTransaction(sessionFactory::openStatelessSession, work);
+    }
+
+    private <S extends SharedSessionContract, T> T inTransaction(Supplier<S> open, Function<S, T> work) {
         for (int attempt = 1; ; attempt++) {
-            EntityManager em;
+            S session;
             try {
-                em = emf.createEntityManager();
+                session = open.get();
             } catch (RuntimeException e) {
                 throw translate(e);
             }
-            EntityTransaction tx = em.getTransaction();
+            Transaction tx = null;
             try {
-                tx.begin();
-                T result = work.apply(em);
-                em.flush();
-                beforeCommit.accept(em);
+                tx = session.beginTransaction();
+                T result = work.apply(session);
+                beforeCommit.run();
                 tx.commit();
                 return result;
             } catch (BusyException e) {
@@ -100,9 +121,9 @@ public final class Transactor {
                 throw translate(e);
             } finally {
                 try {
-                    em.close();
+                    session.close();
                 } catch (RuntimeException e) {
-                    LOG.debug("closing an entity manager failed", e);
+                    LOG.debug("closing a session failed", e);
                 }
             }
         }
@@ -112,7 +133,7 @@ public final class Transactor {
      * Runs one locking step; a lock wait past the timeout becomes "busy" with the given message,
      * which should name what another till is holding.
      */
-    public static <T> T lockOrBusy(java.util.function.Supplier<T> step, java.util.function.Supplier<String> busyMessage) {
+    public static <T> T lockOrBusy(Supplier<T> step, Supplier<String> busyMessage) {
         try {
             return step.get();
         } catch (RuntimeException e) {
@@ -121,6 +142,11 @@ public final class Transactor {
             }
             throw e;
         }
+    }
+
+    /** The Hibernate session behind a JPA entity manager, for code shared by both kinds of work. */
+    public static SharedSessionContract session(EntityManager em) {
+        return em.unwrap(Session.class);
     }
 
     /** Maps an infrastructure fault to what a cashier should see; anything else unchanged. */
@@ -140,9 +166,9 @@ public final class Transactor {
         }
     }
 
-    private static void rollbackQuietly(EntityTransaction tx) {
+    private static void rollbackQuietly(Transaction tx) {
         try {
-            if (tx.isActive()) {
+            if (tx != null && tx.isActive()) {
                 tx.rollback();
             }
         } catch (RuntimeException e) {

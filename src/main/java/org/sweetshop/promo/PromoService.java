@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.hibernate.SharedSessionContract;
 import org.sweetshop.common.AlreadyExistsException;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Texts;
@@ -104,13 +105,17 @@ public final class PromoService {
     }
 
     /** Locks the promo code for a use ({@code PESSIMISTIC_WRITE}): after the coupon, before the receipt counter. */
-    public static Promo lockForUse(EntityManager em, String canonicalCode) {
-        return Transactor.lockOrBusy(() -> find(em, canonicalCode, LockModeType.PESSIMISTIC_WRITE),
+    public static Promo lockForUse(SharedSessionContract session, String canonicalCode) {
+        return Transactor.lockOrBusy(() -> find(session, canonicalCode, LockModeType.PESSIMISTIC_WRITE),
                 () -> "busy: other tills are using promo " + canonicalCode + " right now, try again");
     }
 
     private static Promo find(EntityManager em, String code, LockModeType lock) {
-        return em.createQuery("select p from Promo p where p.code = :code", Promo.class)
+        return find(Transactor.session(em), code, lock);
+    }
+
+    private static Promo find(SharedSessionContract session, String code, LockModeType lock) {
+        return session.createSelectionQuery("select p from Promo p where p.code = :code", Promo.class)
                 .setParameter("code", code)
                 .setLockMode(lock)
                 .getResultStream().findFirst()

@@ -30,9 +30,6 @@ class Sale {
     @Column(name = "receipt_seq", nullable = false)
     private long receiptSeq;
 
-    @Column(name = "receipt_no", nullable = false, length = 48)
-    private String receiptNo;
-
     @Column(name = "staff_id", nullable = false)
     private long staffId;
 
@@ -74,12 +71,10 @@ class Sale {
     protected Sale() {
     }
 
-    Sale(UUID id, String till, long receiptSeq, long staffId, Instant createdAt, Pricing pricing, Long couponId,
-         Long promoId, Payment payment) {
+    /** A new sale; its receipt number is assigned when it is written ({@link #numbered}). */
+    Sale(UUID id, String till, long staffId, Instant createdAt, Pricing pricing, Long couponId, Long promoId, Payment payment) {
         this.id = id;
         this.till = till;
-        this.receiptSeq = receiptSeq;
-        this.receiptNo = receiptNumber(till, receiptSeq);
         this.staffId = staffId;
         this.createdAt = createdAt;
         this.subtotal = pricing.subtotal();
@@ -95,17 +90,62 @@ class Sale {
         }
     }
 
+    void numbered(long seq) {
+        this.receiptSeq = seq;
+    }
+
     /** {@code T1-000001}: the till's name and its gapless sequence number. */
     static String receiptNumber(String till, long seq) {
-        return till + "-" + String.format("%06d", seq);
+        String digits = Long.toString(seq);
+        return digits.length() >= 6 ? till + "-" + digits : till + "-" + "000000".substring(digits.length()) + digits;
     }
 
     void addLine(long sweetId, String sku, String name, BigDecimal unitPrice, int quantity) {
         lines.add(new SaleLine(this, lines.size() + 1, sweetId, sku, name, unitPrice, quantity));
     }
 
+    List<SaleLine> lines() {
+        return lines;
+    }
+
     UUID id() {
         return id;
+    }
+
+    String till() {
+        return till;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    BigDecimal subtotal() {
+        return subtotal;
+    }
+
+    BigDecimal couponDiscount() {
+        return couponDiscount;
+    }
+
+    BigDecimal promoDiscount() {
+        return promoDiscount;
+    }
+
+    BigDecimal total() {
+        return total;
+    }
+
+    PaymentMethod payment() {
+        return payment;
+    }
+
+    BigDecimal tendered() {
+        return tendered;
+    }
+
+    BigDecimal changeGiven() {
+        return changeGiven;
     }
 
     long staffId() {
@@ -123,7 +163,7 @@ class Sale {
     Receipt receipt(String cashier, String couponHint, String promoCode) {
         List<ReceiptLine> receiptLines = lines.stream().sorted(Comparator.comparingInt(SaleLine::lineNo))
                 .map(SaleLine::receiptLine).toList();
-        return new Receipt(id, receiptNo, till, cashier, createdAt, receiptLines, subtotal, couponDiscount, promoDiscount,
+        return new Receipt(id, receiptNumber(till, receiptSeq), till, cashier, createdAt, receiptLines, subtotal, couponDiscount, promoDiscount,
                 total, payment, tendered, changeGiven, couponHint, promoCode, false);
     }
 }

@@ -8,7 +8,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 
@@ -18,8 +17,7 @@ import java.math.BigDecimal;
 class SaleLine {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sale_line_seq")
-    @SequenceGenerator(name = "sale_line_seq", sequenceName = "sale_line_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -63,6 +61,10 @@ class SaleLine {
 
     int lineNo() {
         return lineNo;
+    }
+
+    long sweetId() {
+        return sweetId;
     }
 
     ReceiptLine receiptLine() {

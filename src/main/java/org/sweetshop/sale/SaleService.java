@@ -1,11 +1,13 @@
 package org.sweetshop.sale;
 
 import jakarta.persistence.EntityManager;
+import org.hibernate.StatelessSession;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import java.util.regex.Pattern;
 import org.sweetshop.catalog.NotForSaleException;
 import org.sweetshop.catalog.MovementKind;
 import org.sweetshop.catalog.OutOfStockException;
+import org.sweetshop.catalog.StockMovement;
 import org.sweetshop.catalog.Sweet;
 import org.sweetshop.catalog.Sweets;
 import org.sweetshop.common.InvalidInputException;
@@ -47,6 +50,7 @@ import org.sweetshop.staff.StaffService;
 public final class SaleService {
 
     public static final int MAX_LINES = 100;
+    private static final Pattern RECEIPT_NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,15}-\\d{6,12}");
     public static final int MAX_QUANTITY = 9_999;
 
     private final Transactor tx;
@@ -70,7 +74,7 @@ public final class SaleService {
         Caller.require(caller, Role.CASHIER, "sell");
         Basket basket = validate(request);
         try {
-            return tx.call(em -> sell(em, caller, basket));
+            return tx.callStateless(session -> sell(session, caller, basket));
         } catch (Refusal refusal) {
             // the same sale may have been committed by a concurrent or earlier submission while this
             // one waited for its locks: then the answer is that sale's receipt, not a refusal
@@ -83,25 +87,28 @@ public final class SaleService {
         }
     }
 
-    private Receipt sell(EntityManager em, Caller caller, Basket basket) {
-        StaffService.requireActive(em, caller);
+    /**
+     * The sale itself, on a stateless session (no persistence context to track or check): locks and
+     * reads through Hibernate with {@code PESSIMISTIC_WRITE}, the domain objects apply the rules,
+     * and {@link SaleWriter} writes the result in one round trip.
+     */
+    private Receipt sell(StatelessSession session, Caller caller, Basket basket) {
+        StaffService.requireActive(session, caller);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what the database keeps
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
 
         // 1. sweets, ascending id
-        List<Sweet> sweets = Sweets.lockInIdOrder(em, basket.lines().keySet());
-        Map<String, Sweet> bySku = new LinkedHashMap<>();
+        List<Sweet> sweets = Sweets.lockInIdOrder(session, basket.lines().keySet());
+        Map<String, Sweet> bySku = new HashMap<>();
         for (Sweet sweet : sweets) {
             if (!sweet.isActive()) {
                 throw new NotForSaleException(sweet.getSku(), sweet.getName());
             }
             bySku.put(sweet.getSku(), sweet);
         }
-        // 2. the coupon, 3. the promo code
-        Coupon coupon = basket.coupon() == null ? null : CouponService.lockForRedemption(em, basket.coupon());
-        Promo promo = basket.promo() == null ? null : PromoService.lockForUse(em, basket.promo());
-        // 4. the till's receipt counter
-        long receiptNumber = nextReceiptNumber(em, basket.till());
+        // 2. the coupon, 3. the promo code (4. the till's receipt counter is taken by the write)
+        Coupon coupon = basket.coupon() == null ? null : CouponService.lockForRedemption(session, basket.coupon());
+        Promo promo = basket.promo() == null ? null : PromoService.lockForUse(session, basket.promo());
 
         List<Pricing.Line> priced = new ArrayList<>();
         for (Map.Entry<String, Integer> line : basket.lines().entrySet()) {
@@ -118,41 +125,28 @@ public final class SaleService {
                     + " is less than the total " + pricing.total().toPlainString());
         }
 
-        for (Map.Entry<String, Integer> line : basket.lines().entrySet()) {
-            Sweet sweet = bySku.get(line.getKey());
-            em.persist(sweet.changeStock(-line.getValue(), MovementKind.SALE, caller.staffId(), basket.till(), null,
-                    basket.saleId(), now));
-        }
-        if (coupon != null) {
-            coupon.redeem(basket.saleId(), basket.till(), now, today);
-        }
-        if (promo != null) {
-            promo.use(today);
-        }
-        Sale sale = new Sale(basket.saleId(), basket.till(), receiptNumber, caller.staffId(), now, pricing,
+        List<StockMovement> movements = new ArrayList<>();
+        Sale sale = new Sale(basket.saleId(), basket.till(), caller.staffId(), now, pricing,
                 coupon == null ? null : coupon.getId(), promo == null ? null : promo.getId(), payment);
         for (Map.Entry<String, Integer> line : basket.lines().entrySet()) {
             Sweet sweet = bySku.get(line.getKey());
+            movements.add(sweet.changeStock(-line.getValue(), MovementKind.SALE, caller.staffId(), basket.till(), null,
+                    basket.saleId(), now));
             sale.addLine(sweet.getId(), sweet.getSku(), sweet.getName(), sweet.getPrice(), line.getValue());
         }
-        em.persist(sale);
+        if (coupon != null) {
+            coupon.redeem(basket.saleId(), basket.till(), now, today);
+            session.update(coupon);
+        }
+        if (promo != null) {
+            promo.use(today);
+            session.update(promo);
+        }
+        long receiptNumber = Transactor.lockOrBusy(
+                () -> session.doReturningWork(connection -> SaleWriter.write(connection, sale, movements, sweets)),
+                () -> "busy: another checkout on till " + basket.till() + " is still running, try again");
+        sale.numbered(receiptNumber);
         return sale.receipt(caller.username(), coupon == null ? null : coupon.getHint(), promo == null ? null : promo.getCode());
-    }
-
-    /**
-     * The till's next receipt number, last in the lock order. One atomic upsert both creates the
-     * till's counter on its first sale and increments it under the row's lock, held until commit:
-     * a rolled-back sale gives its number back, so numbers stay gapless.
-     */
-    private static long nextReceiptNumber(EntityManager em, String till) {
-        Number next = Transactor.lockOrBusy(() -> (Number) em.createNativeQuery(
-                                "insert into till_counter (till, last_number) values (:till, 1)"
-                                        + " on conflict (till) do update set last_number = till_counter.last_number + 1"
-                                        + " returning last_number")
-                        .setParameter("till", till)
-                        .getSingleResult(),
-                () -> "busy: another checkout on till " + till + " is still running, try again");
-        return next.longValue();
     }
 
     /** A constraint a lost race ran into, as the refusal a cashier understands. */
@@ -185,10 +179,14 @@ public final class SaleService {
 
     /** The receipt with this number, e.g. {@code T1-000001}. */
     public Optional<Receipt> findReceipt(String receiptNo) {
-        String number = Texts.requireCode("receipt", receiptNo, Pattern.compile("[A-Za-z0-9_-]{1,16}-\\d{6,12}"),
-                "a receipt number such as T1-000001");
-        return tx.call(em -> em.createQuery("select s from Sale s left join fetch s.lines where s.receiptNo = :no", Sale.class)
-                .setParameter("no", number)
+        String number = Texts.requireCode("receipt", receiptNo, RECEIPT_NUMBER, "a receipt number such as T1-000001");
+        int dash = number.lastIndexOf('-');
+        String till = number.substring(0, dash);
+        long seq = Long.parseLong(number.substring(dash + 1));
+        return tx.call(em -> em.createQuery("select s from Sale s left join fetch s.lines where s.till = :till and s.receiptSeq = :seq",
+                        Sale.class)
+                .setParameter("till", till)
+                .setParameter("seq", seq)
                 .getResultStream().findFirst()
                 .map(sale -> receiptOf(em, sale)));
     }

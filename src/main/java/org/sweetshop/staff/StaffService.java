@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.hibernate.SharedSessionContract;
 import org.sweetshop.common.AlreadyExistsException;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.NotFoundException;
@@ -196,8 +197,15 @@ public final class StaffService {
      * Every service calls this inside its transaction, before taking any lock.
      */
     public static void requireActive(EntityManager em, Caller caller) {
-        Staff staff = em.find(Staff.class, caller.staffId());
-        if (staff == null || !staff.isActive()) {
+        requireActive(Transactor.session(em), caller);
+    }
+
+    /** As above, for a stateful or a stateless session. */
+    public static void requireActive(SharedSessionContract session, Caller caller) {
+        // a scalar read: no entity to track, so nothing for the flush to check
+        List<Boolean> active = session.createSelectionQuery("select s.active from Staff s where s.id = :id", Boolean.class)
+                .setParameter("id", caller.staffId()).getResultList();
+        if (active.isEmpty() || !active.get(0)) {
             throw new NotPermittedException("not permitted: the account '" + caller.username() + "' is no longer active");
         }
     }

@@ -216,7 +216,7 @@ public final class TillWorker {
     /** The sale's transaction stops for good between its flushed writes and its commit. */
     private void hold(Task task) {
         CountDownLatch never = new CountDownLatch(1);
-        app.database().transactor().setBeforeCommit(em -> {
+        app.database().transactor().setBeforeCommit(() -> {
             OUT.println("LOCKED " + task.saleId());
             while (true) {
                 try {
