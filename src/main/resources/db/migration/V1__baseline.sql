@@ -70,7 +70,6 @@ create table stock_movement (
     constraint stock_movement_stock_after_ck check (stock_after >= 0),
     constraint stock_movement_sale_ck check (kind <> 'SALE' or (sale_id is not null and quantity < 0))
 );
-create index stock_movement_sale_idx on stock_movement (sale_id) where sale_id is not null;
 
 create sequence coupon_seq start with 1 increment by 50;
 create table coupon (

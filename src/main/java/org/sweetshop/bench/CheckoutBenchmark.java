@@ -29,6 +29,7 @@ import org.sweetshop.db.Transactor;
 import org.sweetshop.sale.BasketLine;
 import org.sweetshop.sale.CheckoutRequest;
 import org.sweetshop.sale.Payment;
+import org.sweetshop.sale.SaleIds;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.Role;
 
@@ -40,7 +41,14 @@ import org.sweetshop.staff.Role;
  */
 public final class CheckoutBenchmark {
 
-    public record Options(int tills, Duration duration, int hot, Duration warmup) {
+    /**
+     * @param duration how long each side sells in all, split into {@code rounds} alternating turns
+     *                 (baseline, service, baseline, service...) so that drift on a shared machine
+     *                 hits both sides alike
+     * @param warmup   how long each side sells before measuring (the JIT must have compiled the
+     *                 service path, or its CPU cost is several times what it is warm)
+     */
+    public record Options(int tills, Duration duration, int hot, Duration warmup, int rounds) {
     }
 
     /** One side's figures. */
@@ -70,44 +78,42 @@ public final class CheckoutBenchmark {
         if (options.hot() < LINES) {
             throw new IllegalArgumentException("--hot must be at least " + LINES + " (a basket has 3 different sweets)");
         }
-        Caller owner = setUp(options);
+        List<Caller> cashiers = setUp(options);
         List<SweetView> hot = context.catalog().list().stream().filter(s -> s.sku().startsWith("HOT-")).toList();
         long[] ids = hot.stream().mapToLong(SweetView::id).sorted().toArray();
 
-        progress.accept("warming up (" + options.warmup().toSeconds() + " s each)");
-        baseline(ids, options.tills(), options.warmup());
-        service(owner, hot, options.tills(), options.warmup());
+        progress.accept("warming up, " + options.warmup().toSeconds() + " s each side");
+        baseline(ids, options.tills(), options.warmup(), new Stats());
+        service(cashiers, hot, options.tills(), options.warmup(), new Stats());
 
-        progress.accept("baseline: plain JDBC atomic updates, " + options.duration().toSeconds() + " s");
-        long beforeBaseline = totalStock(ids);
-        long baselineSoldBefore = baselineUnits();
-        Result baseline = baseline(ids, options.tills(), options.duration());
-        long baselineUnits = baselineUnits() - baselineSoldBefore;
-        long baselineMismatch = Math.abs(beforeBaseline - totalStock(ids) - baselineUnits);
+        Stats baseline = new Stats();
+        Stats service = new Stats();
+        Duration turn = options.duration().dividedBy(options.rounds());
+        for (int round = 1; round <= options.rounds(); round++) {
+            progress.accept("round " + round + " of " + options.rounds() + ": baseline, then service, " + turn.toSeconds() + " s each");
+            long stockBefore = totalStock(ids);
+            long unitsBefore = baselineUnits();
+            baseline(ids, options.tills(), turn, baseline);
+            long units = baselineUnits() - unitsBefore;
+            baseline.unitsSold.add(units);
+            baseline.stockMismatch.add(Math.abs(stockBefore - totalStock(ids) - units));
 
-        progress.accept("service path: SaleService.checkout, " + options.duration().toSeconds() + " s");
-        long beforeService = totalStock(ids);
-        long serviceSoldBefore = serviceUnits();
-        Transactor.Stats statsBefore = context.database().transactor().stats();
-        Result service = service(owner, hot, options.tills(), options.duration());
-        Transactor.Stats statsAfter = context.database().transactor().stats();
-        long serviceUnits = serviceUnits() - serviceSoldBefore;
-        long serviceMismatch = Math.abs(beforeService - totalStock(ids) - serviceUnits);
-
-        return new Report(options,
-                withStock(baseline, baselineUnits, baselineMismatch),
-                withStock(new Result(service.name(), service.sales(), service.refused(), service.busy(), service.failed(),
-                        service.salesPerSecond(), service.p50Millis(), service.p99Millis(),
-                        statsAfter.retries() - statsBefore.retries(), statsAfter.deadlocks() - statsBefore.deadlocks(),
-                        service.deadlocksSurfaced(), 0, 0), serviceUnits, serviceMismatch));
+            stockBefore = totalStock(ids);
+            unitsBefore = serviceUnits();
+            Transactor.Stats before = context.database().transactor().stats();
+            service(cashiers, hot, options.tills(), turn, service);
+            Transactor.Stats after = context.database().transactor().stats();
+            service.retries.add(after.retries() - before.retries());
+            service.deadlocks.add(after.deadlocks() - before.deadlocks());
+            units = serviceUnits() - unitsBefore;
+            service.unitsSold.add(units);
+            service.stockMismatch.add(Math.abs(stockBefore - totalStock(ids) - units));
+        }
+        return new Report(options, baseline.result("baseline (JDBC atomic updates)"), service.result("service (SaleService.checkout)"));
     }
 
-    private static Result withStock(Result r, long units, long mismatch) {
-        return new Result(r.name(), r.sales(), r.refused(), r.busy(), r.failed(), r.salesPerSecond(), r.p50Millis(),
-                r.p99Millis(), r.retries(), r.deadlocksRetried(), r.deadlocksSurfaced(), units, mismatch);
-    }
-
-    private Caller setUp(Options options) throws SQLException {
+    /** The store: an owner, one cashier per till (as in a real shop), the hot sweets; returns the cashiers. */
+    private List<Caller> setUp(Options options) throws SQLException {
         String password = "bench-password-" + UUID.randomUUID();
         context.staff().register(null, "bench", Role.OWNER, password);
         Caller owner = context.staff().login("bench", password);
@@ -126,16 +132,21 @@ public final class CheckoutBenchmark {
         for (int i = 1; i <= options.hot(); i++) {
             context.stock().stocktake(owner, String.format("HOT-%02d", i), START_STOCK, null, "bench stock");
         }
-        return owner;
+        List<Caller> cashiers = new ArrayList<>();
+        for (int t = 1; t <= options.tills(); t++) {
+            context.staff().register(owner, "cashier" + t, Role.CASHIER, password);
+            cashiers.add(context.staff().login("cashier" + t, password));
+        }
+        return cashiers;
     }
 
     /** The seed-style baseline: one atomic conditional UPDATE per line in id order, then the sale. */
-    private Result baseline(long[] ids, int tills, Duration duration) throws Exception {
+    private void baseline(long[] ids, int tills, Duration duration, Stats into) throws Exception {
         DataSource dataSource = context.database().dataSource();
-        return race("baseline (JDBC atomic updates)", tills, duration, (till, stats) -> {
+        race(tills, duration, into, (till, stats) -> {
             long[] basket = pick(ids);
             Arrays.sort(basket);
-            UUID saleId = UUID.randomUUID();
+            UUID saleId = SaleIds.next();
             while (true) {
                 try (Connection c = dataSource.getConnection()) {
                     try {
@@ -179,7 +190,7 @@ public final class CheckoutBenchmark {
                         c.rollback();
                         SqlStates.Fault fault = SqlStates.classify(e);
                         if (fault.retryable()) {
-                            stats.retries.increment();
+                            stats.retries.increment(); // the baseline retries its own deadlocks
                             if (fault == SqlStates.Fault.DEADLOCK) {
                                 stats.deadlocks.increment();
                             }
@@ -192,9 +203,9 @@ public final class CheckoutBenchmark {
         });
     }
 
-    private Result service(Caller cashier, List<SweetView> hot, int tills, Duration duration) throws Exception {
+    private void service(List<Caller> cashiers, List<SweetView> hot, int tills, Duration duration, Stats into) throws Exception {
         long[] ids = hot.stream().mapToLong(SweetView::id).toArray();
-        return race("service (SaleService.checkout)", tills, duration, (till, stats) -> {
+        race(tills, duration, into, (till, stats) -> {
             long[] picked = pick(ids);
             List<BasketLine> lines = new ArrayList<>();
             for (long id : picked) {
@@ -202,7 +213,8 @@ public final class CheckoutBenchmark {
                 lines.add(new BasketLine(sku, 1));
             }
             try {
-                context.sales().checkout(cashier, new CheckoutRequest(UUID.randomUUID(), till, lines, null, null, Payment.card()));
+                Caller cashier = cashiers.get(Integer.parseInt(till.substring(1)) - 1);
+                context.sales().checkout(cashier, new CheckoutRequest(SaleIds.next(), till, lines, null, null, Payment.card()));
                 stats.sales.increment();
             } catch (OutOfStockException e) {
                 stats.refused.increment();
@@ -232,6 +244,7 @@ public final class CheckoutBenchmark {
         void make(String till, Stats stats) throws Exception;
     }
 
+    /** One side's counts and latencies, added up over its turns. */
     private static final class Stats {
         final LongAdder sales = new LongAdder();
         final LongAdder refused = new LongAdder();
@@ -240,47 +253,57 @@ public final class CheckoutBenchmark {
         final LongAdder retries = new LongAdder();
         final LongAdder deadlocks = new LongAdder();
         final LongAdder deadlocksSurfaced = new LongAdder();
+        final LongAdder unitsSold = new LongAdder();
+        final LongAdder stockMismatch = new LongAdder();
+        final List<long[]> latencies = new ArrayList<>();
+        long nanos;
+
+        Result result(String name) {
+            long[] merged = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+            double seconds = nanos / 1e9;
+            return new Result(name, sales.sum(), refused.sum(), busy.sum(), failed.sum(), seconds == 0 ? 0 : sales.sum() / seconds,
+                    percentile(merged, 0.50), percentile(merged, 0.99), retries.sum(), deadlocks.sum(), deadlocksSurfaced.sum(),
+                    unitsSold.sum(), stockMismatch.sum());
+        }
     }
 
     /** Runs {@code tills} workers, released together through one barrier, for {@code duration}. */
-    private static Result race(String name, int tills, Duration duration, Sale sale) throws Exception {
-        Stats stats = new Stats();
-        CyclicBarrier start = new CyclicBarrier(tills);
+    private static void race(int tills, Duration duration, Stats stats, Sale sale) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(tills + 1);
         ExecutorService pool = Executors.newFixedThreadPool(tills);
-        List<Future<long[]>> latencies = new ArrayList<>();
-        for (int t = 0; t < tills; t++) {
-            String till = "B" + (t + 1);
-            latencies.add(pool.submit(() -> {
-                long[] samples = new long[1024];
-                int n = 0;
-                start.await();
-                long end = System.nanoTime() + duration.toNanos();
-                while (System.nanoTime() < end) {
-                    long begin = System.nanoTime();
-                    try {
-                        sale.make(till, stats);
-                    } catch (Exception e) {
-                        stats.failed.increment();
+        try {
+            List<Future<long[]>> latencies = new ArrayList<>();
+            for (int t = 0; t < tills; t++) {
+                String till = "B" + (t + 1);
+                latencies.add(pool.submit(() -> {
+                    long[] samples = new long[1024];
+                    int n = 0;
+                    start.await();
+                    long end = System.nanoTime() + duration.toNanos();
+                    while (System.nanoTime() < end) {
+                        long begin = System.nanoTime();
+                        try {
+                            sale.make(till, stats);
+                        } catch (Exception e) {
+                            stats.failed.increment();
+                        }
+                        if (n == samples.length) {
+                            samples = Arrays.copyOf(samples, n * 2);
+                        }
+                        samples[n++] = System.nanoTime() - begin;
                     }
-                    if (n == samples.length) {
-                        samples = Arrays.copyOf(samples, n * 2);
-                    }
-                    samples[n++] = System.nanoTime() - begin;
-                }
-                return Arrays.copyOf(samples, n);
-            }));
+                    return Arrays.copyOf(samples, n);
+                }));
+            }
+            start.await();
+            long began = System.nanoTime();
+            for (Future<long[]> f : latencies) {
+                stats.latencies.add(f.get());
+            }
+            stats.nanos += System.nanoTime() - began;
+        } finally {
+            pool.shutdown();
         }
-        long began = System.nanoTime();
-        List<long[]> all = new ArrayList<>();
-        for (Future<long[]> f : latencies) {
-            all.add(f.get());
-        }
-        double seconds = (System.nanoTime() - began) / 1e9;
-        pool.shutdown();
-        long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(name, stats.sales.sum(), stats.refused.sum(), stats.busy.sum(), stats.failed.sum(),
-                stats.sales.sum() / seconds, percentile(merged, 0.50), percentile(merged, 0.99), stats.retries.sum(),
-                stats.deadlocks.sum(), stats.deadlocksSurfaced.sum(), 0, 0);
     }
 
     private static double percentile(long[] sorted, double p) {

@@ -30,8 +30,11 @@ final class BenchCommand extends CliCommand.Group {
         @Option(names = "--hot", defaultValue = "5", paramLabel = "N", description = "how many hot sweets (at least 3)")
         int hot;
 
-        @Option(names = "--warmup", defaultValue = "3", paramLabel = "S")
+        @Option(names = "--warmup", defaultValue = "10", paramLabel = "S", description = "seconds each side sells before measuring")
         int warmup;
+
+        @Option(names = "--rounds", defaultValue = "2", paramLabel = "N", description = "alternating turns per side")
+        int rounds;
 
         @Override
         public Integer call() throws Exception {
@@ -39,6 +42,7 @@ final class BenchCommand extends CliCommand.Group {
             Texts.requireRange("seconds", seconds, 1, 3600);
             Texts.requireRange("hot", hot, 3, 1000);
             Texts.requireRange("warmup", warmup, 0, 600);
+            Texts.requireRange("rounds", rounds, 1, seconds);
             AppConfig base = cli().config().withPoolSize(tills + 2);
             Path scratch = null;
             AppConfig config = base;
@@ -47,11 +51,12 @@ final class BenchCommand extends CliCommand.Group {
                 config = base.withDataDir(scratch);
             }
             var out = out();
-            out.println("checkout benchmark: " + tills + " tills, " + seconds + " s per side, 3-line baskets from " + hot
+            out.println("checkout benchmark: " + tills + " tills, " + seconds + " s per side in " + rounds + " alternating rounds, "
+                    + "3-line baskets from " + hot
                     + " hot sweets, on " + (scratch != null ? "a fresh embedded PostgreSQL (fsync on)" : config.dbUrl()));
             try (AppContext context = AppContext.open(config)) {
                 var report = new CheckoutBenchmark(context, line -> out.println("  " + line))
-                        .run(new CheckoutBenchmark.Options(tills, Duration.ofSeconds(seconds), hot, Duration.ofSeconds(warmup)));
+                        .run(new CheckoutBenchmark.Options(tills, Duration.ofSeconds(seconds), hot, Duration.ofSeconds(warmup), rounds));
                 print(report);
             } finally {
                 if (scratch != null) {

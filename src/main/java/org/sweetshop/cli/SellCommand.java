@@ -9,6 +9,7 @@ import org.sweetshop.sale.BasketLine;
 import org.sweetshop.sale.CheckoutRequest;
 import org.sweetshop.sale.Payment;
 import org.sweetshop.sale.Receipt;
+import org.sweetshop.sale.SaleIds;
 import org.sweetshop.sale.ReceiptLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,7 +54,7 @@ final class SellCommand extends CliCommand implements JsonCommand {
             lines.add(parseItem(item));
         }
         Payment payment = Payment.parse(pay);
-        CheckoutRequest request = new CheckoutRequest(saleId == null ? UUID.randomUUID() : saleId, till, lines, coupon, promo, payment);
+        CheckoutRequest request = new CheckoutRequest(saleId == null ? SaleIds.next() : saleId, till, lines, coupon, promo, payment);
         Receipt receipt = context().sales().checkout(login(as), request);
         if (json) {
             out().println(Json.write(receipt));
