@@ -5,19 +5,11 @@ import java.util.Map;
 import org.sweetshop.audit.AuditCheck;
 import org.sweetshop.audit.AuditReport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 @Command(name = "audit", description = {"Checks every invariant the tills promise (stock, coupons, promos, receipts).",
         "Exits 3 when any check fails."})
-final class AuditCommand extends CliCommand implements JsonCommand {
+final class AuditCommand extends JsonCommand {
 
-    @Option(names = "--json")
-    boolean json;
-
-    @Override
-    public boolean json() {
-        return json;
-    }
 
     @Override
     public Integer call() {

@@ -124,18 +124,11 @@ final class CouponCommand extends CliCommand.Group {
     }
 
     @Command(name = "show", description = "Shows what a coupon is worth and whether it can be used (changes nothing).")
-    static final class Show extends CliCommand implements JsonCommand {
+    static final class Show extends JsonCommand {
 
         @Parameters(paramLabel = "TOKEN")
         String token;
 
-        @Option(names = "--json")
-        boolean json;
-
-        @Override
-        public boolean json() {
-            return json;
-        }
 
         @Override
         public Integer call() {

@@ -44,18 +44,11 @@ final class PromoCommand extends CliCommand.Group {
     }
 
     @Command(name = "show", description = "Shows a promo code and its remaining uses.")
-    static final class Show extends CliCommand implements JsonCommand {
+    static final class Show extends JsonCommand {
 
         @Parameters(paramLabel = "CODE")
         String code;
 
-        @Option(names = "--json")
-        boolean json;
-
-        @Override
-        public boolean json() {
-            return json;
-        }
 
         @Override
         public Integer call() {

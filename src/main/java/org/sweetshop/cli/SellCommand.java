@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "sell", description = {"Sells a basket at a till.",
         "Sending the same --sale-id again never makes a second sale: it prints the receipt already made."})
-final class SellCommand extends CliCommand implements JsonCommand {
+final class SellCommand extends JsonCommand {
 
     @Option(names = "--till", required = true, paramLabel = "T")
     String till;
@@ -39,13 +39,6 @@ final class SellCommand extends CliCommand implements JsonCommand {
     @Option(names = "--pay", paramLabel = "cash:AMOUNT|card", defaultValue = "card", description = "default: card")
     String pay;
 
-    @Option(names = "--json", description = "print the receipt as JSON")
-    boolean json;
-
-    @Override
-    public boolean json() {
-        return json;
-    }
 
     @Override
     public Integer call() {

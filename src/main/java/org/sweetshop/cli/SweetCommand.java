@@ -46,15 +46,8 @@ final class SweetCommand extends CliCommand.Group {
     }
 
     @Command(name = "list", description = "Lists the catalogue.")
-    static final class ListSweets extends CliCommand implements JsonCommand {
+    static final class ListSweets extends JsonCommand {
 
-        @Option(names = "--json", description = "one JSON array")
-        boolean json;
-
-        @Override
-        public boolean json() {
-            return json;
-        }
 
         @Override
         public Integer call() {

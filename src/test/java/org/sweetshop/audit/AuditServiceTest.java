@@ -3,8 +3,6 @@ package org.sweetshop.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -15,6 +13,7 @@ import org.sweetshop.promo.NewPromo;
 import org.sweetshop.sale.CheckoutRequest;
 import org.sweetshop.sale.Payment;
 import org.sweetshop.testing.DatabaseTest;
+import org.sweetshop.testing.Sql;
 
 /** Each audit check passes on a busy store and catches the damage it is there for. */
 class AuditServiceTest extends DatabaseTest {
@@ -31,11 +30,8 @@ class AuditServiceTest extends DatabaseTest {
         app.stock().stocktake(manager, "FB", 15, "OFFICE", "count");
     }
 
-    private void tamper(String sql) throws Exception {
-        try (Connection c = app.database().dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-            c.commit();
-        }
+    private void tamper(String sql) {
+        Sql.execute(app.database().dataSource(), sql);
     }
 
     @Test

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +23,8 @@ import org.sweetshop.process.TillWorker.Result;
 import org.sweetshop.process.TillWorker.Task;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.testing.DatabaseTest;
+import org.sweetshop.testing.Poll;
+import org.sweetshop.testing.Sql;
 import org.sweetshop.testing.JavaProcess;
 import org.sweetshop.testing.Race;
 import org.sweetshop.testing.TestDatabase;
@@ -121,29 +119,15 @@ class KilledTillProcessTest extends DatabaseTest {
         assertThat(report.ok()).isTrue();
     }
 
-    /** Polls pg_stat_activity (a new snapshot each time) until {@code expected} sessions wait for a lock. */
-    private void awaitLockWaiters(int expected, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long waiting = -1;
-        while (System.nanoTime() < deadline) {
-            waiting = count("select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
-            if (waiting == expected) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("expected " + expected + " sessions waiting for a lock, saw " + waiting + " after " + timeout);
+    /** Waits until PostgreSQL shows {@code expected} sessions waiting for a lock (a new snapshot each time). */
+    private void awaitLockWaiters(int expected, Duration timeout) {
+        String sql = "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'";
+        long[] waiting = {-1};
+        Poll.until(timeout, () -> (waiting[0] = count(sql)) == expected,
+                () -> "expected " + expected + " sessions waiting for a lock, saw " + waiting[0]);
     }
 
     private long count(String sql) {
-        try (Connection c = app.database().dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql);
-             ResultSet rs = s.executeQuery()) {
-            rs.next();
-            long n = rs.getLong(1);
-            c.rollback();
-            return n;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return Sql.queryLong(app.database().dataSource(), sql);
     }
 }

@@ -3,10 +3,7 @@ package org.sweetshop.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +30,7 @@ import org.sweetshop.sale.Receipt;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.Role;
 import org.sweetshop.testing.DatabaseTest;
+import org.sweetshop.testing.Sql;
 import org.sweetshop.testing.TestDatabase;
 
 /**
@@ -262,14 +260,6 @@ class TillProcessesTest {
     }
 
     private long count(String sql) {
-        try (Connection c = app.database().dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql);
-             ResultSet rs = s.executeQuery()) {
-            rs.next();
-            long n = rs.getLong(1);
-            c.rollback();
-            return n;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return Sql.queryLong(app.database().dataSource(), sql);
     }
 }

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Arrays;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
@@ -68,19 +64,7 @@ public abstract class BadInputCase extends DatabaseTest {
     }
 
     private long queryLong(String sql, String parameter) {
-        try (Connection c = app.database().dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            if (parameter != null) {
-                s.setString(1, parameter);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                long value = rs.getLong(1);
-                c.rollback();
-                return value;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return parameter == null ? Sql.queryLong(app.database().dataSource(), sql) : Sql.queryLong(app.database().dataSource(), sql, parameter);
     }
 
     // ---- the command line
