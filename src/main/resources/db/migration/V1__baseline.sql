@@ -146,6 +146,8 @@ create table sale (
     constraint sale_receipt_seq_ck check (receipt_seq > 0),
     constraint sale_amounts_ck check (subtotal >= 0 and coupon_discount >= 0 and promo_discount >= 0 and total >= 0),
     constraint sale_total_ck check (total = subtotal - coupon_discount - promo_discount),
+    constraint sale_coupon_discount_ck check (coupon_discount = 0 or coupon_id is not null),
+    constraint sale_promo_discount_ck check (promo_discount = 0 or promo_id is not null),
     constraint sale_payment_ck check (payment in ('CASH', 'CARD')),
     constraint sale_cash_ck check (payment <> 'CASH'
         or (tendered is not null and change_given is not null and change_given >= 0 and tendered - change_given = total))

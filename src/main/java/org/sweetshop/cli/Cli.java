@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
  * by a business rule, 4 busy after retries, 5 database unreachable. A refusal prints one line for a
  * person on stderr; with {@code --json} a machine-readable result goes to stdout as well.
  */
-@Command(name = "sweetshop", mixinStandardHelpOptions = true, version = "Sweetshop POS 0.1",
+@Command(name = "sweetshop", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "Sweetshop POS 0.1",
         description = "Point of sale for sweet shops. With no command, opens the till.",
         subcommands = {ServerCommand.class, StaffCommand.class, SweetCommand.class, RestockCommand.class,
                 SellCommand.class, CouponCommand.class, PromoCommand.class, AuditCommand.class, DemoCommand.class,

@@ -71,6 +71,7 @@ final class DemoCommand extends CliCommand {
         out.println("Demo store ready: " + SWEETS.size() + " sweets, 3 staff, " + coupons.size() + " coupons, 2 promo codes.");
         out.println();
         out.println("Staff (write these down; passwords are stored hashed):");
+        out.println("  username password");
         out.println("  owner    " + ownerPassword);
         out.println("  manager  " + managerPassword);
         out.println("  cashier  " + cashierPassword);

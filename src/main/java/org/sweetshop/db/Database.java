@@ -99,6 +99,9 @@ public final class Database implements AutoCloseable {
         // cannot hold rows for ever.
         config.setConnectionInitSql("set lock_timeout = " + settings.lockTimeoutMs()
                 + "; set idle_in_transaction_session_timeout = 60000; set time zone 'UTC'");
+        // commit the settings on their own: otherwise (autoCommit off) they ride in the first
+        // transaction of the connection, and a first transaction that rolls back takes them with it
+        config.setIsolateInternalQueries(true);
         config.addDataSourceProperty("tcpKeepAlive", "true");
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.addDataSourceProperty("ApplicationName", "sweetshop");

@@ -8,8 +8,9 @@ import org.sweetshop.common.Money;
 /**
  * A basket's money, worked out in one place. The subtotal is exact (prices have two decimals).
  * The coupon comes off the subtotal, the promo off what is left; neither takes anything below
- * zero. The total is rounded once, half-even. The discount split for reports follows: the coupon's
- * part is its own amount rounded and capped by the whole discount, the promo's part is the rest.
+ * zero. The total is rounded once, half-even. The discount split for reports follows: with one
+ * discount it takes the whole of it; with both, the coupon's part is its own amount rounded and
+ * capped by the whole discount, and the promo's part is the rest.
  */
 public record Pricing(BigDecimal subtotal, BigDecimal couponDiscount, BigDecimal promoDiscount, BigDecimal total) {
 
@@ -27,7 +28,9 @@ public record Pricing(BigDecimal subtotal, BigDecimal couponDiscount, BigDecimal
         BigDecimal total = Money.roundTotal(subtotal.subtract(couponRaw).subtract(promoRaw));
         BigDecimal roundedSubtotal = subtotal.setScale(Money.SCALE);
         BigDecimal discount = roundedSubtotal.subtract(total);
-        BigDecimal couponPart = Money.roundTotal(couponRaw).min(discount);
+        BigDecimal couponPart = coupon == null ? Money.ZERO
+                : promo == null ? discount
+                : Money.roundTotal(couponRaw).min(discount);
         return new Pricing(roundedSubtotal, couponPart, discount.subtract(couponPart), total);
     }
 

@@ -212,7 +212,7 @@ public final class StaffService {
 
     static String requireUsername(String username) {
         return Texts.requireCode("username", username, USERNAME,
-                "2 to 32 letters, digits, dots, dashes or underscores, starting with a letter or digit");
+                "2 to 32 characters long (letters, digits, dots, dashes, underscores; the first a letter or digit)");
     }
 
     static void requirePassword(String password) {

@@ -246,6 +246,20 @@ class CliTest extends DatabaseTest {
     }
 
     @Test
+    void everyCommandHasHelp() {
+        var sell = cli.run("sell", "--help");
+        var issue = cli.run("coupon", "issue", "--help");
+        var bench = cli.run("bench", "checkout", "--help");
+
+        assertThat(sell.exitCode()).isZero();
+        assertThat(sell.out()).contains("Usage: sweetshop sell").contains("--till").contains("--sale-id");
+        assertThat(issue.exitCode()).isZero();
+        assertThat(issue.out()).contains("Usage: sweetshop coupon issue").contains("--expires");
+        assertThat(bench.exitCode()).isZero();
+        assertThat(bench.out()).contains("--tills").contains("--warmup");
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertThat(cli.run("frobnicate").exitCode()).isEqualTo(2);
         assertThat(cli.run("sell", "--till", "T1").exitCode()).isEqualTo(2);

@@ -36,6 +36,25 @@ class PricingTest {
     }
 
     @Test
+    void aCouponAloneTakesTheWholeDiscountAndThePromoNone() {
+        // 3.25 - 10% = 2.925 -> 2.92: the whole 0.33 is the coupon's, none of it a promo's
+        Pricing pricing = Pricing.of(List.of(line("1.20", 2), line("0.85", 1)), Discount.percent(new BigDecimal("10")), null);
+
+        assertThat(pricing.total()).isEqualByComparingTo("2.92");
+        assertThat(pricing.couponDiscount()).isEqualByComparingTo("0.33");
+        assertThat(pricing.promoDiscount()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void aPromoAloneTakesTheWholeDiscount() {
+        Pricing pricing = Pricing.of(List.of(line("1.20", 2), line("0.85", 1)), null, Discount.percent(new BigDecimal("10")));
+
+        assertThat(pricing.couponDiscount()).isEqualByComparingTo("0.00");
+        assertThat(pricing.promoDiscount()).isEqualByComparingTo("0.33");
+        assertThat(pricing.total()).isEqualByComparingTo("2.92");
+    }
+
+    @Test
     void halfEvenRoundsAHalfCentToTheEvenCent() {
         // 0.25 - 50% = 0.125 -> 0.12 (half-even), not 0.13
         assertThat(Pricing.of(List.of(line("0.25", 1)), Discount.percent(new BigDecimal("50")), null).total())
