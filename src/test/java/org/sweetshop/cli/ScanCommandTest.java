@@ -144,7 +144,10 @@ class ScanCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "scan --bogus a.png         | Unknown option: '--bogus'"})
+            "scan --bogus a.png         | Unknown option: '--bogus'",
+            "bench scan --frames 0      | frames must be between 1 and 1000000",
+            "bench scan --stills -1     | stills must be between 0 and 10000",
+            "bench scan --warmup x      | Invalid value for option '--warmup'"})
     void badOptionsAreUsageErrors(String args, String message) {
         var result = cli.run(args.split(" "));
 
@@ -159,6 +162,22 @@ class ScanCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).startsWith("Missing required parameter: 'IMAGE'");
+    }
+
+    @Test
+    void benchScanTimesFramesWithAndWithoutACodeAndReadsEveryCode() {
+        var result = cli.run("bench", "scan", "--frames", "8", "--stills", "2", "--warmup", "0");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<List<String>> rows = result.out().lines()
+                .filter(l -> l.startsWith("camera frame") || l.startsWith("still image"))
+                .map(l -> List.of(l.substring(0, 24).strip(), l.substring(24).strip().split("\\s+")[0], l.substring(24).strip().split("\\s+")[1]))
+                .toList();
+        assertThat(rows).containsExactly(
+                List.of("camera frame, code", "8", "8"),
+                List.of("camera frame, no code", "8", "0"),
+                List.of("still image, code", "2", "2"),
+                List.of("still image, no code", "2", "0"));
     }
 
     private String png(String name, BufferedImage image) throws IOException {
