@@ -88,9 +88,9 @@ final class BenchCommand extends CliCommand.Group {
         }
     }
 
-    @Command(name = "scan", description = {"QR decoding time on generated 640×480 camera frames with sensor noise, half holding a",
-            "coupon's code and half nothing: the camera-frame pass on every frame, the whole still-image pipeline on a few.",
-            "Needs no database."})
+    @Command(name = "scan", description = {"QR decoding time on generated 640×480 camera frames with sensor noise,",
+            "half holding a coupon's code, half nothing: the camera-frame pass on every",
+            "frame, the whole still-image pipeline on a few. Needs no database."})
     static final class Scan extends CliCommand {
 
         @Option(names = "--frames", defaultValue = "400", paramLabel = "N", description = "camera-frame decodes timed per kind of frame")

@@ -15,10 +15,11 @@ import picocli.CommandLine.Parameters;
  * {@code sweetshop scan [--json] IMAGE...}: the till's still-image decoder on the command line.
  * A pure image command: it never opens the database.
  */
-@Command(name = "scan", description = {"Reads the QR code in each image (PNG, JPEG, GIF, BMP or TIFF).",
-        "Prints FILE: TEXT, or FILE: no QR code found; with --json one object a line, {\"file\": ..., \"text\": ...},",
-        "text null where no code was found. A file that cannot be read also gets a line on stderr.",
-        "Exit code 0 when every image held a code, 3 when any did not or could not be read."})
+@Command(name = "scan", description = {"Reads the QR code in each image (PNG, JPEG, GIF, BMP or TIFF) and prints",
+        "FILE: TEXT or FILE: no QR code found; with --json one object a line,",
+        "{\"file\": ..., \"text\": ...}, text null where no code was found.",
+        "A file that cannot be read also gets a line on stderr.",
+        "Exit 0 when every image held a code, 3 when any did not or could not be read."})
 final class ScanCommand extends JsonCommand {
 
     @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "image files")
@@ -81,7 +82,7 @@ final class ScanCommand extends JsonCommand {
     static String visible(String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
-            if (c != '\t' && (Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT && isBidiControl(c))) {
+            if (c != '\t' && (Character.getType(c) == Character.CONTROL || isBidiControl(c))) {
                 out.append(String.format("\\u%04x", c));
             } else {
                 out.appendCodePoint(c);
