@@ -8,12 +8,13 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.sweetshop.AppContext;
 import org.sweetshop.bench.CheckoutBenchmark;
+import org.sweetshop.bench.ScanBenchmark;
 import org.sweetshop.common.Texts;
 import org.sweetshop.config.AppConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", description = "Benchmarks.", subcommands = BenchCommand.Checkout.class)
+@Command(name = "bench", description = "Benchmarks.", subcommands = {BenchCommand.Checkout.class, BenchCommand.Scan.class})
 final class BenchCommand extends CliCommand.Group {
 
     @Command(name = "checkout", description = {"N tills selling 3-line baskets from a few hot sweets: the checkout service",
@@ -84,6 +85,41 @@ final class BenchCommand extends CliCommand.Group {
             try (Stream<Path> paths = Files.walk(root)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    @Command(name = "scan", description = {"QR decoding time on generated 640×480 camera frames with sensor noise,",
+            "half holding a coupon's code, half nothing: the camera-frame pass on every",
+            "frame, the whole still-image pipeline on a few. Needs no database."})
+    static final class Scan extends CliCommand {
+
+        @Option(names = "--frames", defaultValue = "400", paramLabel = "N", description = "camera-frame decodes timed per kind of frame")
+        int frames;
+
+        @Option(names = "--stills", defaultValue = "20", paramLabel = "N", description = "still-image decodes timed per kind of frame")
+        int stills;
+
+        @Option(names = "--warmup", defaultValue = "200", paramLabel = "N", description = "untimed decodes first")
+        int warmup;
+
+        @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "seed of the generated frames")
+        long seed;
+
+        @Override
+        public Integer call() {
+            Texts.requireRange("frames", frames, 1, 1_000_000);
+            Texts.requireRange("stills", stills, 0, 10_000);
+            Texts.requireRange("warmup", warmup, 0, 1_000_000);
+            var out = out();
+            out.println("scan benchmark: " + ScanBenchmark.WIDTH + "×" + ScanBenchmark.HEIGHT + " frames with sensor noise, "
+                    + frames + " camera-frame and " + stills + " still-image decodes per kind");
+            var report = new ScanBenchmark(line -> out.println("  " + line)).run(new ScanBenchmark.Options(frames, stills, warmup, seed));
+            out.printf("%n%-24s %8s %6s %10s %10s %10s%n", "", "decodes", "read", "median ms", "p90 ms", "max ms");
+            for (var t : report.timings()) {
+                out.printf("%-24s %8d %6d %10.2f %10.2f %10.2f%n", t.name(), t.decodes(), t.read(), t.medianMillis(), t.p90Millis(),
+                        t.maxMillis());
+            }
+            return Cli.OK;
         }
     }
 }

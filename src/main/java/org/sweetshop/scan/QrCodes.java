@@ -1,16 +1,10 @@
 package org.sweetshop.scan;
 
 import com.google.zxing.BarcodeFormat;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
 import com.google.zxing.EncodeHintType;
-import com.google.zxing.ReaderException;
 import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.image.BufferedImage;
@@ -19,8 +13,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
-/** Making and reading QR codes with ZXing. No database here. */
+/** Making QR codes with ZXing (reading them: {@link QrDecoder}). No database here. */
 public final class QrCodes {
+
+    private static final QrDecoder DECODER = new QrDecoder();
 
     private QrCodes() {
     }
@@ -44,13 +40,11 @@ public final class QrCodes {
         }
     }
 
-    /** Reads one QR code from a clean image (a rendered code, a screenshot); empty when none is found. */
+    /**
+     * Reads one QR code from an image; empty when none is found. The same as
+     * {@link QrDecoder#decode(BufferedImage)}, kept for callers that only render and check.
+     */
     public static Optional<String> decode(BufferedImage image) {
-        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-        try {
-            return Optional.of(new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText());
-        } catch (ReaderException e) {
-            return Optional.empty();
-        }
+        return DECODER.decode(image);
     }
 }

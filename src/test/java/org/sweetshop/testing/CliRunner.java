@@ -2,7 +2,11 @@ package org.sweetshop.testing;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,9 +25,22 @@ public final class CliRunner {
     public record Result(int exitCode, String out, String err) {
     }
 
+    private static final Cli.Contexts NO_DATABASE = new Cli.Contexts() {
+        @Override
+        public AppContext open(AppConfig config) {
+            throw new AssertionError("the command opened the database, which it must not need");
+        }
+
+        @Override
+        public void release(AppContext context) {
+            // never opened
+        }
+    };
+
     private final Map<String, String> env = new HashMap<>();
     private String stdin = "";
     private boolean realContexts;
+    private boolean withoutDatabase;
 
     public CliRunner() {
         env.put("SWEETSHOP_PASSWORD", DatabaseTest.PASSWORD);
@@ -49,7 +66,19 @@ public final class CliRunner {
         return this;
     }
 
+    /**
+     * For commands that need no database (such as {@code scan}): none is started, the data
+     * directory is an empty temporary folder, and a command that opens the database fails the test.
+     */
+    public CliRunner withoutDatabase() {
+        this.withoutDatabase = true;
+        return this;
+    }
+
     public Result run(String... args) {
+        if (withoutDatabase) {
+            return execute(NO_DATABASE, emptyDataDir(), args);
+        }
         TestDatabase db = TestDatabase.get();
         Cli.Contexts shared = realContexts ? Cli.Contexts.REAL : new Cli.Contexts() {
             @Override
@@ -62,14 +91,28 @@ public final class CliRunner {
                 // shared by every test in this JVM
             }
         };
-        List<String> all = new ArrayList<>(List.of("--data-dir", db.dataDir().toString()));
+        return execute(shared, db.dataDir(), args);
+    }
+
+    private Result execute(Cli.Contexts contexts, Path dataDir, String... args) {
+        List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
         all.addAll(List.of(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Cli(Map.copyOf(env), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err, shared,
+        int code = new Cli(Map.copyOf(env), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err, contexts,
                 config -> {
                     throw new AssertionError("the test asked for the till window");
                 }).execute(all.toArray(String[]::new));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Path emptyDataDir() {
+        try {
+            Path dir = Files.createTempDirectory("sweetshop-cli");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

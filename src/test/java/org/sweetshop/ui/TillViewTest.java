@@ -42,7 +42,10 @@ class TillViewTest extends DatabaseTest {
         });
 
         WaitForAsyncUtils.asyncFx(model::start).get(5, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".tile").queryAll().size() == 2);
+        // the view is complete once the status bar says connected (the view model's last step)
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#connection").queryAs(Label.class).getStyleClass().contains("status-ok"));
+        WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(robot.lookup("#till-name").queryAs(Label.class).getText()).isEqualTo("Till T9");
         assertThat(robot.lookup("#connection").queryAs(Label.class).getStyleClass()).contains("status-ok");
