@@ -28,10 +28,8 @@ import org.sweetshop.promo.NewPromo;
 import org.sweetshop.sale.BasketLine;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.staff.Caller;
-import org.sweetshop.staff.Role;
 import org.sweetshop.testing.DatabaseTest;
 import org.sweetshop.testing.Sql;
-import org.sweetshop.testing.TestDatabase;
 
 /**
  * The concurrency contract with tills as separate processes: four till JVMs, each with its own
@@ -55,14 +53,10 @@ class TillProcessesTest {
 
     @BeforeAll
     void storeAndTills() {
-        TestDatabase db = TestDatabase.get();
-        db.reset();
-        app = db.context();
-        app.staff().register(null, "owner", Role.OWNER, DatabaseTest.PASSWORD);
-        owner = app.staff().login("owner", DatabaseTest.PASSWORD);
-        app.staff().register(owner, "manager", Role.MANAGER, DatabaseTest.PASSWORD);
-        manager = app.staff().login("manager", DatabaseTest.PASSWORD);
-        app.staff().register(owner, "cashier", Role.CASHIER, DatabaseTest.PASSWORD);
+        DatabaseTest.Store store = DatabaseTest.emptyStore();
+        app = store.app();
+        owner = store.owner();
+        manager = store.manager();
         tills = Tills.start("till", TILLS, LOCK_TIMEOUT_MS, THREADS + 5);
     }
 

@@ -23,17 +23,29 @@ public abstract class DatabaseTest {
     protected Caller manager;
     protected Caller cashier;
 
-    @BeforeEach
-    void emptyStore() {
+    /** An emptied store database with its three accounts logged in. */
+    public record Store(AppContext app, Caller owner, Caller manager, Caller cashier) {
+    }
+
+    /** Empties the test database and registers an owner, a manager and a cashier (password {@link #PASSWORD}). */
+    public static Store emptyStore() {
         TestDatabase db = TestDatabase.get();
         db.reset();
-        app = db.context();
+        AppContext app = db.context();
         app.staff().register(null, "owner", Role.OWNER, PASSWORD);
-        owner = app.staff().login("owner", PASSWORD);
+        Caller owner = app.staff().login("owner", PASSWORD);
         app.staff().register(owner, "manager", Role.MANAGER, PASSWORD);
-        manager = app.staff().login("manager", PASSWORD);
         app.staff().register(owner, "cashier", Role.CASHIER, PASSWORD);
-        cashier = app.staff().login("cashier", PASSWORD);
+        return new Store(app, owner, app.staff().login("manager", PASSWORD), app.staff().login("cashier", PASSWORD));
+    }
+
+    @BeforeEach
+    void startFromAnEmptyStore() {
+        Store store = emptyStore();
+        app = store.app();
+        owner = store.owner();
+        manager = store.manager();
+        cashier = store.cashier();
     }
 
     protected SweetView sweet(String sku, String price, int stock) {
