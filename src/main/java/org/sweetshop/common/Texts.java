@@ -25,10 +25,6 @@ public final class Texts {
         return trimmed;
     }
 
-    /** An optional free text: null or blank becomes null, otherwise as {@link #requireText}. */
-    public static String optionalText(String field, String value, int max) {
-        return value == null || value.isBlank() ? null : requireText(field, value, max);
-    }
 
     /** A code such as a SKU or a till name: must match {@code pattern}, described to the user by {@code shape}. */
     public static String requireCode(String field, String value, Pattern pattern, String shape) {

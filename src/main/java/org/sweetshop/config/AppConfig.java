@@ -42,9 +42,6 @@ public record AppConfig(
         return new AppConfig(dir, dbUrl, dbUser, dbPassword, terminal, lockTimeout, connectTimeout, poolSize, storeName, currency);
     }
 
-    public AppConfig withDatabase(String url, String user, String password) {
-        return new AppConfig(dataDir, url, user, password, terminal, lockTimeout, connectTimeout, poolSize, storeName, currency);
-    }
 
     @Override
     public String toString() {

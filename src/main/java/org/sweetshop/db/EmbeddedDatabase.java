@@ -85,16 +85,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final FileChannel lockChannel;
     private final FileLock lock;
-    private final boolean passwordGenerated;
 
     private EmbeddedDatabase(Path dbDir, Endpoint endpoint, EmbeddedPostgres postgres, FileChannel lockChannel,
-                             FileLock lock, boolean passwordGenerated) {
+                             FileLock lock) {
         this.dbDir = dbDir;
         this.endpoint = endpoint;
         this.postgres = postgres;
         this.lockChannel = lockChannel;
         this.lock = lock;
-        this.passwordGenerated = passwordGenerated;
     }
 
     public Endpoint endpoint() {
@@ -106,10 +104,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return postgres != null;
     }
 
-    /** True when the app user's password was generated in this run (and should be shown once). */
-    public boolean passwordGenerated() {
-        return passwordGenerated;
-    }
 
     /**
      * Starts the database in {@code dataDir}, or joins it when another process of this app already
@@ -162,7 +156,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                     int port = Integer.parseInt(owner.get().getProperty("port"));
                     String password = options.password() != null ? options.password() : readPassword(dbDir).orElse(null);
-                    return new EmbeddedDatabase(dbDir, endpoint(port, password), null, null, null, false);
+                    return new EmbeddedDatabase(dbDir, endpoint(port, password), null, null, null);
                 }
             }
             if (System.nanoTime() > deadline) {
@@ -179,7 +173,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Path pgData = dbDir.resolve("pgdata");
         stopOrphan(pgData);
 
-        boolean generated = false;
         String password = options.password();
         if (password == null) {
             Optional<String> kept = readPassword(dbDir);
@@ -188,7 +181,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
             } else {
                 password = generatePassword();
                 writePassword(dbDir, password);
-                generated = true;
             }
         }
 
@@ -223,7 +215,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new DatabaseStartException("the embedded database started but could not be prepared: " + e.getMessage(), e);
         }
         LOG.info("embedded PostgreSQL started in {} on port {} ({} mode, durable={})", pgData, port, options.mode(), options.durable());
-        return new EmbeddedDatabase(dbDir, endpoint(port, password), postgres, channel, lock, generated);
+        return new EmbeddedDatabase(dbDir, endpoint(port, password), postgres, channel, lock);
     }
 
     private static Endpoint endpoint(int port, String password) {

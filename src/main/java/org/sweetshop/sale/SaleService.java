@@ -43,8 +43,9 @@ import org.sweetshop.staff.StaffService;
  *
  * <p>In one transaction it locks ({@code PESSIMISTIC_WRITE}, bounded by {@code lock_timeout}) the
  * basket's sweets in ascending id order, then the coupon, then the promo code, then the till's
- * receipt counter (an atomic increment that holds the counter row's lock); checks stock and discounts under those locks; and writes the sale, its lines,
- * the stock movements, the redemption and the next receipt number. It is idempotent on the sale's
+ * receipt counter (an atomic increment that holds the counter row's lock); checks stock and
+ * discounts under those locks; and writes the sale, its lines, the stock movements, the redemption
+ * and the next receipt number. It is idempotent on the sale's
  * UUID: a second submission, even a concurrent one, gets the receipt already made.
  */
 public final class SaleService {

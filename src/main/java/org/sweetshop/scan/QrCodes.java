@@ -16,7 +16,6 @@ import java.util.Optional;
 /** Making QR codes with ZXing (reading them: {@link QrDecoder}). No database here. */
 public final class QrCodes {
 
-    private static final QrDecoder DECODER = new QrDecoder();
 
     private QrCodes() {
     }
@@ -40,11 +39,4 @@ public final class QrCodes {
         }
     }
 
-    /**
-     * Reads one QR code from an image; empty when none is found. The same as
-     * {@link QrDecoder#decode(BufferedImage)}, kept for callers that only render and check.
-     */
-    public static Optional<String> decode(BufferedImage image) {
-        return DECODER.decode(image);
-    }
 }

@@ -14,7 +14,7 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sweetshop.scan.QrCodes;
+import org.sweetshop.scan.QrDecoder;
 import org.sweetshop.testing.CliRunner;
 import org.sweetshop.testing.DatabaseTest;
 import org.sweetshop.testing.Snapshot;
@@ -126,7 +126,7 @@ class CliTest extends DatabaseTest {
         List<String> tokens = Files.readAllLines(out.resolve("coupons.csv"));
         assertThat(tokens).hasSize(3).allMatch(t -> t.matches("SWC-[0-9A-Z]{32}"));
         for (String token : tokens) {
-            assertThat(QrCodes.decode(ImageIO.read(out.resolve(token + ".png").toFile()))).contains(token);
+            assertThat(new QrDecoder().decode(ImageIO.read(out.resolve(token + ".png").toFile()))).contains(token);
             JsonNode shown = json(cli.run("coupon", "show", token, "--json").out());
             assertThat(shown.get("state").asText()).isEqualTo("valid");
             assertThat(shown.get("discount").get("value").decimalValue()).isEqualByComparingTo("10");
