@@ -551,6 +551,11 @@ public final class SellViewModel {
         say(Tone.ERROR, text);
     }
 
+    /** Good news from around the screen (a receipt saved). */
+    public void inform(String text) {
+        say(Tone.OK, text);
+    }
+
     private void say(Tone newTone, String text) {
         tone.set(newTone);
         message.set(text);

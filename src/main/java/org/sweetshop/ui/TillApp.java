@@ -27,7 +27,7 @@ public final class TillApp {
         TillController[] controller = new TillController[1];
         Platform.startup(() -> {
             Stage stage = new Stage();
-            controller[0] = new TillController(model, background, config.dataDir().resolve("demo-coupons"));
+            controller[0] = new TillController(model, background, config);
             stage.setScene(scene(controller[0].window()));
             stage.setTitle("Sweetshop POS — till " + till);
             stage.setOnHidden(e -> closed.countDown());

@@ -4,7 +4,17 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
+import java.time.ZoneId;
+import java.util.List;
+import javafx.print.PrinterJob;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import org.sweetshop.config.AppConfig;
+import org.sweetshop.print.PdfSaveException;
+import org.sweetshop.print.ReceiptText;
+import org.sweetshop.print.TextPdf;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -24,12 +34,14 @@ public final class TillController implements SellView.Actions, AutoCloseable {
     private final TillViewModel model;
     private final Executor background;
     private final TillWindow window;
+    private final AppConfig config;
     private Stage stage;
 
-    public TillController(TillViewModel model, Executor background, Path couponDir) {
+    public TillController(TillViewModel model, Executor background, AppConfig config) {
         this.model = model;
         this.background = background;
-        this.window = new TillWindow(model, this::sellModel, this, couponDir);
+        this.config = config;
+        this.window = new TillWindow(model, this::sellModel, this, config.dataDir().resolve("demo-coupons"));
     }
 
     private SellViewModel sellModel(org.sweetshop.staff.Caller cashier) {
@@ -100,7 +112,7 @@ public final class TillController implements SellView.Actions, AutoCloseable {
     public void reprintLast() {
         SellViewModel selling = window.selling();
         if (selling != null && selling.lastReceiptProperty().get() != null) {
-            showReceipt(selling.lastReceiptProperty().get());
+            showReceipt(selling.lastReceiptProperty().get(), true);
         }
     }
 
@@ -111,14 +123,71 @@ public final class TillController implements SellView.Actions, AutoCloseable {
 
     @Override
     public void showReceipt(Receipt receipt) {
+        showReceipt(receipt, false);
+    }
+
+    /** Shows the receipt over the selling screen with Print and Save PDF; Enter or Esc closes it. */
+    public void showReceipt(Receipt receipt, boolean reprint) {
         SellView view = window.sellView();
         if (view == null) {
             return;
         }
-        Label text = new Label(String.join("\n", ReceiptLines.of(receipt)));
+        List<String> lines = ReceiptText.render(receipt, config.storeName(), config.currency(), ZoneId.systemDefault(), reprint);
+        Label text = new Label(String.join("\n", lines));
         text.setId("receipt-text");
         text.getStyleClass().add("receipt");
-        view.showOverlay("Receipt " + receipt.receiptNo(), "receipt-overlay", text);
+        ScrollPane scroll = new ScrollPane(text);
+        scroll.setFitToWidth(true);
+        scroll.setMaxHeight(520);
+        scroll.getStyleClass().add("receipt-scroll");
+        Button print = SellView.button("Print", "receipt-print", e -> print(text));
+        Button save = SellView.button("Save PDF…", "receipt-pdf", e -> savePdf(receipt, lines));
+        view.showOverlay("Receipt " + receipt.receiptNo(), "receipt-overlay", scroll, print, save);
+    }
+
+    /** Prints through the system printer; says so where there is none. */
+    private void print(Node receipt) {
+        PrinterJob job = PrinterJob.createPrinterJob();
+        if (job == null) {
+            say("No printer is set up on this computer: save the receipt as PDF instead.");
+            return;
+        }
+        if (job.showPrintDialog(stage) && job.printPage(receipt)) {
+            job.endJob();
+            say("Receipt sent to " + job.getPrinter().getName() + ".");
+        } else {
+            job.cancelJob();
+        }
+    }
+
+    private void savePdf(Receipt receipt, List<String> lines) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the receipt as PDF");
+        chooser.setInitialFileName("receipt-" + receipt.receiptNo() + ".pdf");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
+        File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            savePdf(lines, file.toPath());
+        }
+    }
+
+    /** Writes the PDF off the UI thread (it is forced to disk). */
+    public void savePdf(List<String> lines, Path file) {
+        background.execute(() -> {
+            try {
+                TextPdf.write(lines, file);
+                Platform.runLater(() -> inform("Saved " + file.getFileName() + "."));
+            } catch (PdfSaveException e) {
+                Platform.runLater(() -> say(e.getMessage() + "."));
+            }
+        });
+    }
+
+    private void inform(String text) {
+        SellViewModel selling = window.selling();
+        if (selling != null) {
+            selling.inform(text);
+        }
     }
 
     private void say(String text) {

@@ -1,0 +1,226 @@
+package org.sweetshop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sweetshop.AppContext;
+import org.sweetshop.common.Discount;
+import org.sweetshop.db.Database;
+import org.sweetshop.sale.CheckoutRequest;
+import org.sweetshop.sale.Payment;
+import org.sweetshop.sale.Receipt;
+import org.sweetshop.testing.DatabaseTest;
+import org.sweetshop.testing.Sql;
+import org.sweetshop.testing.TcpProxy;
+import org.sweetshop.testing.TestDatabase;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real till window, headless (TestFX on Monocle), on the real database. */
+@ExtendWith(ApplicationExtension.class)
+class TillWindowTest extends DatabaseTest {
+
+    private ExecutorService background;
+    private TillViewModel model;
+    private TillController controller;
+
+    @BeforeEach
+    void stage() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        background = TillApp.backgroundExecutor();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupStages();
+        background.shutdownNow();
+    }
+
+    private void open(FxRobot robot, AppContext context) throws Exception {
+        model = new TillViewModel("T1", () -> context, background, javafx.application.Platform::runLater);
+        FxToolkit.setupStage(stage -> {
+            controller = new TillController(model, background, TestDatabase.config(TestDatabase.get().dataDir()));
+            stage.setScene(TillApp.scene(controller.window()));
+            controller.attach(stage);
+            stage.show();
+        });
+        WaitForAsyncUtils.asyncFx(model::start).get(5, TimeUnit.SECONDS);
+        waitFor(() -> robot.lookup("#login").tryQuery().isPresent());
+    }
+
+    private void login(FxRobot robot, String username) {
+        robot.clickOn("#username").write(username);
+        robot.clickOn("#password").write(PASSWORD);
+        robot.clickOn("#login");
+        waitFor(() -> robot.lookup("#tiles").tryQuery().isPresent() && robot.lookup("#tile-SL").tryQuery().isPresent());
+    }
+
+    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the window did not get there in 20 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void logsInAndShowsTheTillTheCashierAndTheCatalogue(FxRobot robot) throws Exception {
+        sweet("SL", "1.20", 5);
+        sweet("NONE", "0.50", 0);
+        open(robot, app);
+
+        login(robot, "cashier");
+
+        assertThat(text(robot, "#till-name")).isEqualTo("Till T1");
+        assertThat(text(robot, "#cashier")).isEqualTo("cashier (cashier)");
+        assertThat(robot.lookup("#connection").queryAs(Label.class).getStyleClass()).contains("status-ok");
+        assertThat(robot.lookup(".tile-name").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactlyInAnyOrder("Sweet SL", "Sweet NONE");
+        assertThat(robot.lookup("#tile-NONE").queryAs(Button.class).isDisabled()).isTrue();
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedOnTheLogInScreen(FxRobot robot) throws Exception {
+        sweet("SL", "1.20", 5);
+        open(robot, app);
+        robot.clickOn("#username").write("cashier");
+        robot.clickOn("#password").write("wrong-password");
+        robot.clickOn("#login");
+        waitFor(() -> text(robot, "#screen-message").startsWith("Wrong"));
+        assertThat(robot.lookup("#tiles").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void sellsTwoSweetsForCashAndShowsTheChangeAndTheStock(FxRobot robot) throws Exception {
+        sweet("SL", "1.20", 5);
+        sweet("FB", "0.85", 3);
+        open(robot, app);
+        login(robot, "cashier");
+
+        robot.clickOn("#tile-SL");
+        robot.clickOn("#tile-FB");
+        waitFor(() -> text(robot, "#total").equals("2.05"));
+        robot.clickOn("#note-5");
+        robot.clickOn("#pay-cash");
+        waitFor(() -> robot.lookup("#receipt-text").tryQuery().isPresent());
+
+        String receipt = text(robot, "#receipt-text");
+        assertThat(receipt).contains("T1-000001").containsPattern("Change +0?\\.?.*2\\.95").contains("Cash");
+        assertThat(text(robot, "#message")).isEqualTo("Sale T1-000001 done: change 2.95.");
+        assertThat(stockOf("SL")).isEqualTo(4);
+        assertThat(stockOf("FB")).isEqualTo(2);
+        assertThat(robot.lookup("#basket").queryListView().getItems()).isEmpty();
+        assertThat(text(robot, "#total")).isEqualTo("0.00");
+    }
+
+    @Test
+    void aCouponRedeemedFirstByAnotherTillIsRefusedWithWhere(FxRobot robot) throws Exception {
+        sweet("SL", "1.20", 5);
+        sweet("FB", "0.85", 5);
+        String token = app.coupons().issue(manager, 1, Discount.amount(new BigDecimal("0.50")), null).get(0).token();
+        open(robot, app);
+        login(robot, "cashier");
+        robot.clickOn("#tile-SL");
+        robot.clickOn("#code").write(token);
+        robot.clickOn("#apply-code");
+        waitFor(() -> text(robot, "#total").equals("0.70"));
+
+        // till T2 redeems the same coupon first
+        app.sales().checkout(cashier, new CheckoutRequest(UUID.randomUUID(), "T2", List.of(line("FB", 1)), token, null, Payment.card()));
+        robot.clickOn("#pay-card");
+
+        waitFor(() -> text(robot, "#message").startsWith("Coupon refused"));
+        assertThat(text(robot, "#message")).startsWith("Coupon refused: coupon already redeemed at T2 on ");
+        assertThat(text(robot, "#total")).isEqualTo("1.20");
+        assertThat(robot.lookup("#basket").queryListView().getItems()).hasSize(1);
+        assertThat(stockOf("SL")).isEqualTo(5);
+    }
+
+    @Test
+    void anUnreachableDatabaseKeepsTheBasketAndTryAgainMakesExactlyOneSale(FxRobot robot) throws Exception {
+        sweet("SL", "1.20", 5);
+        sweet("FB", "0.85", 5);
+        Database.Settings direct = TestDatabase.get().settings();
+        try (TcpProxy proxy = TcpProxy.inFrontOf(direct.jdbcUrl());
+             Database throughProxy = Database.open(new Database.Settings(proxy.jdbcUrl(direct.jdbcUrl()), direct.user(), direct.password(),
+                     4, 3000, 1500), AppContext.entities())) {
+            AppContext viaProxy = new AppContext(TestDatabase.config(TestDatabase.get().dataDir()), null, throughProxy,
+                    TestDatabase.FAST_HASHER, Clock.systemDefaultZone());
+            open(robot, viaProxy);
+            login(robot, "cashier");
+            robot.clickOn("#tile-SL");
+            robot.clickOn("#tile-FB");
+            robot.clickOn("#tile-FB");
+            waitFor(() -> text(robot, "#total").equals("2.90"));
+
+            proxy.cut();
+            robot.clickOn("#pay-card");
+            waitFor(() -> robot.lookup("#retry").queryAs(Button.class).isVisible());
+
+            assertThat(text(robot, "#message"))
+                    .isEqualTo("The store database cannot be reached. The basket is kept: press Try again (no sale is made twice).");
+            assertThat(robot.lookup("#basket").queryListView().getItems()).hasSize(2);
+            assertThat(text(robot, "#total")).isEqualTo("2.90");
+            assertThat(Sql.queryLong(app.database().dataSource(), "select count(*) from sale")).isZero();
+
+            proxy.restore();
+            robot.clickOn("#retry");
+            waitFor(() -> robot.lookup("#receipt-text").tryQuery().isPresent());
+
+            assertThat(Sql.queryLong(app.database().dataSource(), "select count(*) from sale")).isEqualTo(1);
+            Receipt receipt = app.sales().findReceipt("T1-000001").orElseThrow();
+            assertThat(receipt.total()).isEqualByComparingTo("2.90");
+            assertThat(stockOf("SL")).isEqualTo(4);
+            assertThat(stockOf("FB")).isEqualTo(3);
+            assertThat(robot.lookup("#retry").queryAs(Button.class).isVisible()).isFalse();
+        }
+    }
+
+    @Test
+    void keyboardShortcutsWorkAtTheTill(FxRobot robot) throws Exception {
+        sweet("SL", "1.20", 5);
+        open(robot, app);
+        login(robot, "cashier");
+        robot.clickOn("#tile-SL");
+        robot.clickOn("#tile-SL");
+        waitFor(() -> text(robot, "#total").equals("2.40"));
+
+        robot.type(javafx.scene.input.KeyCode.F1);
+        waitFor(() -> robot.lookup("#help-overlay").tryQuery().map(Node::isVisible).orElse(false));
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        waitFor(() -> !robot.lookup("#help-overlay").tryQuery().map(Node::isVisible).orElse(false));
+
+        robot.clickOn("#basket");
+        robot.type(javafx.scene.input.KeyCode.SUBTRACT);
+        waitFor(() -> text(robot, "#total").equals("1.20"));
+        robot.type(javafx.scene.input.KeyCode.DELETE);
+        waitFor(() -> text(robot, "#total").equals("0.00"));
+
+        robot.type(javafx.scene.input.KeyCode.F2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#search").query().isFocused()).isTrue();
+        robot.type(javafx.scene.input.KeyCode.F12);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#tendered").query().isFocused()).isTrue();
+    }
+}
