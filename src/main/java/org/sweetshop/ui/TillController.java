@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.LongSupplier;
 import javafx.print.PrinterJob;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -21,7 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.scan.QrDecoder;
-import org.sweetshop.scan.UnreadableImageException;
+import org.sweetshop.ui.scan.CameraScanWindow;
+import org.sweetshop.ui.scan.ImageScan;
+import org.sweetshop.ui.scan.ScannerInput;
 
 /**
  * Ties the till window to the things around it: the buttons that open other windows (camera,
@@ -35,12 +38,22 @@ public final class TillController implements SellView.Actions, AutoCloseable {
     private final Executor background;
     private final TillWindow window;
     private final AppConfig config;
+    private final LongSupplier nanoClock;
+    private final ImageScan imageScan;
     private Stage stage;
+    private ScannerInput scanner;
 
     public TillController(TillViewModel model, Executor background, AppConfig config) {
+        this(model, background, config, System::nanoTime);
+    }
+
+    /** @param nanoClock the scanner gun's clock (tests type bursts against a fake one) */
+    public TillController(TillViewModel model, Executor background, AppConfig config, LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
         this.model = model;
         this.background = background;
         this.config = config;
+        this.imageScan = new ImageScan(new QrDecoder(), background);
         this.window = new TillWindow(model, this::sellModel, this, config.dataDir().resolve("demo-coupons"));
     }
 
@@ -58,16 +71,29 @@ public final class TillController implements SellView.Actions, AutoCloseable {
         return window;
     }
 
-    /** Called once the window's stage exists. */
+    /** Called once the window's stage and scene exist: the scanner gun works wherever the focus is. */
     public void attach(Stage owner) {
         this.stage = owner;
+        this.scanner = ScannerInput.install(owner.getScene(), this::scanned, nanoClock);
+    }
+
+    /** A scanner gun's burst (or the camera's code): for the basket while selling. */
+    private void scanned(String text) {
+        SellViewModel selling = window.selling();
+        if (selling != null) {
+            if (window.sellView().overlayShown()) {
+                window.sellView().closeOverlay();
+            }
+            selling.scanned(text);
+        } else {
+            model.notice("Log in first: the scan was not used.");
+        }
     }
 
     @Override
     public void camera() {
-        SellViewModel selling = window.selling();
-        if (selling != null) {
-            say("No camera support yet: use 'Open image…' or a scanner gun.");
+        if (window.selling() != null) {
+            CameraScanWindow.create(stage, this::scanned).show();
         }
     }
 
@@ -89,23 +115,13 @@ public final class TillController implements SellView.Actions, AutoCloseable {
 
     /** Decodes a QR code from an image file off the UI thread and hands its text to the basket. */
     public void decodeImage(Path file, SellViewModel selling) {
-        background.execute(() -> {
-            try {
-                var text = new QrDecoder().decode(file);
-                Platform.runLater(() -> {
-                    if (text.isPresent()) {
-                        selling.scanned(text.get());
-                    } else {
-                        say("No QR code found in " + file.getFileName() + ".");
-                    }
-                });
-            } catch (UnreadableImageException e) {
-                Platform.runLater(() -> say(TillViewModel.capitalise(e.getMessage()) + "."));
-            } catch (RuntimeException e) {
-                LOG.warn("cannot decode {}", file, e);
-                Platform.runLater(() -> say("Could not read " + file.getFileName() + "."));
+        imageScan.scan(file).thenAcceptAsync(result -> {
+            if (result.found()) {
+                selling.scanned(result.text());
+            } else {
+                selling.notice(result.problem());
             }
-        });
+        }, Platform::runLater);
     }
 
     @Override
@@ -199,6 +215,8 @@ public final class TillController implements SellView.Actions, AutoCloseable {
 
     @Override
     public void close() {
-        // nothing held yet
+        if (scanner != null) {
+            scanner.uninstall();
+        }
     }
 }

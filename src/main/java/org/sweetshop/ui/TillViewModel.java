@@ -164,6 +164,11 @@ public final class TillViewModel {
         return text == null || text.isEmpty() ? "" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
+    /** A message from around the window (a scan before log-in). */
+    public void notice(String text) {
+        message.set(text);
+    }
+
     /** Shown by the status bar when the live connection drops or comes back. */
     public void connectionChanged(boolean up, String description) {
         connected.set(up);

@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.event.Event;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -35,6 +40,10 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class TillWindowTest extends DatabaseTest {
 
+    private static final long MS = 1_000_000L;
+
+    /** The scanner gun's clock: the test says how far apart keys come. */
+    private final AtomicLong clock = new AtomicLong(1_000 * MS);
     private ExecutorService background;
     private TillViewModel model;
     private TillController controller;
@@ -54,7 +63,7 @@ class TillWindowTest extends DatabaseTest {
     private void open(FxRobot robot, AppContext context) throws Exception {
         model = new TillViewModel("T1", () -> context, background, javafx.application.Platform::runLater);
         FxToolkit.setupStage(stage -> {
-            controller = new TillController(model, background, TestDatabase.config(TestDatabase.get().dataDir()));
+            controller = new TillController(model, background, TestDatabase.config(TestDatabase.get().dataDir()), clock::get);
             stage.setScene(TillApp.scene(controller.window()));
             controller.attach(stage);
             stage.show();
@@ -131,6 +140,58 @@ class TillWindowTest extends DatabaseTest {
         assertThat(stockOf("FB")).isEqualTo(2);
         assertThat(robot.lookup("#basket").queryListView().getItems()).isEmpty();
         assertThat(text(robot, "#total")).isEqualTo("0.00");
+    }
+
+    /** Keys as a keyboard (or a scanner gun, which is one) sends them to the focused node, {@code gapMs} apart. */
+    private void keys(FxRobot robot, String text, long gapMs, boolean enter) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            var scene = robot.lookup("#tiles").query().getScene();
+            for (char c : text.toCharArray()) {
+                clock.addAndGet(gapMs * MS);
+                Event.fireEvent(scene.getFocusOwner(), new KeyEvent(KeyEvent.KEY_PRESSED, KeyEvent.CHAR_UNDEFINED, "", KeyCode.UNDEFINED,
+                        false, false, false, false));
+                Event.fireEvent(scene.getFocusOwner(), new KeyEvent(KeyEvent.KEY_TYPED, String.valueOf(c), "", KeyCode.UNDEFINED,
+                        false, false, false, false));
+                Event.fireEvent(scene.getFocusOwner(), new KeyEvent(KeyEvent.KEY_RELEASED, KeyEvent.CHAR_UNDEFINED, "", KeyCode.UNDEFINED,
+                        false, false, false, false));
+            }
+            if (enter) {
+                clock.addAndGet(gapMs * MS);
+                for (var type : List.of(KeyEvent.KEY_PRESSED, KeyEvent.KEY_RELEASED)) {
+                    Event.fireEvent(scene.getFocusOwner(), new KeyEvent(type, KeyEvent.CHAR_UNDEFINED, "", KeyCode.ENTER,
+                            false, false, false, false));
+                }
+            }
+        }).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aScannerBurstIntoTheSearchFieldAttachesTheCouponAndTheTotalDrops(FxRobot robot) throws Exception {
+        sweet("SL", "1.20", 5);
+        String token = app.coupons().issue(manager, 1, Discount.percent(new BigDecimal("25")), null).get(0).token();
+        open(robot, app);
+        login(robot, "cashier");
+        robot.clickOn("#tile-SL");
+        robot.clickOn("#tile-SL");
+        waitFor(() -> text(robot, "#total").equals("2.40"));
+        robot.clickOn("#search");
+
+        keys(robot, "sw", 180, false);   // a person starts typing...
+        clock.addAndGet(400 * MS);       // ...stops...
+        keys(robot, token, 4, true);     // ...and a scanner gun fires a coupon
+
+        waitFor(() -> robot.lookup("#coupon-line").tryQuery().isPresent());
+        assertThat(text(robot, "#total")).isEqualTo("1.80");
+        assertThat(text(robot, "#message")).startsWith("Coupon 25% off");
+        assertThat(robot.lookup("#search").queryAs(TextField.class).getText()).isEqualTo("sw");
+
+        keys(robot, "eet", 200, false);  // slow typing stays typing...
+        assertThat(robot.lookup("#search").queryAs(TextField.class).getText()).isEqualTo("sweet");
+        keys(robot, "", 200, true);      // ...and a slow Enter is the search field's: it adds the only match
+        waitFor(() -> text(robot, "#total").equals("2.70"));
+        assertThat(robot.lookup("#search").queryAs(TextField.class).getText()).isEmpty();
+        assertThat(text(robot, "#qty-SL")).isEqualTo("3");
     }
 
     @Test
