@@ -61,7 +61,7 @@ class ArchitectureTest {
     @Test
     void servicesAndBelowDoNotDependOnTheUiOrTheCommandLine() {
         noClasses().that().resideInAnyPackage(FEATURES).or().resideInAnyPackage("org.sweetshop.db..", "org.sweetshop.common..",
-                        "org.sweetshop.config..", "org.sweetshop.scan..", "org.sweetshop.bench..")
+                        "org.sweetshop.config..", "org.sweetshop.scan..", "org.sweetshop.print..", "org.sweetshop.bench..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.sweetshop.ui..", "org.sweetshop.cli..")
                 .check(classes);
     }
@@ -85,6 +85,16 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.sweetshop.scan..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.sweetshop.db..", "jakarta.persistence..", "org.hibernate..",
                         "java.sql..", "javax.sql..")
+                .check(classes);
+    }
+
+    @Test
+    void printingHasNoDatabase() {
+        // receipts and labels are rendered from records: no persistence, no entity, no connection
+        noClasses().that().resideInAPackage("org.sweetshop.print..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sweetshop.db..", "jakarta.persistence..", "org.hibernate..",
+                        "java.sql..", "javax.sql..")
+                .orShould().dependOnClassesThat().areAnnotatedWith(Entity.class)
                 .check(classes);
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.sweetshop.DemoStore;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Texts;
 import org.sweetshop.coupon.CouponPreview;
@@ -26,7 +27,6 @@ import picocli.CommandLine.Parameters;
         subcommands = {CouponCommand.Issue.class, CouponCommand.Show.class, CouponCommand.Void.class})
 final class CouponCommand extends CliCommand.Group {
 
-    static final int QR_PIXELS = 300;
 
     @Command(name = "issue", description = {"Issues a batch of coupons.",
             "Writes DIR/coupons.csv (one token a line) and DIR/<token>.png (its QR code).",
@@ -118,7 +118,7 @@ final class CouponCommand extends CliCommand.Group {
             List<String> tokens = issued.stream().map(IssuedCoupon::token).toList();
             Files.write(csv, tokens, StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             for (IssuedCoupon coupon : issued) {
-                QrCodes.writePng(coupon.token(), QR_PIXELS, csv.resolveSibling(coupon.token() + ".png"));
+                QrCodes.writePng(coupon.token(), DemoStore.QR_PIXELS, csv.resolveSibling(coupon.token() + ".png"));
             }
         }
     }

@@ -1,18 +1,12 @@
 package org.sweetshop.cli;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import org.sweetshop.AppContext;
-import org.sweetshop.catalog.NewSweet;
+import org.sweetshop.DemoStore;
 import org.sweetshop.common.AlreadyExistsException;
-import org.sweetshop.common.Discount;
 import org.sweetshop.coupon.IssuedCoupon;
-import org.sweetshop.promo.NewPromo;
-import org.sweetshop.scan.QrCodes;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.Role;
 import org.sweetshop.staff.StaffService;
@@ -20,20 +14,6 @@ import picocli.CommandLine.Command;
 
 @Command(name = "demo", description = "Fills an empty store with a demo catalogue, staff (passwords printed), coupons and promo codes.")
 final class DemoCommand extends CliCommand {
-
-    private static final List<NewSweet> SWEETS = List.of(
-            new NewSweet("SL-100", "Sherbet Lemons (100 g)", "Boiled", new BigDecimal("1.20"), 80, 10),
-            new NewSweet("PB-100", "Pear Drops (100 g)", "Boiled", new BigDecimal("1.10"), 60, 10),
-            new NewSweet("RH-100", "Rhubarb & Custard (100 g)", "Boiled", new BigDecimal("1.15"), 45, 10),
-            new NewSweet("FB-010", "Fudge Bar", "Fudge", new BigDecimal("0.85"), 120, 20),
-            new NewSweet("VF-200", "Vanilla Fudge (200 g)", "Fudge", new BigDecimal("3.40"), 25, 5),
-            new NewSweet("CM-150", "Chocolate Mice (150 g)", "Chocolate", new BigDecimal("2.25"), 40, 8),
-            new NewSweet("CC-100", "Chocolate Coins (100 g)", "Chocolate", new BigDecimal("1.95"), 8, 10),
-            new NewSweet("JB-200", "Jelly Babies (200 g)", "Jelly", new BigDecimal("1.60"), 90, 15),
-            new NewSweet("FS-100", "Fizzy Cola Bottles (100 g)", "Jelly", new BigDecimal("1.05"), 70, 15),
-            new NewSweet("LR-001", "Liquorice Wheel", "Liquorice", new BigDecimal("0.45"), 200, 30),
-            new NewSweet("AL-100", "Allsorts (100 g)", "Liquorice", new BigDecimal("1.30"), 0, 10),
-            new NewSweet("GB-001", "Gobstopper", "Novelty", new BigDecimal("0.30"), 150, 25));
 
     @Override
     public Integer call() throws IOException {
@@ -45,30 +25,14 @@ final class DemoCommand extends CliCommand {
         String ownerPassword = StaffService.generatePassword();
         context.staff().register(null, "owner", Role.OWNER, ownerPassword);
         Caller owner = context.staff().login("owner", ownerPassword);
-        String managerPassword = StaffService.generatePassword();
-        String cashierPassword = StaffService.generatePassword();
-        context.staff().register(owner, "manager", Role.MANAGER, managerPassword);
-        context.staff().register(owner, "cashier", Role.CASHIER, cashierPassword);
-
         String till = cli().config().terminal();
-        for (NewSweet sweet : SWEETS) {
-            context.catalog().add(owner, sweet, till);
-        }
-        LocalDate inThreeMonths = LocalDate.now().plusMonths(3);
-        List<IssuedCoupon> coupons = new java.util.ArrayList<>(
-                context.coupons().issue(owner, 3, Discount.percent(new BigDecimal("10")), inThreeMonths));
-        coupons.addAll(context.coupons().issue(owner, 2, Discount.amount(new BigDecimal("1.00")), null));
-        context.promos().add(owner, new NewPromo("WELCOME10", Discount.percent(new BigDecimal("10")), 100, null, null));
-        context.promos().add(owner, new NewPromo("TREAT50", Discount.amount(new BigDecimal("0.50")), null, null,
-                LocalDate.now().plusMonths(1)));
+        DemoStore.Loaded demo = DemoStore.load(context, owner, till, cli().config().dataDir().resolve("demo-coupons"));
+        List<IssuedCoupon> coupons = demo.coupons();
+        String managerPassword = demo.managerPassword();
+        String cashierPassword = demo.cashierPassword();
+        Path couponDir = demo.couponDir();
 
-        Path couponDir = cli().config().dataDir().resolve("demo-coupons");
-        Files.createDirectories(couponDir);
-        for (IssuedCoupon coupon : coupons) {
-            QrCodes.writePng(coupon.token(), CouponCommand.QR_PIXELS, couponDir.resolve(coupon.token() + ".png"));
-        }
-
-        out.println("Demo store ready: " + SWEETS.size() + " sweets, 3 staff, " + coupons.size() + " coupons, 2 promo codes.");
+        out.println("Demo store ready: " + DemoStore.SWEETS.size() + " sweets, 3 staff, " + coupons.size() + " coupons, 2 promo codes.");
         out.println();
         out.println("Staff (write these down; passwords are stored hashed):");
         out.println("  username password");
@@ -82,7 +46,7 @@ final class DemoCommand extends CliCommand {
                     + (coupon.expiresOn() == null ? "" : ", valid until " + coupon.expiresOn()));
         }
         out.println();
-        out.println("Promo codes: WELCOME10 (10% off, 100 uses), TREAT50 (0.50 off, for a month)");
+        out.println("Promo codes: " + DemoStore.PROMOS);
         return Cli.OK;
     }
 }

@@ -1,18 +1,17 @@
 package org.sweetshop.ui;
 
+import atlantafx.base.theme.PrimerLight;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.sweetshop.AppContext;
 import org.sweetshop.config.AppConfig;
 
-/**
- * Starts JavaFX and shows the till window; returns when it is closed. For now the window shows
- * the catalogue with the till's name and the database in a status bar; selling builds on it.
- */
+/** Starts JavaFX and shows the till window; returns when it is closed. */
 public final class TillApp {
 
     private TillApp() {
@@ -21,21 +20,18 @@ public final class TillApp {
     /** Opens the window and returns when it is closed: the launcher's exit code. */
     public static int run(AppConfig config) {
         CountDownLatch closed = new CountDownLatch(1);
-        ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "till-background");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService background = backgroundExecutor();
         String till = config.terminal() == null ? "T1" : config.terminal();
-        StartupViewModel model = new StartupViewModel(() -> AppContext.open(config), background, Platform::runLater);
+        TillViewModel model = new TillViewModel(till, () -> AppContext.open(config), background, Platform::runLater);
         Platform.setImplicitExit(false);
+        TillController[] controller = new TillController[1];
         Platform.startup(() -> {
             Stage stage = new Stage();
-            Scene scene = new Scene(new TillView(till, model).root(), 1024, 700);
-            scene.getStylesheets().add(TillView.STYLESHEET);
-            stage.setScene(scene);
+            controller[0] = new TillController(model, background, config.dataDir().resolve("demo-coupons"));
+            stage.setScene(scene(controller[0].window()));
             stage.setTitle("Sweetshop POS — till " + till);
             stage.setOnHidden(e -> closed.countDown());
+            controller[0].attach(stage);
             stage.show();
             model.start();
         });
@@ -44,6 +40,9 @@ public final class TillApp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (controller[0] != null) {
+            controller[0].close();
+        }
         background.shutdownNow();
         AppContext opened = model.context();
         if (opened != null) {
@@ -51,5 +50,22 @@ public final class TillApp {
         }
         Platform.exit();
         return 0;
+    }
+
+    /** The scene with the theme and the till's stylesheet; the window is readable at arm's length. */
+    public static Scene scene(TillWindow window) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Scene scene = new Scene(window.root(), 1280, 800);
+        scene.getStylesheets().add(TillWindow.STYLESHEET);
+        return scene;
+    }
+
+    /** One daemon thread for service calls: the UI thread never waits on the database. */
+    public static ExecutorService backgroundExecutor() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "till-background");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 }

@@ -1,0 +1,259 @@
+package org.sweetshop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sweetshop.catalog.SweetView;
+import org.sweetshop.common.DatabaseUnreachableException;
+import org.sweetshop.common.Discount;
+import org.sweetshop.coupon.CouponPreview;
+import org.sweetshop.promo.NewPromo;
+import org.sweetshop.promo.PromoView;
+import org.sweetshop.sale.CheckoutRequest;
+import org.sweetshop.sale.PaymentMethod;
+import org.sweetshop.sale.Receipt;
+import org.sweetshop.staff.Caller;
+import org.sweetshop.testing.DatabaseTest;
+import org.sweetshop.testing.Sql;
+
+/** The selling screen's model on plain JUnit: same-thread executors, the real services and database. */
+class SellViewModelTest extends DatabaseTest {
+
+    private static final Executor SAME_THREAD = Runnable::run;
+
+    private final List<UUID> ids = new ArrayList<>();
+    private SellViewModel model;
+
+    @BeforeEach
+    void screen() {
+        sweet("SL", "1.20", 5);
+        sweet("FB", "0.85", 2);
+        sweet("NONE", "0.50", 0);
+        model = new SellViewModel(SellViewModel.services(app.catalog(), app.coupons(), app.promos(), app.sales()), "T1", cashier,
+                SAME_THREAD, SAME_THREAD, () -> {
+                    UUID id = UUID.randomUUID();
+                    ids.add(id);
+                    return id;
+                });
+        model.reload();
+    }
+
+    @Test
+    void showsSweetsAsTilesFilteredByCategoryAndSearch() {
+        assertThat(model.tiles()).extracting(SweetView::sku).containsExactlyInAnyOrder("SL", "FB", "NONE");
+        assertThat(model.categories()).first().isEqualTo(SellViewModel.ALL);
+
+        model.searchProperty().set("fb");
+        assertThat(model.tiles()).extracting(SweetView::sku).containsExactly("FB");
+        model.searchProperty().set("sweet s");
+        assertThat(model.tiles()).extracting(SweetView::sku).containsExactly("SL");
+        model.searchProperty().set("");
+        model.categoryProperty().set("nowhere");
+        assertThat(model.tiles()).isEmpty();
+    }
+
+    @Test
+    void sellsTwoSweetsForCashAndGivesChange() {
+        model.add("SL");
+        model.add("SL");
+        model.add("FB");
+        assertThat(model.pricingProperty().get().total()).isEqualByComparingTo("3.25");
+        UUID saleId = model.saleId();
+
+        model.payCash("5");
+
+        Receipt receipt = model.lastReceiptProperty().get();
+        assertThat(receipt.saleId()).isEqualTo(saleId);
+        assertThat(receipt.total()).isEqualByComparingTo("3.25");
+        assertThat(receipt.change()).isEqualByComparingTo("1.75");
+        assertThat(receipt.payment()).isEqualTo(PaymentMethod.CASH);
+        assertThat(model.basket()).isEmpty();
+        assertThat(model.saleId()).isNull();
+        assertThat(model.messageProperty().get()).isEqualTo("Sale T1-000001 done: change 1.75.");
+        assertThat(stockOf("SL")).isEqualTo(3);
+        assertThat(stockOf("FB")).isEqualTo(1);
+    }
+
+    @Test
+    void quantityPlusMinusAndRemove() {
+        model.add("SL");
+        model.increment("SL");
+        model.add("FB");
+        model.decrement("SL");
+        assertThat(model.basket()).extracting(SellViewModel.Item::sku, SellViewModel.Item::quantity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("SL", 1), org.assertj.core.groups.Tuple.tuple("FB", 1));
+        model.decrement("SL");
+        model.remove("FB");
+        assertThat(model.basket()).isEmpty();
+        assertThat(model.pricingProperty().get().total()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void refusesMoreThanTheStockShownAndSoldOutSweets() {
+        model.add("FB");
+        model.add("FB");
+        model.add("FB");
+        assertThat(model.basket()).extracting(SellViewModel.Item::quantity).containsExactly(2);
+        assertThat(model.messageProperty().get()).isEqualTo("Only 2 Sweet FB left.");
+        model.add("NONE");
+        assertThat(model.messageProperty().get()).isEqualTo("Sweet NONE is out of stock.");
+        assertThat(model.basket()).hasSize(1);
+    }
+
+    @Test
+    void cashBelowTheTotalOrNotANumberIsRefusedAndNothingIsSold() {
+        model.add("SL");
+        model.payCash("1.00");
+        assertThat(model.messageProperty().get()).isEqualTo("Cash tendered 1.00 is less than the total 1.20.");
+        model.payCash("lots");
+        assertThat(model.toneProperty().get()).isEqualTo(SellViewModel.Tone.ERROR);
+        model.payCash("1.234");
+        assertThat(model.basket()).hasSize(1);
+        assertThat(Sql.queryLong(app.database().dataSource(), "select count(*) from sale")).isZero();
+        assertThat(stockOf("SL")).isEqualTo(5);
+    }
+
+    @Test
+    void aScannedCouponIsPreviewedAttachedAndRedeemed() {
+        String token = app.coupons().issue(manager, 1, Discount.percent(new BigDecimal("10")), LocalDate.now().plusDays(30)).get(0).token();
+        model.add("SL");
+        model.add("SL");
+
+        model.scanned(token);
+
+        CouponPreview coupon = model.couponProperty().get();
+        assertThat(coupon).isNotNull();
+        assertThat(model.messageProperty().get()).startsWith("Coupon 10% off, valid until ");
+        assertThat(model.pricingProperty().get().total()).isEqualByComparingTo("2.16");
+        model.payCard();
+        assertThat(model.lastReceiptProperty().get().couponDiscount()).isEqualByComparingTo("0.24");
+        assertThat(app.coupons().preview(token).state()).isEqualTo("redeemed");
+    }
+
+    @Test
+    void aCouponRedeemedByAnotherTillFirstIsRefusedWithWhereAndTheBasketStays() {
+        String token = app.coupons().issue(manager, 1, Discount.amount(new BigDecimal("1.00")), null).get(0).token();
+        model.add("SL");
+        model.scanned(token);
+        assertThat(model.couponProperty().get()).isNotNull();
+        app.sales().checkout(cashier, new CheckoutRequest(UUID.randomUUID(), "T2", List.of(line("FB", 1)), token, null,
+                org.sweetshop.sale.Payment.card()));
+
+        model.payCard();
+
+        assertThat(model.messageProperty().get()).startsWith("Coupon refused: coupon already redeemed at T2 on ")
+                .endsWith(". It was taken off the basket.");
+        assertThat(model.couponProperty().get()).isNull();
+        assertThat(model.basket()).hasSize(1);
+        assertThat(model.pricingProperty().get().total()).isEqualByComparingTo("1.20");
+        assertThat(stockOf("SL")).isEqualTo(5);
+        model.payCard();
+        assertThat(model.lastReceiptProperty().get().total()).isEqualByComparingTo("1.20");
+    }
+
+    @Test
+    void aPromoCodeShowsItsRemainingUses() {
+        app.promos().add(manager, new NewPromo("WELCOME10", Discount.percent(new BigDecimal("10")), 3, null, null));
+        model.add("SL");
+        model.scanned("welcome10");
+        PromoView promo = model.promoProperty().get();
+        assertThat(promo.code()).isEqualTo("WELCOME10");
+        assertThat(model.messageProperty().get()).isEqualTo("Promo WELCOME10: 10% off, 3 uses left.");
+        assertThat(model.pricingProperty().get().total()).isEqualByComparingTo("1.08");
+    }
+
+    @Test
+    void aSkuScannedAddsTheSweetAndAnythingElseIsNotRecognised() {
+        model.scanned("sl");
+        assertThat(model.basket()).extracting(SellViewModel.Item::sku).containsExactly("SL");
+        model.scanned("http://example.com/?x=1");
+        assertThat(model.messageProperty().get())
+                .isEqualTo("Not recognised: http://example.com/?x=1 is not a sweet, a coupon or a promo code.");
+        model.scanned("NOSUCHCODE");
+        assertThat(model.messageProperty().get()).isEqualTo("Not recognised: NOSUCHCODE is not a sweet, a coupon or a promo code.");
+        model.scanned("SWC-0000000000000000000000000000000Z");
+        assertThat(model.messageProperty().get()).startsWith("Coupon refused: ");
+        assertThat(model.couponProperty().get()).isNull();
+        assertThat(model.basket()).hasSize(1);
+    }
+
+    @Test
+    void anUnconfirmedPaymentKeepsTheBasketAndTryAgainSendsTheSameSaleOnce() {
+        AtomicInteger failuresLeft = new AtomicInteger(1);
+        List<UUID> sent = new ArrayList<>();
+        SellViewModel.Services real = SellViewModel.services(app.catalog(), app.coupons(), app.promos(), app.sales());
+        SellViewModel.Services flaky = new SellViewModel.Services() {
+            public List<SweetView> catalogue() {
+                return real.catalogue();
+            }
+
+            public CouponPreview previewCoupon(String token) {
+                return real.previewCoupon(token);
+            }
+
+            public PromoView findPromo(String code) {
+                return real.findPromo(code);
+            }
+
+            public Receipt checkout(Caller caller, CheckoutRequest request) {
+                sent.add(request.saleId());
+                // the sale is made, then the answer is lost on the way back
+                Receipt receipt = real.checkout(caller, request);
+                if (failuresLeft.getAndDecrement() > 0) {
+                    throw new DatabaseUnreachableException("store database unreachable", null);
+                }
+                return receipt;
+            }
+        };
+        SellViewModel till = new SellViewModel(flaky, "T1", cashier, SAME_THREAD, SAME_THREAD, UUID::randomUUID);
+        till.reload();
+        till.add("SL");
+
+        till.payCard();
+
+        assertThat(till.retryableProperty().get()).isTrue();
+        assertThat(till.basket()).hasSize(1);
+        assertThat(till.messageProperty().get())
+                .isEqualTo("The store database cannot be reached. The basket is kept: press Try again (no sale is made twice).");
+        till.add("FB");
+        assertThat(till.basket()).hasSize(1);
+
+        till.retry();
+
+        assertThat(sent).hasSize(2).containsOnly(sent.get(0));
+        assertThat(till.lastReceiptProperty().get().saleId()).isEqualTo(sent.get(0));
+        assertThat(till.basket()).isEmpty();
+        assertThat(Sql.queryLong(app.database().dataSource(), "select count(*) from sale")).isEqualTo(1);
+        assertThat(stockOf("SL")).isEqualTo(4);
+    }
+
+    @Test
+    void aStockChangeFromElsewhereUpdatesTheTile() {
+        long id = model.sweet("FB").orElseThrow().id();
+        model.sweetChanged(id, 7, new BigDecimal("0.90"), true);
+        SweetView fb = model.sweet("FB").orElseThrow();
+        assertThat(fb.stock()).isEqualTo(7);
+        assertThat(fb.price()).isEqualByComparingTo("0.90");
+        model.sweetChanged(id, 7, new BigDecimal("0.90"), false);
+        assertThat(model.sweet("FB")).isEmpty();
+    }
+
+    @Test
+    void clearStartsANewBasketWithANewSaleId() {
+        model.add("SL");
+        UUID first = model.saleId();
+        model.clear();
+        assertThat(model.basket()).isEmpty();
+        model.add("SL");
+        assertThat(model.saleId()).isNotNull().isNotEqualTo(first);
+        assertThat(ids).hasSize(2);
+    }
+}
