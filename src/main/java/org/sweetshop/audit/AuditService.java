@@ -71,7 +71,25 @@ public final class AuditService {
                             + " l.quantity, m.moved from sale_line l full join"
                             + " (select sale_id, sweet_id, -sum(quantity) as moved from stock_movement where kind = 'SALE'"
                             + " group by sale_id, sweet_id) m on m.sale_id = l.sale_id and m.sweet_id = l.sweet_id"
-                            + " where l.quantity is distinct from m.moved"));
+                            + " where l.quantity is distinct from m.moved"),
+            new Rule("shift-reports-match-sales", "each closed shift's Z report adds up the sales its till numbered during the shift",
+                    "select sh.id as shift, sh.till, sh.sales, count(s.id) as counted, sh.net, coalesce(sum(s.total), 0) as total"
+                            + " from shift sh left join sale s on s.till = sh.till"
+                            + " and s.receipt_seq > sh.open_receipt_seq and s.receipt_seq <= sh.close_receipt_seq"
+                            + " where sh.closed_at is not null"
+                            + " group by sh.id, sh.till, sh.sales, sh.gross, sh.coupon_discounts, sh.promo_discounts, sh.net,"
+                            + " sh.cash_sales, sh.card_sales, sh.first_receipt_seq, sh.last_receipt_seq"
+                            + " having sh.sales <> count(s.id) or sh.gross <> coalesce(sum(s.subtotal), 0)"
+                            + " or sh.coupon_discounts <> coalesce(sum(s.coupon_discount), 0)"
+                            + " or sh.promo_discounts <> coalesce(sum(s.promo_discount), 0) or sh.net <> coalesce(sum(s.total), 0)"
+                            + " or sh.cash_sales <> coalesce(sum(case when s.payment = 'CASH' then s.total else 0 end), 0)"
+                            + " or sh.card_sales <> coalesce(sum(case when s.payment = 'CARD' then s.total else 0 end), 0)"
+                            + " or sh.first_receipt_seq is distinct from min(s.receipt_seq)"
+                            + " or sh.last_receipt_seq is distinct from max(s.receipt_seq)"),
+            new Rule("shifts-do-not-overlap", "no receipt of a till falls in two of its shifts",
+                    "select a.till, a.id as shift, b.id as other from shift a join shift b on a.till = b.till and a.id < b.id"
+                            + " and a.open_receipt_seq < coalesce(b.close_receipt_seq, 9223372036854775807)"
+                            + " and b.open_receipt_seq < coalesce(a.close_receipt_seq, 9223372036854775807)"));
 
     private final DataSource dataSource;
 

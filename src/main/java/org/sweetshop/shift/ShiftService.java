@@ -1,0 +1,179 @@
+package org.sweetshop.shift;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.sweetshop.common.Money;
+import org.sweetshop.common.TillNames;
+import org.sweetshop.db.ConstraintViolation;
+import org.sweetshop.db.Transactor;
+import org.sweetshop.staff.Caller;
+import org.sweetshop.staff.Role;
+import org.sweetshop.staff.StaffService;
+
+/**
+ * Shifts at a till: open with a cash float, close with the counted cash, which freezes and returns
+ * the shift's Z report.
+ *
+ * <p>Opening and closing first take the till's receipt counter row (the lock checkout takes last
+ * and holds to its commit), then the shift. So a sale in flight at the till is either committed
+ * before the shift opens or closes, or numbered after it, and the shift's sales are exactly the
+ * till's receipts numbered in between: no clocks involved. Two opens or two closes at one till
+ * queue on that lock, and the second sees the first's result: one shift opened, one Z report.
+ * The partial unique index {@code shift_one_open_per_till_uq} backs this up.
+ */
+public final class ShiftService {
+
+    private static final String ONE_OPEN_PER_TILL = "shift_one_open_per_till_uq";
+
+    /** Takes the till's receipt counter row's lock (made at 0 for a till that has sold nothing) and reads it. */
+    private static final String LOCK_COUNTER = "insert into till_counter (till, last_number) values (:till, 0)"
+            + " on conflict (till) do update set last_number = till_counter.last_number returning last_number";
+
+    /** The shift's sales, added up: the till's receipts after the opening's counter, up to the closing's. */
+    private static final String TAKINGS = "select count(*), coalesce(sum(subtotal), 0), coalesce(sum(coupon_discount), 0),"
+            + " coalesce(sum(promo_discount), 0), coalesce(sum(total), 0),"
+            + " coalesce(sum(case when payment = 'CASH' then total else 0 end), 0),"
+            + " coalesce(sum(case when payment = 'CARD' then total else 0 end), 0),"
+            + " min(receipt_seq), max(receipt_seq)"
+            + " from sale where till = :till and receipt_seq > :after and receipt_seq <= :upTo";
+
+    private final Transactor tx;
+    private final Clock clock;
+
+    public ShiftService(Transactor tx, Clock clock) {
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** The entities of this package, for the Hibernate bootstrap. */
+    public static List<Class<?>> entities() {
+        return List.of(Shift.class);
+    }
+
+    /**
+     * Opens a shift at the till with the cash float put in the drawer. Any active member of staff
+     * may; a till that has an open shift refuses a second, naming who opened it and when.
+     */
+    public ShiftView open(Caller caller, String till, BigDecimal openingFloat) {
+        Caller.require(caller, Role.CASHIER, "open a shift");
+        String name = TillNames.require(till);
+        BigDecimal amount = Money.check("opening float", openingFloat);
+        try {
+            return tx.call(em -> {
+                StaffService.requireActive(em, caller);
+                long receiptSeq = lockCounter(em, name);
+                Optional<Shift> open = openShift(em, name);
+                if (open.isPresent()) {
+                    throw alreadyOpen(em, open.get());
+                }
+                Shift shift = new Shift(name, caller.staffId(), now(), amount, receiptSeq);
+                em.persist(shift);
+                em.flush();
+                return shift.view(caller.username());
+            });
+        } catch (ConstraintViolation e) {
+            if (e.is(ONE_OPEN_PER_TILL)) {
+                // only reached if something opened a shift without the counter's lock
+                throw current(name).map(v -> ShiftRefusedException.alreadyOpen(name, v.openedBy(), v.openedAt(), clock.getZone()))
+                        .orElseGet(() -> ShiftRefusedException.notOpen(name));
+            }
+            throw e;
+        }
+    }
+
+    /** The till's open shift, if any. */
+    public Optional<ShiftView> current(String till) {
+        String name = TillNames.require(till);
+        return tx.call(em -> openShift(em, name).map(shift -> shift.view(username(em, shift.getOpenedBy()))));
+    }
+
+    /**
+     * Closes the till's open shift with the cash counted in the drawer, and returns its Z report.
+     * Refused when no shift is open; two closes at once make one report, the other is refused.
+     */
+    public ZReport close(Caller caller, String till, BigDecimal countedCash) {
+        Caller.require(caller, Role.CASHIER, "close a shift");
+        String name = TillNames.require(till);
+        BigDecimal counted = Money.check("counted cash", countedCash);
+        return tx.call(em -> {
+            StaffService.requireActive(em, caller);
+            long receiptSeq = lockCounter(em, name);
+            Shift shift = em.createQuery("select s from Shift s where s.till = :till and s.closedAt is null", Shift.class)
+                    .setParameter("till", name)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultStream().findFirst()
+                    .orElseThrow(() -> ShiftRefusedException.notOpen(name));
+            shift.close(caller.staffId(), now(), counted, receiptSeq, takings(em, name, shift.getOpenReceiptSeq(), receiptSeq));
+            em.flush();
+            return shift.zReport(username(em, shift.getOpenedBy()), caller.username());
+        });
+    }
+
+    /** The Z report of a closed shift, for a reprint: the figures frozen at its close. Empty if unknown or still open. */
+    public Optional<ZReport> zReport(long shiftId) {
+        return tx.call(em -> Optional.ofNullable(em.find(Shift.class, shiftId))
+                .filter(shift -> !shift.isOpen())
+                .map(shift -> zReport(em, shift)));
+    }
+
+    /** The Z report of the till's last closed shift, if it ever closed one. */
+    public Optional<ZReport> lastZReport(String till) {
+        String name = TillNames.require(till);
+        return tx.call(em -> em.createQuery("select s from Shift s where s.till = :till and s.closedAt is not null"
+                        + " order by s.closedAt desc, s.id desc", Shift.class)
+                .setParameter("till", name)
+                .setMaxResults(1)
+                .getResultStream().findFirst()
+                .map(shift -> zReport(em, shift)));
+    }
+
+    private static ZReport zReport(EntityManager em, Shift shift) {
+        return shift.zReport(username(em, shift.getOpenedBy()), username(em, shift.getClosedBy()));
+    }
+
+    private static long lockCounter(EntityManager em, String till) {
+        return Transactor.lockOrBusy(
+                () -> ((Number) em.createNativeQuery(LOCK_COUNTER).setParameter("till", till).getSingleResult()).longValue(),
+                () -> "busy: a sale on till " + till + " is still being completed, try again");
+    }
+
+    private static Optional<Shift> openShift(EntityManager em, String till) {
+        return em.createQuery("select s from Shift s where s.till = :till and s.closedAt is null", Shift.class)
+                .setParameter("till", till)
+                .getResultStream().findFirst();
+    }
+
+    private static Shift.Takings takings(EntityManager em, String till, long after, long upTo) {
+        Object[] row = (Object[]) em.createNativeQuery(TAKINGS)
+                .setParameter("till", till)
+                .setParameter("after", after)
+                .setParameter("upTo", upTo)
+                .getSingleResult();
+        return new Shift.Takings(((Number) row[0]).intValue(), money(row[1]), money(row[2]), money(row[3]), money(row[4]),
+                money(row[5]), money(row[6]), row[7] == null ? null : ((Number) row[7]).longValue(),
+                row[8] == null ? null : ((Number) row[8]).longValue());
+    }
+
+    private static BigDecimal money(Object value) {
+        return new BigDecimal(value.toString()).setScale(Money.SCALE);
+    }
+
+    private ShiftRefusedException alreadyOpen(EntityManager em, Shift open) {
+        return ShiftRefusedException.alreadyOpen(open.getTill(), username(em, open.getOpenedBy()), open.openedAt(), clock.getZone());
+    }
+
+    private static String username(EntityManager em, long staffId) {
+        return em.createQuery("select s.username from Staff s where s.id = :id", String.class)
+                .setParameter("id", staffId).getSingleResult();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS); // what the database keeps
+    }
+}
