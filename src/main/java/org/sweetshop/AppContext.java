@@ -17,6 +17,7 @@ import org.sweetshop.db.EmbeddedDatabase;
 import org.sweetshop.promo.Promo;
 import org.sweetshop.promo.PromoService;
 import org.sweetshop.sale.SaleService;
+import org.sweetshop.shift.ShiftService;
 import org.sweetshop.staff.PasswordHasher;
 import org.sweetshop.staff.Staff;
 import org.sweetshop.staff.StaffService;
@@ -40,6 +41,7 @@ public final class AppContext implements AutoCloseable {
     private final PromoService promos;
     private final SaleService sales;
     private final AuditService audit;
+    private final ShiftService shifts;
 
     public AppContext(AppConfig config, EmbeddedDatabase embedded, Database database, PasswordHasher hasher, Clock clock) {
         this.config = config;
@@ -53,12 +55,14 @@ public final class AppContext implements AutoCloseable {
         this.promos = new PromoService(tx, clock);
         this.sales = new SaleService(tx, clock);
         this.audit = new AuditService(database.dataSource());
+        this.shifts = new ShiftService(tx, clock);
     }
 
     /** Every entity class, for the Hibernate bootstrap. */
     public static List<Class<?>> entities() {
         List<Class<?>> entities = new ArrayList<>(List.of(Staff.class, Sweet.class, StockMovement.class, Coupon.class, Promo.class));
         entities.addAll(SaleService.entities());
+        entities.addAll(ShiftService.entities());
         return entities;
     }
 
@@ -122,6 +126,10 @@ public final class AppContext implements AutoCloseable {
 
     public SaleService sales() {
         return sales;
+    }
+
+    public ShiftService shifts() {
+        return shifts;
     }
 
     public AuditService audit() {

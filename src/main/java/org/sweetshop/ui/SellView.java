@@ -92,7 +92,15 @@ public final class SellView {
 
         void logout();
 
+        void closeShift();
+
         void showReceipt(org.sweetshop.sale.Receipt receipt);
+
+        /** Prints this node through the system printer. */
+        void print(Node document);
+
+        /** Asks where, then saves these lines as a PDF. */
+        void savePdf(List<String> lines, String suggestedName);
     }
 
     public Parent root() {
@@ -119,8 +127,9 @@ public final class SellView {
         reprint.disableProperty().bind(model.lastReceiptProperty().isNull());
         Button help = button("Keys (F1)", "help", e -> toggleHelp());
         Button logout = button("Log out", "logout", e -> actions.logout());
+        Button closeShift = button("Close shift", "close-shift", e -> actions.closeShift());
 
-        HBox row = new HBox(8, search, code, apply, camera, image, reprint, help, logout);
+        HBox row = new HBox(8, search, code, apply, camera, image, reprint, help, closeShift, logout);
         row.setAlignment(Pos.CENTER_LEFT);
         chips.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(8, row, chips);

@@ -12,6 +12,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
 import org.sweetshop.config.AppConfig;
 import org.sweetshop.print.PdfSaveException;
 import org.sweetshop.print.ReceiptText;
@@ -54,7 +56,7 @@ public final class TillController implements SellView.Actions, AutoCloseable {
         this.background = background;
         this.config = config;
         this.imageScan = new ImageScan(new QrDecoder(), background);
-        this.window = new TillWindow(model, this::sellModel, this, config.dataDir().resolve("demo-coupons"));
+        this.window = new TillWindow(model, this::sellModel, this, config.dataDir().resolve("demo-coupons"), config.storeName());
     }
 
     private SellViewModel sellModel(org.sweetshop.staff.Caller cashier) {
@@ -157,12 +159,35 @@ public final class TillController implements SellView.Actions, AutoCloseable {
         scroll.setMaxHeight(520);
         scroll.getStyleClass().add("receipt-scroll");
         Button print = SellView.button("Print", "receipt-print", e -> print(text));
-        Button save = SellView.button("Save PDF…", "receipt-pdf", e -> savePdf(receipt, lines));
+        Button save = SellView.button("Save PDF…", "receipt-pdf", e -> savePdf(lines, "receipt-" + receipt.receiptNo() + ".pdf"));
         view.showOverlay("Receipt " + receipt.receiptNo(), "receipt-overlay", scroll, print, save);
     }
 
+    @Override
+    public void closeShift() {
+        SellView view = window.sellView();
+        if (view == null) {
+            return;
+        }
+        Label intro = new Label("Count the cash in the drawer (float included) and type the total.");
+        intro.setWrapText(true);
+        TextField counted = new TextField();
+        counted.setId("counted-cash");
+        counted.setPromptText("Cash counted");
+        Button close = SellView.button("Close shift and print Z report", "close-shift-confirm", e -> model.closeShift(counted.getText()));
+        close.getStyleClass().add("danger");
+        counted.setOnAction(e -> close.fire());
+        Label message = new Label();
+        message.setId("close-shift-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+        view.showOverlay("Close the shift at till " + model.till(), "close-shift-overlay", new VBox(10, intro, counted, message), close);
+        counted.requestFocus();
+    }
+
     /** Prints through the system printer; says so where there is none. */
-    private void print(Node receipt) {
+    @Override
+    public void print(Node receipt) {
         PrinterJob job = PrinterJob.createPrinterJob();
         if (job == null) {
             say("No printer is set up on this computer: save the receipt as PDF instead.");
@@ -176,10 +201,11 @@ public final class TillController implements SellView.Actions, AutoCloseable {
         }
     }
 
-    private void savePdf(Receipt receipt, List<String> lines) {
+    @Override
+    public void savePdf(List<String> lines, String suggestedName) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save the receipt as PDF");
-        chooser.setInitialFileName("receipt-" + receipt.receiptNo() + ".pdf");
+        chooser.setTitle("Save as PDF");
+        chooser.setInitialFileName(suggestedName);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
         File file = chooser.showSaveDialog(stage);
         if (file != null) {
@@ -203,6 +229,8 @@ public final class TillController implements SellView.Actions, AutoCloseable {
         SellViewModel selling = window.selling();
         if (selling != null) {
             selling.inform(text);
+        } else {
+            model.notice(text);
         }
     }
 
@@ -210,6 +238,8 @@ public final class TillController implements SellView.Actions, AutoCloseable {
         SellViewModel selling = window.selling();
         if (selling != null) {
             selling.notice(text);
+        } else {
+            model.notice(text);
         }
     }
 

@@ -1,6 +1,8 @@
 package org.sweetshop.ui;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -13,7 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sweetshop.AppContext;
 import org.sweetshop.DemoStore;
+import org.sweetshop.common.InvalidInputException;
+import org.sweetshop.common.Money;
 import org.sweetshop.common.Refusal;
+import org.sweetshop.shift.ShiftView;
+import org.sweetshop.shift.ZReport;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.Role;
 
@@ -28,7 +34,7 @@ public final class TillViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(TillViewModel.class);
 
     /** Which screen the window shows. */
-    public enum Screen { STARTING, FAILED, FIRST_RUN, LOGIN, SELLING }
+    public enum Screen { STARTING, FAILED, FIRST_RUN, LOGIN, OPEN_SHIFT, SELLING, Z_REPORT }
 
     private final String till;
     private final Callable<AppContext> opener;
@@ -41,6 +47,8 @@ public final class TillViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Caller> cashier = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper welcome = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ShiftView> shift = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ZReport> zReport = new ReadOnlyObjectWrapper<>();
     private volatile AppContext context;
 
     public TillViewModel(String till, Callable<AppContext> opener, Executor background, Executor ui) {
@@ -102,9 +110,10 @@ public final class TillViewModel {
                         + demo.cashierPassword() + ". Coupon QR codes are in " + demo.couponDir() + "; promo codes " + DemoStore.PROMOS + ".";
             }
             String welcomeNote = note;
+            Optional<ShiftView> open = app.shifts().current(till);
             return () -> {
                 welcome.set(welcomeNote);
-                loggedIn(owner);
+                loggedIn(owner, open);
             };
         });
     }
@@ -116,19 +125,68 @@ public final class TillViewModel {
         }
         run("Logging in…", () -> {
             Caller caller = context.staff().login(username, password);
-            return () -> loggedIn(caller);
+            Optional<ShiftView> open = context.shifts().current(till);
+            return () -> loggedIn(caller, open);
         });
     }
 
-    private void loggedIn(Caller caller) {
+    /** Selling when this till's shift is open (whoever opened it), else the open-shift screen. */
+    private void loggedIn(Caller caller, Optional<ShiftView> open) {
         cashier.set(caller);
-        message.set("");
-        screen.set(Screen.SELLING);
+        shift.set(open.orElse(null));
+        message.set(open.isPresent() ? "" : "Count the cash float into the drawer and open the shift.");
+        screen.set(open.isPresent() ? Screen.SELLING : Screen.OPEN_SHIFT);
+    }
+
+    /** Opens this till's shift with the cash float in the drawer. */
+    public void openShift(String openingFloat) {
+        if (busy.get()) {
+            return;
+        }
+        BigDecimal amount;
+        try {
+            amount = Money.parse("cash float", openingFloat);
+        } catch (InvalidInputException e) {
+            message.set(capitalise(e.getMessage()) + ".");
+            return;
+        }
+        run("Opening the shift…", () -> {
+            ShiftView opened = context.shifts().open(cashier.get(), till, amount);
+            return () -> {
+                shift.set(opened);
+                message.set("");
+                screen.set(Screen.SELLING);
+            };
+        });
+    }
+
+    /** Closes this till's shift with the cash counted in the drawer; shows its Z report. */
+    public void closeShift(String countedCash) {
+        if (busy.get()) {
+            return;
+        }
+        BigDecimal amount;
+        try {
+            amount = Money.parse("counted cash", countedCash);
+        } catch (InvalidInputException e) {
+            message.set(capitalise(e.getMessage()) + ".");
+            return;
+        }
+        run("Closing the shift…", () -> {
+            ZReport report = context.shifts().close(cashier.get(), till, amount);
+            return () -> {
+                shift.set(null);
+                zReport.set(report);
+                message.set("");
+                screen.set(Screen.Z_REPORT);
+            };
+        });
     }
 
     /** Back to the log-in screen. */
     public void logout() {
         cashier.set(null);
+        zReport.set(null);
         welcome.set("");
         message.set("Logged out.");
         screen.set(Screen.LOGIN);
@@ -206,6 +264,16 @@ public final class TillViewModel {
 
     public ReadOnlyObjectProperty<Caller> cashierProperty() {
         return cashier.getReadOnlyProperty();
+    }
+
+    /** This till's open shift, or null. */
+    public ReadOnlyObjectProperty<ShiftView> shiftProperty() {
+        return shift.getReadOnlyProperty();
+    }
+
+    /** The Z report of the shift just closed. */
+    public ReadOnlyObjectProperty<ZReport> zReportProperty() {
+        return zReport.getReadOnlyProperty();
     }
 
     /** After the first run: what the owner must write down (demo passwords), else empty. */

@@ -1,6 +1,9 @@
 package org.sweetshop.ui;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import javafx.geometry.Insets;
@@ -12,6 +15,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -19,6 +23,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.sweetshop.shift.ShiftView;
+import org.sweetshop.shift.ZReport;
 import org.sweetshop.staff.Caller;
 
 /**
@@ -27,12 +33,15 @@ import org.sweetshop.staff.Caller;
  */
 public final class TillWindow {
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
     public static final String STYLESHEET = TillWindow.class.getResource("till.css").toExternalForm();
 
     private final TillViewModel model;
     private final Function<Caller, SellViewModel> sellModels;
     private final SellView.Actions actions;
     private final Path couponDir;
+    private final String storeName;
     private final BorderPane root = new BorderPane();
     private final Label cashierLabel = new Label();
     private SellViewModel selling;
@@ -42,7 +51,9 @@ public final class TillWindow {
      * @param sellModels makes the selling screen's model for a logged-in cashier
      * @param couponDir  where the first-run demo writes its coupon QR codes
      */
-    public TillWindow(TillViewModel model, Function<Caller, SellViewModel> sellModels, SellView.Actions actions, Path couponDir) {
+    public TillWindow(TillViewModel model, Function<Caller, SellViewModel> sellModels, SellView.Actions actions, Path couponDir,
+                      String storeName) {
+        this.storeName = storeName;
         this.model = model;
         this.sellModels = sellModels;
         this.actions = actions;
@@ -75,7 +86,9 @@ public final class TillWindow {
             case STARTING, FAILED -> starting();
             case FIRST_RUN -> firstRun();
             case LOGIN -> login();
+            case OPEN_SHIFT -> openShift();
             case SELLING -> sell();
+            case Z_REPORT -> zReport();
         });
     }
 
@@ -139,6 +152,40 @@ public final class TillWindow {
         return card;
     }
 
+    private Node openShift() {
+        Label title = heading("Open the shift at till " + model.till());
+        Label intro = new Label("Put the cash float in the drawer and type how much it is.");
+        intro.setWrapText(true);
+        TextField amount = field(new TextField(), "float", "Cash float, e.g. 50.00");
+        Button open = SellView.button("Open shift", "open-shift", e -> model.openShift(amount.getText()));
+        open.setDefaultButton(true);
+        open.getStyleClass().add("accent");
+        open.disableProperty().bind(model.busyProperty());
+        Button logout = SellView.button("Log out", "open-shift-logout", e -> model.logout());
+        javafx.application.Platform.runLater(amount::requestFocus);
+        return card(title, intro, amount, open, logout, message());
+    }
+
+    private Node zReport() {
+        ZReport report = model.zReportProperty().get();
+        Label title = heading("Shift closed: Z report");
+        List<String> lines = report.lines(storeName, ZoneId.systemDefault());
+        Label text = new Label(String.join("\n", lines));
+        text.setId("z-report-text");
+        text.getStyleClass().add("receipt");
+        ScrollPane scroll = new ScrollPane(text);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(440);
+        Button print = SellView.button("Print", "z-print", e -> actions.print(text));
+        Button save = SellView.button("Save PDF…", "z-pdf", e -> actions.savePdf(lines, "z-report-" + report.till() + "-" + report.shiftId() + ".pdf"));
+        Button done = SellView.button("Done", "z-done", e -> model.logout());
+        done.setDefaultButton(true);
+        done.getStyleClass().add("accent");
+        HBox buttons = new HBox(8, print, save, done);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        return card(title, scroll, buttons, message());
+    }
+
     private Label message() {
         Label message = new Label();
         message.setId("screen-message");
@@ -194,7 +241,14 @@ public final class TillWindow {
         Label tillLabel = new Label("Till " + model.till());
         tillLabel.setId("till-name");
         tillLabel.getStyleClass().add("status-till");
-        HBox bar = new HBox(10, dot, db, spacer, cashierLabel, new Label("·"), tillLabel);
+        Label shiftLabel = new Label();
+        shiftLabel.setId("shift");
+        shiftLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            ShiftView shift = model.shiftProperty().get();
+            return shift == null ? "no shift open" : "shift since " + TIME.format(shift.openedAt().atZone(ZoneId.systemDefault()))
+                    + " (" + shift.openedBy() + ")";
+        }, model.shiftProperty()));
+        HBox bar = new HBox(10, dot, db, spacer, cashierLabel, new Label("·"), shiftLabel, new Label("·"), tillLabel);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;

@@ -16,7 +16,6 @@ import org.sweetshop.AppContext;
 import org.sweetshop.config.AppConfig;
 import org.sweetshop.db.Database;
 import org.sweetshop.db.EmbeddedDatabase;
-import org.sweetshop.shift.ShiftService;
 import org.sweetshop.staff.PasswordHasher;
 
 /**
@@ -50,19 +49,9 @@ public final class TestDatabase {
             var endpoint = embedded.endpoint();
             settings = new Database.Settings(endpoint.jdbcUrl(), endpoint.user(), endpoint.password(), 40, 5000, 5000);
         }
-        database = Database.open(settings, entities());
+        database = Database.open(settings, AppContext.entities());
         context = new AppContext(config(dataDir), embedded, database, FAST_HASHER, Clock.systemDefaultZone());
         Runtime.getRuntime().addShutdownHook(new Thread(context::close, "test-database-stop"));
-    }
-
-    /**
-     * The app's entities, and those of features the composition root does not list yet (each
-     * added once, so this keeps working when it does).
-     */
-    public static List<Class<?>> entities() {
-        Set<Class<?>> entities = new LinkedHashSet<>(AppContext.entities());
-        entities.addAll(ShiftService.entities());
-        return List.copyOf(entities);
     }
 
     public static synchronized TestDatabase get() {

@@ -76,6 +76,11 @@ class TillWindowTest extends DatabaseTest {
         robot.clickOn("#username").write(username);
         robot.clickOn("#password").write(PASSWORD);
         robot.clickOn("#login");
+        waitFor(() -> robot.lookup("#float").tryQuery().isPresent() || robot.lookup("#tiles").tryQuery().isPresent());
+        if (robot.lookup("#float").tryQuery().isPresent()) {
+            robot.clickOn("#float").write("20.00");
+            robot.clickOn("#open-shift");
+        }
         waitFor(() -> robot.lookup("#tiles").tryQuery().isPresent() && robot.lookup("#tile-SL").tryQuery().isPresent());
     }
 
@@ -106,6 +111,48 @@ class TillWindowTest extends DatabaseTest {
         assertThat(robot.lookup(".tile-name").queryAllAs(Label.class)).extracting(Label::getText)
                 .containsExactlyInAnyOrder("Sweet SL", "Sweet NONE");
         assertThat(robot.lookup("#tile-NONE").queryAs(Button.class).isDisabled()).isTrue();
+    }
+
+    @Test
+    void aShiftOpensWithAFloatAndClosesWithItsZReport(FxRobot robot) throws Exception {
+        sweet("SL", "1.20", 5);
+        sweet("FB", "0.85", 5);
+        open(robot, app);
+        login(robot, "cashier");
+        assertThat(text(robot, "#shift")).startsWith("shift since ").endsWith("(cashier)");
+        robot.clickOn("#tile-SL");
+        robot.clickOn("#tile-FB");
+        waitFor(() -> text(robot, "#total").equals("2.05"));
+        robot.clickOn("#note-5");
+        robot.clickOn("#pay-cash");
+        waitFor(() -> robot.lookup("#receipt-text").tryQuery().isPresent());
+        robot.clickOn("#overlay-close");
+        robot.clickOn("#tile-SL");
+        robot.clickOn("#pay-card");
+        waitFor(() -> text(robot, "#message").startsWith("Sale T1-000002 done"));
+        robot.clickOn("#overlay-close");
+
+        robot.clickOn("#close-shift");
+        robot.clickOn("#counted-cash").write("21.55");
+        robot.clickOn("#close-shift-confirm");
+        waitFor(() -> robot.lookup("#z-report-text").tryQuery().isPresent());
+
+        List<String> z = List.of(text(robot, "#z-report-text").split("\n"));
+        assertThat(z).contains(
+                "Sales" + " ".repeat(34) + "2",
+                "First receipt" + " ".repeat(18) + "T1-000001",
+                "Last receipt" + " ".repeat(19) + "T1-000002",
+                "Net" + " ".repeat(33) + "3.25",
+                "  cash" + " ".repeat(30) + "2.05",
+                "  card" + " ".repeat(30) + "1.20",
+                "Opening float" + " ".repeat(22) + "20.00",
+                "Cash expected" + " ".repeat(22) + "22.05",
+                "Cash counted" + " ".repeat(23) + "21.55",
+                "Short" + " ".repeat(30) + "-0.50");
+        assertThat(app.shifts().current("T1")).isEmpty();
+        robot.clickOn("#z-done");
+        waitFor(() -> robot.lookup("#login").tryQuery().isPresent());
+        assertThat(text(robot, "#shift")).isEqualTo("no shift open");
     }
 
     @Test
