@@ -32,9 +32,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.sweetshop.catalog.SweetView;
 import org.sweetshop.common.Money;
-import org.sweetshop.coupon.CouponPreview;
-import org.sweetshop.promo.PromoView;
-import org.sweetshop.sale.Pricing;
 
 /**
  * The selling screen: search and category chips on top, the sweet tiles, the basket with its
@@ -158,10 +155,7 @@ public final class SellView {
 
         VBox discounts = new VBox(4);
         discounts.setId("discounts");
-        Runnable showDiscounts = () -> showDiscounts(discounts);
-        model.couponProperty().addListener((obs, old, now) -> showDiscounts.run());
-        model.promoProperty().addListener((obs, old, now) -> showDiscounts.run());
-        model.pricingProperty().addListener((obs, old, now) -> showDiscounts.run());
+        model.discounts().addListener((ListChangeListener<SellViewModel.DiscountLine>) change -> showDiscounts(discounts));
 
         Label subtotal = amount("subtotal");
         Label discount = amount("discount");
@@ -252,16 +246,10 @@ public final class SellView {
 
     private void showDiscounts(VBox box) {
         box.getChildren().clear();
-        Pricing pricing = model.pricingProperty().get();
-        CouponPreview coupon = model.couponProperty().get();
-        if (coupon != null) {
-            box.getChildren().add(discountRow("coupon-line", "Coupon …" + coupon.hint() + " (" + coupon.discount().describe() + ")",
-                    pricing.couponDiscount(), model::detachCoupon));
-        }
-        PromoView promo = model.promoProperty().get();
-        if (promo != null) {
-            box.getChildren().add(discountRow("promo-line", "Promo " + SellViewModel.describe(promo), pricing.promoDiscount(),
-                    model::detachPromo));
+        for (SellViewModel.DiscountLine line : model.discounts()) {
+            box.getChildren().add(line.coupon()
+                    ? discountRow("coupon-line", line.label(), line.amount(), model::detachCoupon)
+                    : discountRow("promo-line", line.label(), line.amount(), model::detachPromo));
         }
     }
 

@@ -77,6 +77,10 @@ public final class SellViewModel {
         }
     }
 
+    /** A discount line under the basket: the coupon's or the promo's, with what it takes off. */
+    public record DiscountLine(boolean coupon, String label, BigDecimal amount) {
+    }
+
     /** How a message should look: information, a success, or a refusal. */
     public enum Tone { INFO, OK, ERROR }
 
@@ -104,6 +108,12 @@ public final class SellViewModel {
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<String> category = new SimpleObjectProperty<>(ALL);
     private final ObservableList<Item> basket = FXCollections.observableArrayList();
+    private final ObservableList<DiscountLine> discounts = FXCollections.observableArrayList();
+    // read-only views made once: a view made per call is held only weakly by its source, and a
+    // listener added to it would stop hearing once it is collected
+    private final ObservableList<Item> basketView = FXCollections.unmodifiableObservableList(basket);
+    private final ObservableList<DiscountLine> discountsView = FXCollections.unmodifiableObservableList(discounts);
+    private final ObservableList<SweetView> catalogueView = FXCollections.unmodifiableObservableList(catalogue);
     private final ReadOnlyObjectWrapper<CouponPreview> coupon = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PromoView> promo = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Pricing> pricing = new ReadOnlyObjectWrapper<>(Pricing.of(List.of(), null, null));
@@ -344,8 +354,18 @@ public final class SellViewModel {
         }
         Discount couponDiscount = coupon.get() == null ? null : coupon.get().discount();
         Discount promoDiscount = promo.get() == null ? null : promo.get().discount();
-        pricing.set(Pricing.of(basket.stream().map(i -> new Pricing.Line(i.unitPrice(), i.quantity())).toList(),
-                couponDiscount, promoDiscount));
+        Pricing priced = Pricing.of(basket.stream().map(i -> new Pricing.Line(i.unitPrice(), i.quantity())).toList(),
+                couponDiscount, promoDiscount);
+        pricing.set(priced);
+        List<DiscountLine> lines = new ArrayList<>();
+        if (coupon.get() != null) {
+            lines.add(new DiscountLine(true, "Coupon …" + coupon.get().hint() + " (" + coupon.get().discount().describe() + ")",
+                    priced.couponDiscount()));
+        }
+        if (promo.get() != null) {
+            lines.add(new DiscountLine(false, "Promo " + describe(promo.get()), priced.promoDiscount()));
+        }
+        discounts.setAll(lines);
     }
 
     // ---- scanning and codes ----------------------------------------------------------------
@@ -580,7 +600,7 @@ public final class SellViewModel {
     }
 
     public ObservableList<SweetView> catalogue() {
-        return FXCollections.unmodifiableObservableList(catalogue);
+        return catalogueView;
     }
 
     public ObservableList<String> categories() {
@@ -596,7 +616,12 @@ public final class SellViewModel {
     }
 
     public ObservableList<Item> basket() {
-        return FXCollections.unmodifiableObservableList(basket);
+        return basketView;
+    }
+
+    /** The coupon's and the promo's lines, in that order; changed with every change of the basket. */
+    public ObservableList<DiscountLine> discounts() {
+        return discountsView;
     }
 
     public ReadOnlyObjectProperty<CouponPreview> couponProperty() {

@@ -1,6 +1,7 @@
 package org.sweetshop.ui;
 
 import atlantafx.base.theme.PrimerLight;
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -8,11 +9,15 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sweetshop.AppContext;
 import org.sweetshop.config.AppConfig;
 
 /** Starts JavaFX and shows the till window; returns when it is closed. */
 public final class TillApp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TillApp.class);
 
     private TillApp() {
     }
@@ -25,6 +30,15 @@ public final class TillApp {
         TillViewModel model = new TillViewModel(till, () -> AppContext.open(config), background, Platform::runLater);
         Platform.setImplicitExit(false);
         TillController[] controller = new TillController[1];
+        model.screenProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends TillViewModel.Screen> obs, TillViewModel.Screen old,
+                                TillViewModel.Screen now) {
+                // the till's start-up time, for anyone to read in the log
+                LOG.info("start-up: {} screen shown {} ms after the JVM started", now, ManagementFactory.getRuntimeMXBean().getUptime());
+                obs.removeListener(this);
+            }
+        });
         Platform.startup(() -> {
             Stage stage = new Stage();
             controller[0] = new TillController(model, background, config);
