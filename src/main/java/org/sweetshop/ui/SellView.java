@@ -221,7 +221,7 @@ public final class SellView {
 
         VBox panel = new VBox(10, title, basket, discounts, totals, tendered, notes, pay, retry, clear, message);
         panel.getStyleClass().add("basket-panel");
-        panel.setPrefWidth(400);
+        panel.setPrefWidth(430);
         return panel;
     }
 
@@ -508,6 +508,7 @@ public final class SellView {
             Label name = new Label(item.name());
             name.getStyleClass().add("line-name");
             name.setMinWidth(0);
+            name.setWrapText(true);
             Label unit = new Label(Money.format(item.unitPrice()) + " each");
             unit.getStyleClass().add("line-unit");
             VBox what = new VBox(2, name, unit);

@@ -73,10 +73,24 @@ public final class TillController implements SellView.Actions, AutoCloseable {
         return window;
     }
 
-    /** Called once the window's stage and scene exist: the scanner gun works wherever the focus is. */
+    /**
+     * Called once the window's stage and scene exist. While selling, the scanner gun works
+     * wherever the focus is; on the other screens keys are left alone (a password manager typing
+     * a password and Enter fast is not a scan).
+     */
     public void attach(Stage owner) {
         this.stage = owner;
-        this.scanner = ScannerInput.install(owner.getScene(), this::scanned, nanoClock);
+        model.screenProperty().addListener((obs, old, now) -> scannerFor(now));
+        scannerFor(model.screenProperty().get());
+    }
+
+    private void scannerFor(TillViewModel.Screen screen) {
+        if (screen == TillViewModel.Screen.SELLING && scanner == null) {
+            scanner = ScannerInput.install(stage.getScene(), this::scanned, nanoClock);
+        } else if (screen != TillViewModel.Screen.SELLING && scanner != null) {
+            scanner.uninstall();
+            scanner = null;
+        }
     }
 
     /** A scanner gun's burst (or the camera's code): for the basket while selling. */
@@ -87,8 +101,6 @@ public final class TillController implements SellView.Actions, AutoCloseable {
                 window.sellView().closeOverlay();
             }
             selling.scanned(text);
-        } else {
-            model.notice("Log in first: the scan was not used.");
         }
     }
 
