@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.sweetshop.audit.AuditService;
 import org.sweetshop.catalog.CatalogService;
 import org.sweetshop.catalog.StockMovement;
+import org.sweetshop.catalog.SweetChanges;
 import org.sweetshop.catalog.Sweet;
 import org.sweetshop.config.AppConfig;
 import org.sweetshop.coupon.Coupon;
@@ -42,6 +43,7 @@ public final class AppContext implements AutoCloseable {
     private final SaleService sales;
     private final AuditService audit;
     private final ShiftService shifts;
+    private SweetChanges liveStock;
 
     public AppContext(AppConfig config, EmbeddedDatabase embedded, Database database, PasswordHasher hasher, Clock clock) {
         this.config = config;
@@ -132,6 +134,17 @@ public final class AppContext implements AutoCloseable {
         return shifts;
     }
 
+    /**
+     * Live stock: changes to sweets pushed by the database (LISTEN/NOTIFY on a connection of its
+     * own), started on first use; only the till needs it, so command-line runs never open it.
+     */
+    public synchronized SweetChanges liveStock() {
+        if (liveStock == null) {
+            liveStock = SweetChanges.start(database.settings());
+        }
+        return liveStock;
+    }
+
     public AuditService audit() {
         return audit;
     }
@@ -147,6 +160,11 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         try {
+            synchronized (this) {
+                if (liveStock != null) {
+                    liveStock.close();
+                }
+            }
             database.close();
         } finally {
             if (embedded != null) {

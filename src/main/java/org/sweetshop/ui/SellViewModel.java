@@ -25,6 +25,7 @@ import javafx.collections.transformation.FilteredList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sweetshop.catalog.OutOfStockException;
+import org.sweetshop.catalog.SweetChange;
 import org.sweetshop.catalog.SweetView;
 import org.sweetshop.common.BusyException;
 import org.sweetshop.common.DatabaseUnreachableException;
@@ -196,23 +197,27 @@ public final class SellViewModel {
     }
 
     /**
-     * A change pushed by the database (another till sold, the back office restocked): the tile
-     * shows the new stock, price and state at once. An unknown sweet means the catalogue grew:
-     * it is loaded again.
+     * A change pushed by the database (another till sold, the back office restocked or renamed):
+     * the tile shows it at once. A sweet this till has not seen means the catalogue grew: it is
+     * loaded again.
      */
-    public void sweetChanged(long id, int stock, BigDecimal price, boolean active) {
+    public void sweetChanged(SweetChange change) {
         for (int i = 0; i < catalogue.size(); i++) {
             SweetView old = catalogue.get(i);
-            if (old.id() == id) {
-                if (!active) {
+            if (old.id() == change.id()) {
+                if (!change.active()) {
                     catalogue.remove(i);
                 } else {
-                    catalogue.set(i, new SweetView(id, old.sku(), old.name(), old.category(), price, stock, old.reorderLevel(), true));
+                    catalogue.set(i, new SweetView(change.id(), change.sku(), change.name(), change.category(), change.price(),
+                            change.stock(), old.reorderLevel(), true));
+                    if (!categories.contains(change.category())) {
+                        showCatalogue(List.copyOf(catalogue));
+                    }
                 }
                 return;
             }
         }
-        if (active) {
+        if (change.active()) {
             reload();
         }
     }

@@ -14,6 +14,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
+import org.sweetshop.catalog.SweetChange;
+import org.sweetshop.catalog.SweetChanges;
 import org.sweetshop.config.AppConfig;
 import org.sweetshop.print.PdfSaveException;
 import org.sweetshop.print.ReceiptText;
@@ -44,6 +46,7 @@ public final class TillController implements SellView.Actions, AutoCloseable {
     private final ImageScan imageScan;
     private Stage stage;
     private ScannerInput scanner;
+    private SweetChanges.Subscription liveStock;
 
     public TillController(TillViewModel model, Executor background, AppConfig config) {
         this(model, background, config, System::nanoTime);
@@ -61,6 +64,27 @@ public final class TillController implements SellView.Actions, AutoCloseable {
 
     private SellViewModel sellModel(org.sweetshop.staff.Caller cashier) {
         SellViewModel selling = SellViewModel.of(model.context(), model.till(), cashier, background, Platform::runLater);
+        // subscribed before the grid loads, so no change falls between the two
+        closeLiveStock();
+        liveStock = model.context().liveStock().subscribe(new SweetChanges.Subscriber() {
+            @Override
+            public void changed(SweetChange change) {
+                Platform.runLater(() -> selling.sweetChanged(change));
+            }
+
+            @Override
+            public void resubscribed() {
+                // changes made while the connection was down were not heard: load everything again
+                Platform.runLater(selling::reload);
+            }
+
+            @Override
+            public void status(SweetChanges.Status status) {
+                Platform.runLater(() -> model.connectionChanged(status == SweetChanges.Status.LIVE,
+                        status == SweetChanges.Status.LIVE ? model.context().describeDatabase()
+                                : status == SweetChanges.Status.RECONNECTING ? "reconnecting to the store database…" : "not connected"));
+            }
+        });
         selling.lastReceiptProperty().addListener((obs, old, receipt) -> {
             if (receipt != null) {
                 showReceipt(receipt);
@@ -84,7 +108,17 @@ public final class TillController implements SellView.Actions, AutoCloseable {
         scannerFor(model.screenProperty().get());
     }
 
+    private void closeLiveStock() {
+        if (liveStock != null) {
+            liveStock.close();
+            liveStock = null;
+        }
+    }
+
     private void scannerFor(TillViewModel.Screen screen) {
+        if (screen != TillViewModel.Screen.SELLING) {
+            closeLiveStock();
+        }
         if (screen == TillViewModel.Screen.SELLING && scanner == null) {
             scanner = ScannerInput.install(stage.getScene(), this::scanned, nanoClock);
         } else if (screen != TillViewModel.Screen.SELLING && scanner != null) {
@@ -257,6 +291,7 @@ public final class TillController implements SellView.Actions, AutoCloseable {
 
     @Override
     public void close() {
+        closeLiveStock();
         if (scanner != null) {
             scanner.uninstall();
         }

@@ -116,6 +116,7 @@ class TillHarness extends DatabaseTest {
             }
             fx(() -> ((Button) scene.lookup("#coupon-line-remove")).fire());
         }
+        WaitForAsyncUtils.asyncFx(controller[0]::close).get(5, TimeUnit.SECONDS);
         FxToolkit.cleanupStages();
         background.shutdownNow();
         report.add(String.format("scanner burst -> coupon shown in basket (%d rounds after %d warm-up): median %.1f ms, p90 %.1f ms, max %.1f ms",

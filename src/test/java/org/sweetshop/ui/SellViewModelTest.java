@@ -11,6 +11,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sweetshop.catalog.SweetChange;
 import org.sweetshop.catalog.SweetView;
 import org.sweetshop.common.DatabaseUnreachableException;
 import org.sweetshop.common.Discount;
@@ -238,12 +239,21 @@ class SellViewModelTest extends DatabaseTest {
     @Test
     void aStockChangeFromElsewhereUpdatesTheTile() {
         long id = model.sweet("FB").orElseThrow().id();
-        model.sweetChanged(id, 7, new BigDecimal("0.90"), true);
+        model.sweetChanged(new SweetChange(id, "FB", "Fudge Bar", "Fudge", 7, new BigDecimal("0.90"), true));
         SweetView fb = model.sweet("FB").orElseThrow();
         assertThat(fb.stock()).isEqualTo(7);
         assertThat(fb.price()).isEqualByComparingTo("0.90");
-        model.sweetChanged(id, 7, new BigDecimal("0.90"), false);
+        assertThat(fb.name()).isEqualTo("Fudge Bar");
+        assertThat(model.categories()).containsExactly(SellViewModel.ALL, "Fudge", "Test");
+        model.sweetChanged(new SweetChange(id, "FB", "Fudge Bar", "Fudge", 7, new BigDecimal("0.90"), false));
         assertThat(model.sweet("FB")).isEmpty();
+    }
+
+    @Test
+    void aSweetAddedElsewhereLoadsTheCatalogueAgain() {
+        SweetView added = sweet("NEW", "2.00", 4);
+        model.sweetChanged(new SweetChange(added.id(), "NEW", "Sweet NEW", "Test", 4, new BigDecimal("2.00"), true));
+        assertThat(model.sweet("NEW")).isPresent();
     }
 
     @Test

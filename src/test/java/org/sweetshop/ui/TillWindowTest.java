@@ -56,6 +56,9 @@ class TillWindowTest extends DatabaseTest {
 
     @AfterEach
     void stop() throws Exception {
+        if (controller != null) {
+            WaitForAsyncUtils.asyncFx(controller::close).get(5, TimeUnit.SECONDS);
+        }
         FxToolkit.cleanupStages();
         background.shutdownNow();
     }
@@ -153,6 +156,29 @@ class TillWindowTest extends DatabaseTest {
         robot.clickOn("#z-done");
         waitFor(() -> robot.lookup("#login").tryQuery().isPresent());
         assertThat(text(robot, "#shift")).isEqualTo("no shift open");
+    }
+
+    @Test
+    void aSaleAtAnotherTillAndARestockUpdateThisTillsGrid(FxRobot robot) throws Exception {
+        sweet("SL", "1.20", 5);
+        sweet("FB", "0.85", 1);
+        open(robot, app);
+        login(robot, "cashier");
+        assertThat(text(robot, "#tile-SL .tile-stock")).isEqualTo("5 left");
+
+        // another till (another process would do the same through the database) sells
+        app.sales().checkout(cashier, new CheckoutRequest(UUID.randomUUID(), "T2", List.of(line("SL", 2), line("FB", 1)), null, null,
+                Payment.card()));
+
+        waitFor(() -> robot.lookup("#tile-SL .tile-stock").tryQuery().map(n -> ((Label) n).getText().equals("3 left")).orElse(false));
+        waitFor(() -> robot.lookup("#tile-FB").queryAs(Button.class).isDisabled());
+        assertThat(text(robot, "#tile-FB .tile-stock-out")).isEqualTo("sold out");
+
+        // the back office restocks
+        app.stock().restock(manager, "FB", 6, "BO", "delivery");
+        waitFor(() -> !robot.lookup("#tile-FB").queryAs(Button.class).isDisabled());
+        assertThat(text(robot, "#tile-FB .tile-stock")).isEqualTo("6 left");
+        assertThat(text(robot, "#tile-SL .tile-stock")).isEqualTo("3 left");
     }
 
     @Test
