@@ -175,6 +175,11 @@ public final class SweetChanges implements AutoCloseable {
         }
     }
 
+    /** The application name of this feed's connection in {@code pg_stat_activity}. */
+    public String connectionName() {
+        return listener.applicationName();
+    }
+
     private void stateChanged(ChangeListener.State state) {
         Status next = switch (state) {
             case CONNECTED -> Status.LIVE;

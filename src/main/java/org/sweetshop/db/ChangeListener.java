@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -43,8 +44,9 @@ public final class ChangeListener implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeListener.class);
 
-    /** The application name the listener's connection shows in {@code pg_stat_activity}. */
+    /** How listeners' connections are named in {@code pg_stat_activity}: this, a dash and a number. */
     public static final String APPLICATION_NAME = "sweetshop-listener";
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
     public static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     public static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     public static final Duration PING_INTERVAL = Duration.ofSeconds(10);
@@ -53,6 +55,9 @@ public final class ChangeListener implements AutoCloseable {
     private static final int WAIT_MILLIS = 1000;
     private static final int SOCKET_TIMEOUT_SECONDS = 10;
     private static final Pattern CHANNEL = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    /** This listener's own name, so one listener can be told from another (a till's, a test's). */
+    private final String applicationName = APPLICATION_NAME + "-" + INSTANCES.incrementAndGet();
 
     /** Where the listener stands. */
     public enum State {
@@ -113,6 +118,11 @@ public final class ChangeListener implements AutoCloseable {
         }
         listener.thread.start();
         return listener;
+    }
+
+    /** The application name this listener's connection shows in {@code pg_stat_activity}. */
+    public String applicationName() {
+        return applicationName;
     }
 
     public State state() {
@@ -192,7 +202,7 @@ public final class ChangeListener implements AutoCloseable {
         if (settings.password() != null) {
             props.setProperty("password", settings.password());
         }
-        props.setProperty("ApplicationName", APPLICATION_NAME);
+        props.setProperty("ApplicationName", applicationName);
         props.setProperty("tcpKeepAlive", "true");
         props.setProperty("connectTimeout", Long.toString(Math.max(1, settings.connectTimeoutMs() / 1000)));
         props.setProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));

@@ -12,7 +12,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.sweetshop.db.ChangeListener;
 import org.sweetshop.testing.DatabaseTest;
 import org.sweetshop.testing.Sql;
 import org.sweetshop.testing.TestDatabase;
@@ -164,7 +163,7 @@ class SweetChangesTest extends DatabaseTest {
         assertThat(next(statuses)).isEqualTo(SweetChanges.Status.LIVE);
 
         long terminated = Sql.queryLong(app.database().dataSource(), "select count(pg_terminate_backend(pid)) from pg_stat_activity"
-                + " where application_name = ? and pid <> pg_backend_pid()", ChangeListener.APPLICATION_NAME);
+                + " where application_name = ? and pid <> pg_backend_pid()", live.connectionName());
         assertThat(terminated).isEqualTo(1);
 
         assertThat(next(statuses)).isEqualTo(SweetChanges.Status.RECONNECTING);

@@ -51,7 +51,7 @@ class ChangeListenerTest {
     }
 
     private long listenerBackends() {
-        return Sql.queryLong(pool, "select count(*) from pg_stat_activity where application_name = ?", ChangeListener.APPLICATION_NAME);
+        return Sql.queryLong(pool, "select count(*) from pg_stat_activity where application_name = ?", listener.applicationName());
     }
 
     @Test
@@ -74,7 +74,7 @@ class ChangeListenerTest {
         assertThat(next(states)).isEqualTo(ChangeListener.State.CONNECTED);
 
         long terminated = Sql.queryLong(pool, "select count(pg_terminate_backend(pid)) from pg_stat_activity"
-                + " where application_name = ? and pid <> pg_backend_pid()", ChangeListener.APPLICATION_NAME);
+                + " where application_name = ? and pid <> pg_backend_pid()", listener.applicationName());
 
         assertThat(terminated).isEqualTo(1);
         assertThat(next(states)).isEqualTo(ChangeListener.State.RECONNECTING);
