@@ -40,6 +40,8 @@ import org.sweetshop.common.Money;
  */
 public final class SellView {
 
+    public static final String STYLESHEET = SellView.class.getResource("sell.css").toExternalForm();
+
     /** Quick cash buttons: common notes. */
     private static final List<String> NOTES = List.of("5", "10", "20", "50");
     private static final int CATEGORY_COLOURS = 8;
@@ -60,6 +62,7 @@ public final class SellView {
     public SellView(SellViewModel model, Actions actions) {
         this.model = model;
         root.getStyleClass().add("sell");
+        root.getStylesheets().add(STYLESHEET);
         root.getChildren().addAll(main, overlay);
         overlay.getStyleClass().add("overlay");
         overlay.setVisible(false);

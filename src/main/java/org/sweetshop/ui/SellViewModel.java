@@ -558,10 +558,10 @@ public final class SellViewModel {
             detachPromo();
             say(Tone.ERROR, "Promo refused: " + e.getMessage() + ". It was taken off the basket.");
         } else if (e instanceof OutOfStockException) {
-            say(Tone.ERROR, capitalise(e.getMessage()) + ".");
+            say(Tone.ERROR, Messages.sentence(e.getMessage()));
             reload();
         } else {
-            say(Tone.ERROR, capitalise(e.getMessage()) + ".");
+            say(Tone.ERROR, Messages.sentence(e.getMessage()));
         }
     }
 
@@ -586,9 +586,6 @@ public final class SellViewModel {
         message.set(text);
     }
 
-    private static String capitalise(String text) {
-        return text == null || text.isEmpty() ? "" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
 
     // ---- properties ------------------------------------------------------------------------
 

@@ -197,16 +197,10 @@ public final class TillController implements SellView.Actions, AutoCloseable {
             return;
         }
         List<String> lines = ReceiptText.render(receipt, config.storeName(), config.currency(), ZoneId.systemDefault(), reprint);
-        Label text = new Label(String.join("\n", lines));
-        text.setId("receipt-text");
-        text.getStyleClass().add("receipt");
-        ScrollPane scroll = new ScrollPane(text);
-        scroll.setFitToWidth(true);
-        scroll.setMaxHeight(520);
-        scroll.getStyleClass().add("receipt-scroll");
-        Button print = SellView.button("Print", "receipt-print", e -> print(text));
+        PrintedText printed = new PrintedText(lines, "receipt-text", 480);
+        Button print = SellView.button("Print", "receipt-print", e -> print(printed.text()));
         Button save = SellView.button("Save PDF…", "receipt-pdf", e -> savePdf(lines, "receipt-" + receipt.receiptNo() + ".pdf"));
-        view.showOverlay("Receipt " + receipt.receiptNo(), "receipt-overlay", scroll, print, save);
+        view.showOverlay("Receipt " + receipt.receiptNo(), "receipt-overlay", printed.view(), print, save);
     }
 
     @Override
@@ -272,20 +266,22 @@ public final class TillController implements SellView.Actions, AutoCloseable {
     }
 
     private void inform(String text) {
-        SellViewModel selling = window.selling();
-        if (selling != null) {
-            selling.inform(text);
-        } else {
-            model.notice(text);
-        }
+        tell(true, text);
     }
 
     private void say(String text) {
+        tell(false, text);
+    }
+
+    /** A message for whichever screen is showing: the selling screen's line, or the window's. */
+    private void tell(boolean good, String text) {
         SellViewModel selling = window.selling();
-        if (selling != null) {
-            selling.notice(text);
-        } else {
+        if (selling == null) {
             model.notice(text);
+        } else if (good) {
+            selling.inform(text);
+        } else {
+            selling.notice(text);
         }
     }
 

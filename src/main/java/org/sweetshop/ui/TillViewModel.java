@@ -143,11 +143,8 @@ public final class TillViewModel {
         if (busy.get()) {
             return;
         }
-        BigDecimal amount;
-        try {
-            amount = Money.parse("cash float", openingFloat);
-        } catch (InvalidInputException e) {
-            message.set(capitalise(e.getMessage()) + ".");
+        BigDecimal amount = amount("cash float", openingFloat);
+        if (amount == null) {
             return;
         }
         run("Opening the shift…", () -> {
@@ -165,11 +162,8 @@ public final class TillViewModel {
         if (busy.get()) {
             return;
         }
-        BigDecimal amount;
-        try {
-            amount = Money.parse("counted cash", countedCash);
-        } catch (InvalidInputException e) {
-            message.set(capitalise(e.getMessage()) + ".");
+        BigDecimal amount = amount("counted cash", countedCash);
+        if (amount == null) {
             return;
         }
         run("Closing the shift…", () -> {
@@ -181,6 +175,16 @@ public final class TillViewModel {
                 screen.set(Screen.Z_REPORT);
             };
         });
+    }
+
+    /** The amount as typed, or null after saying why it is not one. */
+    private BigDecimal amount(String field, String text) {
+        try {
+            return Money.parse(field, text);
+        } catch (InvalidInputException e) {
+            message.set(Messages.sentence(e.getMessage()));
+            return null;
+        }
     }
 
     /** Back to the log-in screen. */
@@ -206,7 +210,7 @@ public final class TillViewModel {
             } catch (Refusal e) {
                 ui.execute(() -> {
                     busy.set(false);
-                    message.set(capitalise(e.getMessage()) + ".");
+                    message.set(Messages.sentence(e.getMessage()));
                 });
             } catch (Exception e) {
                 LOG.error("{} failed", progress, e);
@@ -218,9 +222,6 @@ public final class TillViewModel {
         });
     }
 
-    static String capitalise(String text) {
-        return text == null || text.isEmpty() ? "" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
 
     /** A message from around the window (a scan before log-in). */
     public void notice(String text) {

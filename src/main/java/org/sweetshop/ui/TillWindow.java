@@ -170,20 +170,15 @@ public final class TillWindow {
         ZReport report = model.zReportProperty().get();
         Label title = heading("Shift closed: Z report");
         List<String> lines = report.lines(storeName, ZoneId.systemDefault());
-        Label text = new Label(String.join("\n", lines));
-        text.setId("z-report-text");
-        text.getStyleClass().add("receipt");
-        ScrollPane scroll = new ScrollPane(text);
-        scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(440);
-        Button print = SellView.button("Print", "z-print", e -> actions.print(text));
+        PrintedText printed = new PrintedText(lines, "z-report-text", 440);
+        Button print = SellView.button("Print", "z-print", e -> actions.print(printed.text()));
         Button save = SellView.button("Save PDF…", "z-pdf", e -> actions.savePdf(lines, "z-report-" + report.till() + "-" + report.shiftId() + ".pdf"));
         Button done = SellView.button("Done", "z-done", e -> model.logout());
         done.setDefaultButton(true);
         done.getStyleClass().add("accent");
         HBox buttons = new HBox(8, print, save, done);
         buttons.setAlignment(Pos.CENTER_RIGHT);
-        return card(title, scroll, buttons, message());
+        return card(title, printed.view(), buttons, message());
     }
 
     private Label message() {

@@ -211,6 +211,8 @@ class TillWindowTest extends DatabaseTest {
         assertThat(text(robot, "#message")).isEqualTo("Sale T1-000001 done: change 2.95.");
         assertThat(stockOf("SL")).isEqualTo(4);
         assertThat(stockOf("FB")).isEqualTo(2);
+        robot.clickOn("#overlay-close");
+        waitFor(() -> text(robot, "#tile-SL .tile-stock").equals("4 left") && text(robot, "#tile-FB .tile-stock").equals("2 left"));
         assertThat(robot.lookup("#basket").queryListView().getItems()).isEmpty();
         assertThat(text(robot, "#total")).isEqualTo("0.00");
     }
