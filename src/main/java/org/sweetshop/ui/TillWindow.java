@@ -127,12 +127,14 @@ public final class TillWindow {
         CheckBox demo = new CheckBox("Load the demo store (sweets, a manager, a cashier, coupons, promo codes)");
         demo.setId("first-demo");
         demo.setSelected(true);
+        demo.setWrapText(true);
         Button create = SellView.button("Create the owner and start", "first-create",
                 e -> model.createOwner(username.getText(), password.getText(), repeated.getText(), demo.isSelected(), couponDir));
         create.setDefaultButton(true);
         create.getStyleClass().add("accent");
         create.disableProperty().bind(model.busyProperty());
-        return card(title, intro, username, password, repeated, demo, create, message());
+        return card(title, intro, labelled("Owner's username", username), labelled("Password", password),
+                labelled("Password again", repeated), demo, create, message());
     }
 
     private Node login() {
@@ -146,7 +148,7 @@ public final class TillWindow {
         login.setDefaultButton(true);
         login.getStyleClass().add("accent");
         login.disableProperty().bind(model.busyProperty());
-        Node card = card(title, username, password, login, message());
+        Node card = card(title, labelled("Username", username), labelled("Password", password), login, message());
         username.requestFocus();
         javafx.application.Platform.runLater(username::requestFocus);
         return card;
@@ -163,7 +165,7 @@ public final class TillWindow {
         open.disableProperty().bind(model.busyProperty());
         Button logout = SellView.button("Log out", "open-shift-logout", e -> model.logout());
         javafx.application.Platform.runLater(amount::requestFocus);
-        return card(title, intro, amount, open, logout, message());
+        return card(title, intro, labelled("Cash float", amount), open, logout, message());
     }
 
     private Node zReport() {
@@ -199,6 +201,14 @@ public final class TillWindow {
         field.setId(id);
         field.setPromptText(prompt);
         return field;
+    }
+
+    /** A field with its name above it: the prompt text disappears once the field has the focus. */
+    private static Node labelled(String name, TextField field) {
+        Label label = new Label(name);
+        label.setLabelFor(field);
+        label.getStyleClass().add("field-name");
+        return new VBox(4, label, field);
     }
 
     private static Node card(Node... children) {
