@@ -110,6 +110,14 @@ public final class KeyBurstDetector {
         overflow = false;
     }
 
+    /**
+     * True when a run is going on at {@code nanos}: characters came, the last one no longer ago
+     * than a gun's gap. A key that means something alone ('-' on the basket) is then a gun's.
+     */
+    public boolean running(long nanos) {
+        return !run.isEmpty() && nanos - lastAt <= maxGapNanos;
+    }
+
     /** Characters in the current run. */
     public int runLength() {
         return run.length();

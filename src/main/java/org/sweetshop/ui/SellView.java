@@ -47,6 +47,7 @@ public final class SellView {
     private static final int CATEGORY_COLOURS = 8;
 
     private final SellViewModel model;
+    private final Actions actions;
     private final StackPane root = new StackPane();
     private final BorderPane main = new BorderPane();
     private final FlowPane tiles = new FlowPane(10, 10);
@@ -58,9 +59,11 @@ public final class SellView {
     private final Label message = new Label();
     private final VBox overlay = new VBox(12);
     private final List<String> categoryOrder = new ArrayList<>();
+    private final java.util.Map<Long, Tile> tileCache = new java.util.HashMap<>();
 
     public SellView(SellViewModel model, Actions actions) {
         this.model = model;
+        this.actions = actions;
         root.getStyleClass().add("sell");
         root.getStylesheets().add(STYLESHEET);
         root.getChildren().addAll(main, overlay);
@@ -101,6 +104,9 @@ public final class SellView {
 
         /** Asks where, then saves these lines as a PDF. */
         void savePdf(List<String> lines, String suggestedName);
+
+        /** True while a scanner gun's keys are coming: its '-' is not the quantity key. */
+        boolean scanning();
     }
 
     public Parent root() {
@@ -186,6 +192,12 @@ public final class SellView {
         tendered.setId("tendered");
         tendered.setPromptText("Cash tendered  (F12)");
         tendered.setOnAction(e -> payCash());
+        Label change = new Label();
+        change.setId("change-preview");
+        change.getStyleClass().add("change-preview");
+        change.textProperty().bind(Bindings.createStringBinding(() -> changePreview(tendered.getText()),
+                tendered.textProperty(), model.pricingProperty()));
+        model.lastReceiptProperty().addListener((obs, old, now) -> tendered.clear());
         HBox notes = new HBox(6);
         Button exact = button("Exact", "note-exact", e -> tendered.setText(model.pricingProperty().get().total().toPlainString()));
         notes.getChildren().add(exact);
@@ -222,10 +234,25 @@ public final class SellView {
         model.toneProperty().addListener((obs, old, now) -> tone(now));
         tone(model.toneProperty().get());
 
-        VBox panel = new VBox(10, title, basket, discounts, totals, tendered, notes, pay, retry, clear, message);
+        VBox panel = new VBox(10, title, basket, discounts, totals, tendered, change, notes, pay, retry, clear, message);
         panel.getStyleClass().add("basket-panel");
         panel.setPrefWidth(430);
         return panel;
+    }
+
+    /** "Change 1.75" while the amount typed covers the total; nothing otherwise. */
+    private String changePreview(String typed) {
+        BigDecimal total = model.pricingProperty().get().total();
+        if (typed == null || typed.isBlank() || model.basket().isEmpty()) {
+            return "";
+        }
+        try {
+            BigDecimal amount = new BigDecimal(typed.strip());
+            return amount.compareTo(total) >= 0 ? "Change " + Money.format(amount.subtract(total).setScale(Money.SCALE, Money.ROUNDING))
+                    : "Short by " + Money.format(total.subtract(amount).setScale(Money.SCALE, Money.ROUNDING));
+        } catch (NumberFormatException | ArithmeticException e) {
+            return "";
+        }
     }
 
     private String addNote(String note) {
@@ -264,6 +291,7 @@ public final class SellView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button x = button("✕", id + "-remove", e -> remove.run());
         x.getStyleClass().add("flat");
+        x.disableProperty().bind(model.lockedBinding());
         HBox row = new HBox(8, what, spacer, value, x);
         row.setId(id);
         row.setAlignment(Pos.CENTER_LEFT);
@@ -274,6 +302,7 @@ public final class SellView {
     private void showChips() {
         chips.getChildren().clear();
         categoryOrder.clear();
+        tileCache.clear();  // a tile's colour follows its category's place
         ToggleGroup group = new ToggleGroup();
         for (String category : model.categories()) {
             if (!SellViewModel.ALL.equals(category)) {
@@ -290,10 +319,22 @@ public final class SellView {
 
     private void showTiles() {
         List<Node> nodes = new ArrayList<>();
+        java.util.Map<Long, Tile> kept = new java.util.HashMap<>();
         for (SweetView sweet : model.tiles()) {
-            nodes.add(tile(sweet));
+            Tile cached = tileCache.get(sweet.id());
+            // a live change replaces one sweet: only its tile is made again
+            Tile tile = cached != null && cached.sweet().equals(sweet) ? cached : new Tile(sweet, tile(sweet));
+            kept.put(sweet.id(), tile);
+            nodes.add(tile.node());
         }
-        tiles.getChildren().setAll(nodes);
+        tileCache.clear();
+        tileCache.putAll(kept);
+        if (!tiles.getChildren().equals(nodes)) {
+            tiles.getChildren().setAll(nodes);
+        }
+    }
+
+    private record Tile(SweetView sweet, Node node) {
     }
 
     private Node tile(SweetView sweet) {
@@ -352,6 +393,9 @@ public final class SellView {
         } else if (model.tiles().size() == 1 && model.tiles().get(0).stock() > 0) {
             model.add(model.tiles().get(0).sku());
             search.clear();
+        } else if (!text.isEmpty()) {
+            model.notice(model.tiles().isEmpty() ? "No sweet matches \"" + text + "\"."
+                    : model.tiles().size() + " sweets match \"" + text + "\": tap the one you want.");
         }
     }
 
@@ -368,9 +412,6 @@ public final class SellView {
             return;
         }
         model.payCash(text);
-        if (!model.retryableProperty().get()) {
-            tendered.clear();
-        }
     }
 
     // ---- overlays: help and receipt -------------------------------------------------------
@@ -418,6 +459,10 @@ public final class SellView {
         search.requestFocus();
     }
 
+    public boolean overlayIs(String id) {
+        return overlay.isVisible() && id.equals(overlay.getId());
+    }
+
     public boolean overlayShown() {
         return overlay.isVisible();
     }
@@ -427,6 +472,11 @@ public final class SellView {
     private void shortcut(KeyEvent e) {
         KeyCode key = e.getCode();
         boolean typing = e.getTarget() instanceof TextInputControl;
+        // line keys act on the basket only when it has the focus: '-' is also in every scanned SKU
+        boolean onBasket = basket.isFocused() && !overlay.isVisible() && !actions.scanning();
+        if (overlay.isVisible() && key != KeyCode.ESCAPE && key != KeyCode.F1) {
+            return;
+        }
         switch (key) {
             case F1 -> toggleHelp();
             case F2 -> focus(search);
@@ -440,19 +490,19 @@ public final class SellView {
             }
             case ESCAPE -> escape();
             case DELETE -> {
-                if (typing && !((TextInputControl) e.getTarget()).getText().isEmpty()) {
+                if (typing || !onBasket) {
                     return;
                 }
                 selected(model::remove);
             }
             case PLUS, ADD, EQUALS -> {
-                if (typing) {
+                if (typing || !onBasket) {
                     return;
                 }
                 selected(model::increment);
             }
             case MINUS, SUBTRACT -> {
-                if (typing) {
+                if (typing || !onBasket) {
                     return;
                 }
                 selected(model::decrement);

@@ -94,6 +94,9 @@ public final class SellViewModel {
         PromoView findPromo(String code);
 
         Receipt checkout(Caller cashier, CheckoutRequest request);
+
+        /** The sale made under this UUID, if one was. */
+        Optional<Receipt> findReceipt(UUID saleId);
     }
 
     private final Services services;
@@ -125,6 +128,12 @@ public final class SellViewModel {
     private final ReadOnlyObjectWrapper<Receipt> lastReceipt = new ReadOnlyObjectWrapper<>();
     private String couponToken;
     private UUID saleId;
+    /** Bumped whenever the basket is started afresh: a code check answered for an older basket is dropped. */
+    private int basketGeneration;
+    /** Coupon or promo checks on their way: Pay waits for them. */
+    private int checksPending;
+    /** Changes pushed while a reload is on its way: applied again over the loaded snapshot. */
+    private List<SweetChange> pushedDuringReload;
     private CheckoutRequest pending;
 
     public SellViewModel(Services services, String till, Caller cashier, Executor background, Executor ui, Supplier<UUID> saleIds) {
@@ -161,6 +170,11 @@ public final class SellViewModel {
             public Receipt checkout(Caller caller, CheckoutRequest request) {
                 return sales.checkout(caller, request);
             }
+
+            @Override
+            public Optional<Receipt> findReceipt(UUID saleId) {
+                return sales.findReceipt(saleId);
+            }
         };
     }
 
@@ -173,6 +187,9 @@ public final class SellViewModel {
 
     /** Loads the whole catalogue again (at start, and after the live feed reconnects). */
     public void reload() {
+        if (pushedDuringReload == null) {
+            pushedDuringReload = new ArrayList<>();
+        }
         background.execute(() -> {
             try {
                 List<SweetView> loaded = services.catalogue();
@@ -186,6 +203,12 @@ public final class SellViewModel {
     /** Shows this catalogue (active sweets). */
     public void showCatalogue(List<SweetView> sweets) {
         catalogue.setAll(sweets.stream().filter(SweetView::active).toList());
+        List<SweetChange> replay = pushedDuringReload;
+        pushedDuringReload = null;
+        if (replay != null) {
+            // pushed after the snapshot may have been read: newer than it, so applied over it
+            replay.forEach(this::applyChange);
+        }
         List<String> names = new ArrayList<>();
         names.add(ALL);
         catalogue.stream().map(SweetView::category).distinct().sorted(String.CASE_INSENSITIVE_ORDER).forEach(names::add);
@@ -202,6 +225,14 @@ public final class SellViewModel {
      * loaded again.
      */
     public void sweetChanged(SweetChange change) {
+        if (pushedDuringReload != null) {
+            pushedDuringReload.add(change);
+        }
+        applyChange(change);
+        repriceBasket(change);
+    }
+
+    private void applyChange(SweetChange change) {
         for (int i = 0; i < catalogue.size(); i++) {
             SweetView old = catalogue.get(i);
             if (old.id() == change.id()) {
@@ -217,8 +248,25 @@ public final class SellViewModel {
                 return;
             }
         }
-        if (change.active()) {
+        if (change.active() && pushedDuringReload == null) {
             reload();
+        }
+    }
+
+    /** The basket follows a new price at once: what it shows is what checkout will charge. */
+    private void repriceBasket(SweetChange change) {
+        int index = indexOf(change.sku());
+        if (index < 0 || !change.active()) {
+            return;
+        }
+        Item item = basket.get(index);
+        if (item.unitPrice().compareTo(change.price()) != 0 || !item.name().equals(change.name())) {
+            basket.set(index, new Item(change.sku(), change.name(), change.price(), item.quantity()));
+            basketChanged();
+            if (item.unitPrice().compareTo(change.price()) != 0) {
+                say(Tone.ERROR, "The price of " + change.name() + " is now " + Money.format(change.price()) + " (was "
+                        + Money.format(item.unitPrice()) + "): the total is updated.");
+            }
         }
     }
 
@@ -305,27 +353,92 @@ public final class SellViewModel {
     /** Empties the basket, its coupon and promo; the next basket gets a new sale UUID. */
     public void clear() {
         if (paying.get()) {
+            say(Tone.ERROR, "Wait: the payment is on its way.");
             return;
         }
-        basket.clear();
-        detachCoupon();
-        detachPromo();
-        saleId = null;
-        pending = null;
-        retryable.set(false);
-        basketChanged();
+        if (retryable.get()) {
+            // the unconfirmed payment may have been made: find out before the basket goes
+            UUID unconfirmed = saleId;
+            paying.set(true);
+            say(Tone.INFO, "Checking whether the last payment went through…");
+            background.execute(() -> {
+                try {
+                    Optional<Receipt> made = services.findReceipt(unconfirmed);
+                    ui.execute(() -> {
+                        paying.set(false);
+                        if (made.isPresent()) {
+                            paid(made.get());
+                            say(Tone.OK, "The payment had gone through: sale " + made.get().receiptNo() + ". Nothing was charged twice.");
+                        } else {
+                            emptyBasket();
+                            say(Tone.INFO, "Basket cleared: the last payment had not gone through.");
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    ui.execute(() -> {
+                        paying.set(false);
+                        fail("Cannot tell yet whether the last payment went through; the basket is kept", e);
+                    });
+                }
+            });
+            return;
+        }
+        emptyBasket();
         say(Tone.INFO, "Basket cleared.");
     }
 
+    private void emptyBasket() {
+        basket.clear();
+        couponToken = null;
+        coupon.set(null);
+        promo.set(null);
+        saleId = null;
+        pending = null;
+        retryable.set(false);
+        basketGeneration++;
+        basketChanged();
+    }
+
+    /** Takes the coupon off the basket (not while a payment is on its way or unconfirmed). */
     public void detachCoupon() {
+        if (!locked()) {
+            dropCoupon();
+        }
+    }
+
+    public void detachPromo() {
+        if (!locked()) {
+            promo.set(null);
+            basketChanged();
+        }
+    }
+
+    private void dropCoupon() {
         couponToken = null;
         coupon.set(null);
         basketChanged();
     }
 
-    public void detachPromo() {
-        promo.set(null);
-        basketChanged();
+    /**
+     * Whether this screen may be left (log out, close the shift, close the window): not with a
+     * basket in it, a payment on its way or one not confirmed. Says why when not.
+     */
+    public boolean mayLeave() {
+        if (paying.get() || retryable.get()) {
+            say(Tone.ERROR, paying.get() ? "Wait: the payment is on its way."
+                    : "The last payment was not confirmed: press Try again, or Clear to drop this basket, first.");
+            return false;
+        }
+        if (!basket.isEmpty()) {
+            say(Tone.ERROR, "Finish or clear the basket first.");
+            return false;
+        }
+        return true;
+    }
+
+    /** True while the basket is fixed: a payment on its way or not confirmed. */
+    public javafx.beans.binding.BooleanBinding lockedBinding() {
+        return paying.or(retryable);
     }
 
     /**
@@ -405,10 +518,15 @@ public final class SellViewModel {
 
     private void attachCoupon(String token) {
         say(Tone.INFO, "Checking the coupon…");
+        int generation = basketGeneration;
+        checksPending++;
         background.execute(() -> {
             try {
                 CouponPreview preview = services.previewCoupon(token);
                 ui.execute(() -> {
+                    if (!checked(generation)) {
+                        return;
+                    }
                     if (preview.usable()) {
                         couponToken = token;
                         coupon.set(preview);
@@ -419,18 +537,31 @@ public final class SellViewModel {
                     }
                 });
             } catch (CouponRefusedException e) {
-                ui.execute(() -> say(Tone.ERROR, "Coupon refused: " + e.getMessage() + "."));
+                ui.execute(() -> {
+                    if (checked(generation)) {
+                        say(Tone.ERROR, "Coupon refused: " + e.getMessage() + ".");
+                    }
+                });
             } catch (RuntimeException e) {
-                ui.execute(() -> fail("The coupon could not be checked", e));
+                ui.execute(() -> {
+                    if (checked(generation)) {
+                        fail("The coupon could not be checked", e);
+                    }
+                });
             }
         });
     }
 
     private void attachPromo(String code) {
+        int generation = basketGeneration;
+        checksPending++;
         background.execute(() -> {
             try {
                 PromoView found = services.findPromo(code);
                 ui.execute(() -> {
+                    if (!checked(generation)) {
+                        return;
+                    }
                     if (!found.active()) {
                         say(Tone.ERROR, "Promo " + found.code() + " is no longer active.");
                     } else if (found.remaining() != null && found.remaining() <= 0) {
@@ -442,9 +573,16 @@ public final class SellViewModel {
                     }
                 });
             } catch (NotFoundException e) {
-                ui.execute(() -> notRecognised(code));
+                ui.execute(() -> {
+                    if (checked(generation)) {
+                        notRecognised(code);
+                    }
+                });
             } catch (PromoRefusedException e) {
                 ui.execute(() -> {
+                    if (!checked(generation)) {
+                        return;
+                    }
                     if (e.reason() == PromoRefusedException.Reason.UNKNOWN) {
                         notRecognised(code);
                     } else {
@@ -452,9 +590,22 @@ public final class SellViewModel {
                     }
                 });
             } catch (RuntimeException e) {
-                ui.execute(() -> fail("The promo code could not be checked", e));
+                ui.execute(() -> {
+                    if (checked(generation)) {
+                        fail("The promo code could not be checked", e);
+                    }
+                });
             }
         });
+    }
+
+    /**
+     * A code check came back: true when its answer is for this basket, still open to changes
+     * (not paid, cleared, paying or unconfirmed since it was asked).
+     */
+    private boolean checked(int generation) {
+        checksPending--;
+        return generation == basketGeneration && !paying.get() && !retryable.get();
     }
 
     /** "WELCOME10: 10% off, 37 uses left". */
@@ -472,7 +623,7 @@ public final class SellViewModel {
         try {
             amount = Money.parse("cash tendered", tendered);
         } catch (InvalidInputException e) {
-            say(Tone.ERROR, e.getMessage());
+            say(Tone.ERROR, Messages.sentence(e.getMessage()));
             return;
         }
         if (amount.compareTo(pricing.get().total()) < 0) {
@@ -492,6 +643,14 @@ public final class SellViewModel {
         }
         if (basket.isEmpty()) {
             say(Tone.ERROR, "The basket is empty.");
+            return;
+        }
+        if (checksPending > 0) {
+            say(Tone.ERROR, "Wait a moment: a coupon or promo code is still being checked.");
+            return;
+        }
+        if (retryable.get()) {
+            say(Tone.ERROR, "The last payment was not confirmed: press Try again, or Clear to drop this basket.");
             return;
         }
         List<BasketLine> lines = basket.stream().map(i -> new BasketLine(i.sku(), i.quantity())).toList();
@@ -527,7 +686,9 @@ public final class SellViewModel {
     }
 
     private void paid(Receipt receipt) {
+        basketGeneration++;
         paying.set(false);
+        retryable.set(false);
         pending = null;
         basket.clear();
         couponToken = null;
@@ -542,20 +703,21 @@ public final class SellViewModel {
     private void notConfirmed(RuntimeException e) {
         paying.set(false);
         retryable.set(true);
-        String why = e instanceof BusyException ? "The database is busy"
-                : e instanceof DatabaseUnreachableException ? "The store database cannot be reached"
-                : "The payment could not be confirmed";
-        say(Tone.ERROR, why + ". The basket is kept: press Try again (no sale is made twice).");
+        String why = e instanceof BusyException ? Messages.sentence(e.getMessage().replaceFirst("^busy: ", "the database is busy: "))
+                : e instanceof DatabaseUnreachableException ? "The store database cannot be reached."
+                : "The payment could not be confirmed (the error is in the log).";
+        say(Tone.ERROR, why + " The basket is kept: press Try again (no sale is made twice).");
     }
 
     private void refused(Refusal e) {
         paying.set(false);
         pending = null;
         if (e instanceof CouponRefusedException) {
-            detachCoupon();
+            dropCoupon();
             say(Tone.ERROR, "Coupon refused: " + e.getMessage() + ". It was taken off the basket.");
         } else if (e instanceof PromoRefusedException) {
-            detachPromo();
+            promo.set(null);
+            basketChanged();
             say(Tone.ERROR, "Promo refused: " + e.getMessage() + ". It was taken off the basket.");
         } else if (e instanceof OutOfStockException) {
             say(Tone.ERROR, Messages.sentence(e.getMessage()));
@@ -567,7 +729,9 @@ public final class SellViewModel {
 
     private void fail(String what, RuntimeException e) {
         LOG.warn("{}", what, e);
-        String why = e instanceof Refusal ? e.getMessage() : e instanceof BusyException ? "the database is busy" : "the database cannot be reached";
+        String why = e instanceof Refusal || e instanceof BusyException ? e.getMessage()
+                : e instanceof DatabaseUnreachableException ? "the store database cannot be reached"
+                : "an unexpected error (it is in the log)";
         say(Tone.ERROR, what + ": " + why + ".");
     }
 

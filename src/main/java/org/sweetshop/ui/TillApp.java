@@ -45,6 +45,11 @@ public final class TillApp {
             stage.setScene(scene(controller[0].window()));
             stage.setTitle("Sweetshop POS — till " + till);
             stage.setOnHidden(e -> closed.countDown());
+            stage.setOnCloseRequest(e -> {
+                if (!controller[0].mayClose()) {
+                    e.consume();  // the selling screen says why
+                }
+            });
             controller[0].attach(stage);
             stage.show();
             model.start();

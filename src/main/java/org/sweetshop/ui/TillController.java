@@ -25,7 +25,6 @@ import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sweetshop.sale.Receipt;
-import org.sweetshop.scan.QrDecoder;
 import org.sweetshop.ui.scan.CameraScanWindow;
 import org.sweetshop.ui.scan.ImageScan;
 import org.sweetshop.ui.scan.ScannerInput;
@@ -58,15 +57,17 @@ public final class TillController implements SellView.Actions, AutoCloseable {
         this.model = model;
         this.background = background;
         this.config = config;
-        this.imageScan = new ImageScan(new QrDecoder(), background);
+        // its own thread: a large photo without a code must not hold up a payment
+        this.imageScan = new ImageScan();
         this.window = new TillWindow(model, this::sellModel, this, config.dataDir().resolve("demo-coupons"), config.storeName());
     }
 
     private SellViewModel sellModel(org.sweetshop.staff.Caller cashier) {
         SellViewModel selling = SellViewModel.of(model.context(), model.till(), cashier, background, Platform::runLater);
-        // subscribed before the grid loads, so no change falls between the two
+        // subscribed before the grid loads, so no change falls between the two; the feed's
+        // connection is opened off the UI thread (a slow server must not freeze the till)
         closeLiveStock();
-        liveStock = model.context().liveStock().subscribe(new SweetChanges.Subscriber() {
+        SweetChanges.Subscriber subscriber = new SweetChanges.Subscriber() {
             @Override
             public void changed(SweetChange change) {
                 Platform.runLater(() -> selling.sweetChanged(change));
@@ -84,6 +85,16 @@ public final class TillController implements SellView.Actions, AutoCloseable {
                         status == SweetChanges.Status.LIVE ? model.context().describeDatabase()
                                 : status == SweetChanges.Status.RECONNECTING ? "reconnecting to the store database…" : "not connected"));
             }
+        };
+        background.execute(() -> {
+            SweetChanges.Subscription subscription = model.context().liveStock().subscribe(subscriber);
+            Platform.runLater(() -> {
+                if (window.selling() == selling) {
+                    liveStock = subscription;
+                } else {
+                    subscription.close();  // logged out meanwhile
+                }
+            });
         });
         selling.lastReceiptProperty().addListener((obs, old, receipt) -> {
             if (receipt != null) {
@@ -131,8 +142,8 @@ public final class TillController implements SellView.Actions, AutoCloseable {
     private void scanned(String text) {
         SellViewModel selling = window.selling();
         if (selling != null) {
-            if (window.sellView().overlayShown()) {
-                window.sellView().closeOverlay();
+            if (window.sellView().overlayShown() && !window.sellView().overlayIs("close-shift-overlay")) {
+                window.sellView().closeOverlay();  // a receipt or the keys: the next customer's scan comes first
             }
             selling.scanned(text);
         }
@@ -182,7 +193,21 @@ public final class TillController implements SellView.Actions, AutoCloseable {
 
     @Override
     public void logout() {
-        model.logout();
+        SellViewModel selling = window.selling();
+        if (selling == null || selling.mayLeave()) {
+            model.logout();
+        }
+    }
+
+    @Override
+    public boolean scanning() {
+        return scanner != null && scanner.scanning();
+    }
+
+    /** The window may close: not with a sale in the basket or on its way. */
+    public boolean mayClose() {
+        SellViewModel selling = window.selling();
+        return selling == null || selling.mayLeave();
     }
 
     @Override
@@ -206,7 +231,7 @@ public final class TillController implements SellView.Actions, AutoCloseable {
     @Override
     public void closeShift() {
         SellView view = window.sellView();
-        if (view == null) {
+        if (view == null || !window.selling().mayLeave()) {
             return;
         }
         Label intro = new Label("Count the cash in the drawer (float included) and type the total.");
@@ -261,6 +286,9 @@ public final class TillController implements SellView.Actions, AutoCloseable {
                 Platform.runLater(() -> inform("Saved " + file.getFileName() + "."));
             } catch (PdfSaveException e) {
                 Platform.runLater(() -> say(e.getMessage() + "."));
+            } catch (RuntimeException e) {
+                LOG.error("cannot save {}", file, e);
+                Platform.runLater(() -> say("Could not save " + file.getFileName() + " (the error is in the log)."));
             }
         });
     }

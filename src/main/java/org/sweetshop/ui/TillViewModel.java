@@ -147,8 +147,9 @@ public final class TillViewModel {
         if (amount == null) {
             return;
         }
+        Caller who = cashier.get();
         run("Opening the shift…", () -> {
-            ShiftView opened = context.shifts().open(cashier.get(), till, amount);
+            ShiftView opened = context.shifts().open(who, till, amount);
             return () -> {
                 shift.set(opened);
                 message.set("");
@@ -166,8 +167,9 @@ public final class TillViewModel {
         if (amount == null) {
             return;
         }
+        Caller who = cashier.get();
         run("Closing the shift…", () -> {
-            ZReport report = context.shifts().close(cashier.get(), till, amount);
+            ZReport report = context.shifts().close(who, till, amount);
             return () -> {
                 shift.set(null);
                 zReport.set(report);
@@ -189,6 +191,9 @@ public final class TillViewModel {
 
     /** Back to the log-in screen. */
     public void logout() {
+        if (busy.get()) {
+            return;
+        }
         cashier.set(null);
         zReport.set(null);
         welcome.set("");

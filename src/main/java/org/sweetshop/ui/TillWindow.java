@@ -164,6 +164,7 @@ public final class TillWindow {
         open.getStyleClass().add("accent");
         open.disableProperty().bind(model.busyProperty());
         Button logout = SellView.button("Log out", "open-shift-logout", e -> model.logout());
+        logout.disableProperty().bind(model.busyProperty());
         javafx.application.Platform.runLater(amount::requestFocus);
         return card(title, intro, labelled("Cash float", amount), open, logout, message());
     }

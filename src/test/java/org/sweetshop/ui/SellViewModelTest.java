@@ -204,6 +204,10 @@ class SellViewModelTest extends DatabaseTest {
                 return real.findPromo(code);
             }
 
+            public java.util.Optional<Receipt> findReceipt(UUID saleId) {
+                return real.findReceipt(saleId);
+            }
+
             public Receipt checkout(Caller caller, CheckoutRequest request) {
                 sent.add(request.saleId());
                 // the sale is made, then the answer is lost on the way back
@@ -254,6 +258,127 @@ class SellViewModelTest extends DatabaseTest {
         SweetView added = sweet("NEW", "2.00", 4);
         model.sweetChanged(new SweetChange(added.id(), "NEW", "Sweet NEW", "Test", 4, new BigDecimal("2.00"), true));
         assertThat(model.sweet("NEW")).isPresent();
+    }
+
+    /** A background executor the test runs by hand: what a slow database looks like to the screen. */
+    private static final class HeldExecutor implements Executor {
+        private final java.util.ArrayDeque<Runnable> held = new java.util.ArrayDeque<>();
+
+        @Override
+        public void execute(Runnable task) {
+            held.add(task);
+        }
+
+        void runAll() {
+            while (!held.isEmpty()) {
+                held.poll().run();
+            }
+        }
+    }
+
+    private SellViewModel withHeldBackground(HeldExecutor held) {
+        SellViewModel till = new SellViewModel(SellViewModel.services(app.catalog(), app.coupons(), app.promos(), app.sales()), "T1",
+                cashier, held, SAME_THREAD, UUID::randomUUID);
+        till.reload();
+        held.runAll();
+        return till;
+    }
+
+    @Test
+    void payWaitsForACouponStillBeingCheckedAndAnAnswerForAClearedBasketIsDropped() {
+        String token = app.coupons().issue(manager, 1, Discount.percent(new BigDecimal("10")), null).get(0).token();
+        HeldExecutor held = new HeldExecutor();
+        SellViewModel till = withHeldBackground(held);
+        till.add("SL");
+        till.scanned(token);
+
+        till.payCard();
+        assertThat(till.messageProperty().get()).isEqualTo("Wait a moment: a coupon or promo code is still being checked.");
+        assertThat(till.payingProperty().get()).isFalse();
+
+        till.clear();
+        held.runAll();   // the coupon's answer comes back for a basket that is gone
+        assertThat(till.couponProperty().get()).isNull();
+        assertThat(till.discounts()).isEmpty();
+        till.add("SL");
+        till.payCard();
+        held.runAll();
+        assertThat(till.lastReceiptProperty().get().couponDiscount()).isEqualByComparingTo("0.00");
+        assertThat(app.coupons().preview(token).state()).isEqualTo("valid");
+    }
+
+    @Test
+    void aPriceChangedElsewhereRepricesTheBasketSoTheTotalShownIsTheTotalCharged() {
+        model.add("FB");
+        model.add("FB");
+        app.catalog().changePrice(manager, "FB", new BigDecimal("0.95"));
+        SweetView fb = app.catalog().find("FB");
+        model.sweetChanged(new SweetChange(fb.id(), "FB", fb.name(), fb.category(), fb.stock(), fb.price(), true));
+
+        assertThat(model.pricingProperty().get().total()).isEqualByComparingTo("1.90");
+        assertThat(model.messageProperty().get()).isEqualTo("The price of Sweet FB is now 0.95 (was 0.85): the total is updated.");
+        model.payCard();
+        assertThat(model.lastReceiptProperty().get().total()).isEqualByComparingTo("1.90");
+    }
+
+    @Test
+    void clearAfterAnUnconfirmedPaymentThatWentThroughShowsItsReceiptInsteadOfDroppingIt() {
+        AtomicInteger failuresLeft = new AtomicInteger(1);
+        SellViewModel.Services real = SellViewModel.services(app.catalog(), app.coupons(), app.promos(), app.sales());
+        SellViewModel.Services lostAnswer = new SellViewModel.Services() {
+            public List<SweetView> catalogue() {
+                return real.catalogue();
+            }
+
+            public CouponPreview previewCoupon(String token) {
+                return real.previewCoupon(token);
+            }
+
+            public PromoView findPromo(String code) {
+                return real.findPromo(code);
+            }
+
+            public java.util.Optional<Receipt> findReceipt(UUID saleId) {
+                return real.findReceipt(saleId);
+            }
+
+            public Receipt checkout(Caller caller, CheckoutRequest request) {
+                Receipt receipt = real.checkout(caller, request);
+                if (failuresLeft.getAndDecrement() > 0) {
+                    throw new DatabaseUnreachableException("store database unreachable", null);
+                }
+                return receipt;
+            }
+        };
+        SellViewModel till = new SellViewModel(lostAnswer, "T1", cashier, SAME_THREAD, SAME_THREAD, UUID::randomUUID);
+        till.reload();
+        till.add("SL");
+        till.payCard();
+        assertThat(till.retryableProperty().get()).isTrue();
+        assertThat(till.mayLeave()).isFalse();
+
+        till.clear();
+
+        assertThat(till.lastReceiptProperty().get().receiptNo()).isEqualTo("T1-000001");
+        assertThat(till.messageProperty().get()).isEqualTo("The payment had gone through: sale T1-000001. Nothing was charged twice.");
+        assertThat(till.basket()).isEmpty();
+        assertThat(Sql.queryLong(app.database().dataSource(), "select count(*) from sale")).isEqualTo(1);
+    }
+
+    @Test
+    void theCouponCannotBeTakenOffWhileThePaymentIsUnconfirmed() {
+        String token = app.coupons().issue(manager, 1, Discount.percent(new BigDecimal("10")), null).get(0).token();
+        HeldExecutor held = new HeldExecutor();
+        SellViewModel till = withHeldBackground(held);
+        till.add("SL");
+        till.scanned(token);
+        held.runAll();
+        till.payCard();          // on its way
+        till.detachCoupon();
+        assertThat(till.couponProperty().get()).isNotNull();
+        assertThat(till.messageProperty().get()).isEqualTo("Wait: the payment is on its way.");
+        held.runAll();
+        assertThat(till.lastReceiptProperty().get().couponDiscount()).isEqualByComparingTo("0.12");
     }
 
     @Test

@@ -223,7 +223,10 @@ class TillWindowTest extends DatabaseTest {
             var scene = robot.lookup("#tiles").query().getScene();
             for (char c : text.toCharArray()) {
                 clock.addAndGet(gapMs * MS);
-                Event.fireEvent(scene.getFocusOwner(), new KeyEvent(KeyEvent.KEY_PRESSED, KeyEvent.CHAR_UNDEFINED, "", KeyCode.UNDEFINED,
+                // the key codes a keyboard (and a gun) sends: '-' is the minus key
+                KeyCode code = c == '-' ? KeyCode.MINUS : Character.isLetter(c) ? KeyCode.getKeyCode(String.valueOf(Character.toUpperCase(c)))
+                        : Character.isDigit(c) ? KeyCode.getKeyCode(String.valueOf(c)) : KeyCode.UNDEFINED;
+                Event.fireEvent(scene.getFocusOwner(), new KeyEvent(KeyEvent.KEY_PRESSED, KeyEvent.CHAR_UNDEFINED, "", code == null ? KeyCode.UNDEFINED : code,
                         false, false, false, false));
                 Event.fireEvent(scene.getFocusOwner(), new KeyEvent(KeyEvent.KEY_TYPED, String.valueOf(c), "", KeyCode.UNDEFINED,
                         false, false, false, false));
@@ -267,6 +270,24 @@ class TillWindowTest extends DatabaseTest {
         waitFor(() -> text(robot, "#total").equals("2.70"));
         assertThat(robot.lookup("#search").queryAs(TextField.class).getText()).isEmpty();
         assertThat(text(robot, "#qty-SL")).isEqualTo("3");
+    }
+
+    @Test
+    void aScannedSkuWithADashAddsTheSweetWhateverHasTheFocusAndTouchesNoOtherLine(FxRobot robot) throws Exception {
+        sweet("SL", "1.20", 5);
+        sweet("JB-200", "1.60", 5);
+        open(robot, app);
+        login(robot, "cashier");
+        robot.clickOn("#tile-SL");
+        robot.clickOn("#basket");   // the basket has the focus: '-' would take one off its line
+        waitFor(() -> text(robot, "#total").equals("1.20"));
+
+        clock.addAndGet(400 * MS);
+        keys(robot, "JB-200", 4, true);
+
+        waitFor(() -> text(robot, "#total").equals("2.80"));
+        assertThat(text(robot, "#qty-SL")).isEqualTo("1");
+        assertThat(text(robot, "#qty-JB-200")).isEqualTo("1");
     }
 
     @Test

@@ -185,6 +185,11 @@ public final class ScannerInput {
         }
     }
 
+    /** True while keys are coming as fast as a gun types: a shortcut key now is part of a scan. */
+    public boolean scanning() {
+        return detector.running(clock.getAsLong());
+    }
+
     private void detectorReset() {
         detector.reset();
         beforeRun = null;
