@@ -1,13 +1,13 @@
 package org.sweetshop.ui;
 
 /** The till's way of showing a refusal's message: as a sentence. */
-final class Messages {
+public final class Messages {
 
     private Messages() {
     }
 
     /** "coupon already redeemed at T2" → "Coupon already redeemed at T2." */
-    static String sentence(String text) {
+    public static String sentence(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }

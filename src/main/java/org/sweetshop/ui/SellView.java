@@ -105,6 +105,9 @@ public final class SellView {
         /** Asks where, then saves these lines as a PDF. */
         void savePdf(List<String> lines, String suggestedName);
 
+        /** To the back office (managers and owners only). */
+        void backOffice();
+
         /** True while a scanner gun's keys are coming: its '-' is not the quantity key. */
         boolean scanning();
     }
@@ -134,8 +137,11 @@ public final class SellView {
         Button help = button("Keys (F1)", "help", e -> toggleHelp());
         Button logout = button("Log out", "logout", e -> actions.logout());
         Button closeShift = button("Close shift", "close-shift", e -> actions.closeShift());
+        Button office = button("Back office", "back-office", e -> actions.backOffice());
+        office.setVisible(org.sweetshop.ui.office.OfficeViewModel.allowed(model.cashier()));
+        office.setManaged(office.isVisible());
 
-        HBox row = new HBox(8, search, code, apply, camera, image, reprint, help, closeShift, logout);
+        HBox row = new HBox(8, search, code, apply, camera, image, reprint, help, office, closeShift, logout);
         row.setAlignment(Pos.CENTER_LEFT);
         chips.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(8, row, chips);

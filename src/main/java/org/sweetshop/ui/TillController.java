@@ -16,7 +16,14 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import org.sweetshop.catalog.SweetChange;
 import org.sweetshop.catalog.SweetChanges;
+import java.io.IOException;
+import javafx.stage.DirectoryChooser;
+import org.sweetshop.DemoStore;
 import org.sweetshop.config.AppConfig;
+import org.sweetshop.coupon.IssuedCoupon;
+import org.sweetshop.scan.QrCodes;
+import org.sweetshop.ui.office.BackOfficeView;
+import org.sweetshop.ui.office.OfficeViewModel;
 import org.sweetshop.print.PdfSaveException;
 import org.sweetshop.print.ReceiptText;
 import org.sweetshop.print.TextPdf;
@@ -33,7 +40,7 @@ import org.sweetshop.ui.scan.ScannerInput;
  * Ties the till window to the things around it: the buttons that open other windows (camera,
  * files, printing), the receipt shown after each sale, and the scanner gun on the scene.
  */
-public final class TillController implements SellView.Actions, AutoCloseable {
+public final class TillController implements SellView.Actions, BackOfficeView.Actions, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TillController.class);
 
@@ -59,7 +66,8 @@ public final class TillController implements SellView.Actions, AutoCloseable {
         this.config = config;
         // its own thread: a large photo without a code must not hold up a payment
         this.imageScan = new ImageScan();
-        this.window = new TillWindow(model, this::sellModel, this, config.dataDir().resolve("demo-coupons"), config.storeName());
+        this.window = new TillWindow(model, this::sellModel, this, config.dataDir().resolve("demo-coupons"), config.storeName(),
+                manager -> new OfficeViewModel(model.context(), manager, model.till(), background, Platform::runLater), this);
     }
 
     private SellViewModel sellModel(org.sweetshop.staff.Caller cashier) {
@@ -202,6 +210,48 @@ public final class TillController implements SellView.Actions, AutoCloseable {
     @Override
     public boolean scanning() {
         return scanner != null && scanner.scanning();
+    }
+
+    @Override
+    public void backOffice() {
+        SellViewModel selling = window.selling();
+        if (selling != null && selling.mayLeave()) {
+            model.openBackOffice();
+            if (model.screenProperty().get() != TillViewModel.Screen.BACK_OFFICE) {
+                selling.notice(model.messageProperty().get());
+            }
+        }
+    }
+
+    @Override
+    public void backToTill() {
+        model.backToTill();
+    }
+
+    @Override
+    public void saveCouponSheet(List<IssuedCoupon> coupons) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Choose a folder for the coupons' QR codes");
+        File folder = chooser.showDialog(stage);
+        if (folder != null) {
+            saveCoupons(List.copyOf(coupons), folder.toPath());
+        }
+    }
+
+    /** Writes one PNG per coupon (named by its token) off the UI thread. */
+    public void saveCoupons(List<IssuedCoupon> coupons, Path folder) {
+        OfficeViewModel office = window.office();
+        background.execute(() -> {
+            try {
+                for (IssuedCoupon coupon : coupons) {
+                    QrCodes.writePng(coupon.token(), DemoStore.QR_PIXELS, folder.resolve(coupon.token() + ".png"));
+                }
+                Platform.runLater(() -> office.notice("Saved " + coupons.size() + " QR codes in " + folder + "."));
+            } catch (IOException | RuntimeException e) {
+                LOG.error("cannot save coupons in {}", folder, e);
+                Platform.runLater(() -> office.notice("Could not save the QR codes in " + folder + ": " + e.getMessage()));
+            }
+        });
     }
 
     /** The window may close: not with a sale in the basket or on its way. */

@@ -34,7 +34,7 @@ public final class TillViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(TillViewModel.class);
 
     /** Which screen the window shows. */
-    public enum Screen { STARTING, FAILED, FIRST_RUN, LOGIN, OPEN_SHIFT, SELLING, Z_REPORT }
+    public enum Screen { STARTING, FAILED, FIRST_RUN, LOGIN, OPEN_SHIFT, SELLING, Z_REPORT, BACK_OFFICE }
 
     private final String till;
     private final Callable<AppContext> opener;
@@ -187,6 +187,22 @@ public final class TillViewModel {
             message.set(Messages.sentence(e.getMessage()));
             return null;
         }
+    }
+
+    /** The back office, for a manager or an owner; a cashier is refused (and never shown the button). */
+    public void openBackOffice() {
+        Caller who = cashier.get();
+        if (who == null || !who.role().atLeast(Role.MANAGER)) {
+            message.set("Only a manager or an owner can open the back office.");
+            return;
+        }
+        message.set("");
+        screen.set(Screen.BACK_OFFICE);
+    }
+
+    /** From the back office back to selling (or to opening a shift, if it was closed meanwhile). */
+    public void backToTill() {
+        screen.set(shift.get() == null ? Screen.OPEN_SHIFT : Screen.SELLING);
     }
 
     /** Back to the log-in screen. */

@@ -26,6 +26,8 @@ import javafx.scene.layout.VBox;
 import org.sweetshop.shift.ShiftView;
 import org.sweetshop.shift.ZReport;
 import org.sweetshop.staff.Caller;
+import org.sweetshop.ui.office.BackOfficeView;
+import org.sweetshop.ui.office.OfficeViewModel;
 
 /**
  * The till window: the screen of the moment (starting, first run, log-in, selling) above a
@@ -44,6 +46,9 @@ public final class TillWindow {
     private final String storeName;
     private final BorderPane root = new BorderPane();
     private final Label cashierLabel = new Label();
+    private final Function<Caller, OfficeViewModel> officeModels;
+    private final BackOfficeView.Actions officeActions;
+    private OfficeViewModel office;
     private SellViewModel selling;
     private SellView sellView;
 
@@ -52,7 +57,9 @@ public final class TillWindow {
      * @param couponDir  where the first-run demo writes its coupon QR codes
      */
     public TillWindow(TillViewModel model, Function<Caller, SellViewModel> sellModels, SellView.Actions actions, Path couponDir,
-                      String storeName) {
+                      String storeName, Function<Caller, OfficeViewModel> officeModels, BackOfficeView.Actions officeActions) {
+        this.officeModels = officeModels;
+        this.officeActions = officeActions;
         this.storeName = storeName;
         this.model = model;
         this.sellModels = sellModels;
@@ -82,6 +89,9 @@ public final class TillWindow {
             selling = null;
             sellView = null;
         }
+        if (screen != TillViewModel.Screen.BACK_OFFICE) {
+            office = null;
+        }
         root.setCenter(switch (screen) {
             case STARTING, FAILED -> starting();
             case FIRST_RUN -> firstRun();
@@ -89,6 +99,7 @@ public final class TillWindow {
             case OPEN_SHIFT -> openShift();
             case SELLING -> sell();
             case Z_REPORT -> zReport();
+            case BACK_OFFICE -> backOffice();
         });
     }
 
@@ -105,6 +116,18 @@ public final class TillWindow {
             sellView.focusSearch();
         }
         return sellView.root();
+    }
+
+    private Node backOffice() {
+        OfficeViewModel model = officeModels.apply(this.model.cashierProperty().get());
+        office = model;
+        model.reload();
+        return new BackOfficeView(model, officeActions).root();
+    }
+
+    /** The back office's model while it is shown, else null. */
+    public OfficeViewModel office() {
+        return office;
     }
 
     private Node starting() {

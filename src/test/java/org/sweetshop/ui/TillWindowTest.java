@@ -38,67 +38,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The real till window, headless (TestFX on Monocle), on the real database. */
 @ExtendWith(ApplicationExtension.class)
-class TillWindowTest extends DatabaseTest {
+class TillWindowTest extends TillWindowTestBase {
 
-    private static final long MS = 1_000_000L;
-
-    /** The scanner gun's clock: the test says how far apart keys come. */
-    private final AtomicLong clock = new AtomicLong(1_000 * MS);
-    private ExecutorService background;
-    private TillViewModel model;
-    private TillController controller;
-
-    @BeforeEach
-    void stage() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        background = TillApp.backgroundExecutor();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (controller != null) {
-            WaitForAsyncUtils.asyncFx(controller::close).get(5, TimeUnit.SECONDS);
-        }
-        FxToolkit.cleanupStages();
-        background.shutdownNow();
-    }
-
-    private void open(FxRobot robot, AppContext context) throws Exception {
-        model = new TillViewModel("T1", () -> context, background, javafx.application.Platform::runLater);
-        FxToolkit.setupStage(stage -> {
-            controller = new TillController(model, background, TestDatabase.config(TestDatabase.get().dataDir()), clock::get);
-            stage.setScene(TillApp.scene(controller.window()));
-            controller.attach(stage);
-            stage.show();
-        });
-        WaitForAsyncUtils.asyncFx(model::start).get(5, TimeUnit.SECONDS);
-        waitFor(() -> robot.lookup("#login").tryQuery().isPresent());
-    }
-
-    private void login(FxRobot robot, String username) {
-        robot.clickOn("#username").write(username);
-        robot.clickOn("#password").write(PASSWORD);
-        robot.clickOn("#login");
-        waitFor(() -> robot.lookup("#float").tryQuery().isPresent() || robot.lookup("#tiles").tryQuery().isPresent());
-        if (robot.lookup("#float").tryQuery().isPresent()) {
-            robot.clickOn("#float").write("20.00");
-            robot.clickOn("#open-shift");
-        }
-        waitFor(() -> robot.lookup("#tiles").tryQuery().isPresent() && robot.lookup("#tile-SL").tryQuery().isPresent());
-    }
-
-    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the window did not get there in 20 s", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
 
     @Test
     void logsInAndShowsTheTillTheCashierAndTheCatalogue(FxRobot robot) throws Exception {

@@ -1,0 +1,355 @@
+package org.sweetshop.ui.office;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.sweetshop.catalog.SweetView;
+import org.sweetshop.common.Money;
+import org.sweetshop.coupon.IssuedCoupon;
+import org.sweetshop.promo.PromoView;
+import org.sweetshop.staff.Role;
+import org.sweetshop.staff.StaffView;
+import org.sweetshop.stock.MovementView;
+
+/**
+ * The back office: tabs for the catalogue and its stock, low stock, coupons, promo codes and
+ * staff. Each tab is a table with the actions beside it; every refusal shows in the message line.
+ */
+public final class BackOfficeView {
+
+    public static final String STYLESHEET = BackOfficeView.class.getResource("office.css").toExternalForm();
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final OfficeViewModel model;
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabs = new TabPane();
+
+    /** What leaves the back office or needs a window: the till supplies them. */
+    public interface Actions {
+        void backToTill();
+
+        /** Asks where, then saves the issued coupons as a printable sheet and PNGs. */
+        void saveCouponSheet(java.util.List<IssuedCoupon> coupons);
+    }
+
+    public BackOfficeView(OfficeViewModel model, Actions actions) {
+        this.model = model;
+        root.getStyleClass().add("office");
+        root.getStylesheets().add(STYLESHEET);
+
+        Label title = new Label("Back office");
+        title.getStyleClass().add("office-title");
+        Label who = new Label(model.manager().username() + " (" + model.manager().role().label() + ")");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button back = button("Back to the till", "back-to-till", e -> actions.backToTill());
+        back.getStyleClass().add("accent");
+        HBox top = new HBox(12, title, who, spacer, back);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.getStyleClass().add("office-top");
+        root.setTop(top);
+
+        tabs.getTabs().addAll(
+                tab("Catalogue", "tab-catalogue", catalogue()),
+                tab("Low stock", "tab-low", lowStock()),
+                tab("Coupons", "tab-coupons", coupons(actions)),
+                tab("Promo codes", "tab-promos", promos()),
+                tab("Staff", "tab-staff", staff()));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        root.setCenter(tabs);
+
+        Label message = new Label();
+        message.setId("office-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+        model.errorProperty().addListener((obs, was, now) -> tone(message, now));
+        tone(message, model.errorProperty().get());
+        message.getStyleClass().add("office-message");
+        root.setBottom(message);
+        BorderPane.setMargin(message, new Insets(6, 16, 10, 16));
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private static void tone(Label message, boolean error) {
+        message.getStyleClass().removeAll("msg-ok", "msg-error");
+        message.getStyleClass().add(error ? "msg-error" : "msg-ok");
+    }
+
+    // ---- catalogue and stock ---------------------------------------------------------------
+
+    private Node catalogue() {
+        TextField search = field("office-search", "Search name or SKU");
+        search.textProperty().bindBidirectional(model.searchProperty());
+        ComboBox<String> category = new ComboBox<>(model.categories());
+        category.setId("office-category");
+        category.valueProperty().bindBidirectional(model.categoryProperty());
+        HBox filters = new HBox(8, search, category);
+        HBox.setHgrow(search, Priority.ALWAYS);
+
+        TableView<SweetView> table = new TableView<>(model.sweets());
+        table.setId("sweets-table");
+        table.getColumns().add(column("SKU", SweetView::sku, 90));
+        table.getColumns().add(column("Name", SweetView::name, 220));
+        table.getColumns().add(column("Category", SweetView::category, 110));
+        table.getColumns().add(column("Price", s -> Money.format(s.price()), 70));
+        table.getColumns().add(column("Stock", s -> Integer.toString(s.stock()), 60));
+        table.getColumns().add(column("Reorder at", s -> Integer.toString(s.reorderLevel()), 80));
+        table.getColumns().add(column("For sale", s -> s.active() ? "yes" : "no", 70));
+        table.setPlaceholder(new Label("No sweets yet: add the first one below."));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty().set(now));
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        TextField sku = field("new-sku", "SKU / barcode");
+        TextField name = field("new-name", "Name");
+        TextField cat = field("new-category", "Category");
+        TextField price = field("new-price", "Price");
+        TextField stock = field("new-stock", "Opening stock");
+        TextField reorder = field("new-reorder", "Reorder level");
+        Button add = button("Add sweet", "add-sweet",
+                e -> model.addSweet(sku.getText(), name.getText(), cat.getText(), price.getText(), stock.getText(), reorder.getText()));
+        FlowPane addRow = new FlowPane(8, 8, sku, name, cat, price, stock, reorder, add);
+
+        VBox left = new VBox(10, filters, table, section("Add a sweet"), addRow);
+        HBox.setHgrow(left, Priority.ALWAYS);
+
+        Label chosen = new Label();
+        chosen.setId("selected-sweet");
+        chosen.getStyleClass().add("panel-title");
+        chosen.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.selectedProperty().get() == null
+                ? "Choose a sweet" : model.selectedProperty().get().name() + " — " + model.selectedProperty().get().stock() + " in stock",
+                model.selectedProperty()));
+        chosen.setWrapText(true);
+        TextField quantity = field("restock-qty", "Quantity");
+        TextField note = field("restock-note", "Supplier note");
+        Button restock = button("Restock", "restock", e -> {
+            model.restock(quantity.getText(), note.getText());
+            quantity.clear();
+            note.clear();
+        });
+        TextField counted = field("counted", "Counted");
+        Button stocktake = button("Record count", "stocktake", e -> {
+            model.stocktake(counted.getText());
+            counted.clear();
+        });
+        TextField newPrice = field("new-price-value", "New price");
+        Button changePrice = button("Change price", "change-price", e -> {
+            model.changePrice(newPrice.getText());
+            newPrice.clear();
+        });
+        Button deactivate = button("Take off sale", "deactivate-sweet", e -> model.deactivate());
+        deactivate.getStyleClass().add("danger");
+        for (Node n : new Node[] {restock, stocktake, changePrice, deactivate}) {
+            ((Button) n).disableProperty().bind(model.selectedProperty().isNull().or(model.busyProperty()));
+        }
+
+        TableView<MovementView> history = new TableView<>(model.movements());
+        history.setId("movements-table");
+        history.getColumns().add(column("When", m -> WHEN.format(m.at().atZone(ZoneId.systemDefault())), 130));
+        history.getColumns().add(column("What", m -> m.kind().name().toLowerCase(java.util.Locale.ROOT), 80));
+        history.getColumns().add(column("Change", m -> (m.quantity() > 0 ? "+" : "") + m.quantity(), 60));
+        history.getColumns().add(column("After", m -> Integer.toString(m.stockAfter()), 50));
+        history.getColumns().add(column("Who", MovementView::staff, 80));
+        history.getColumns().add(column("Till", m -> m.till() == null ? "" : m.till(), 50));
+        history.getColumns().add(column("Note", m -> m.reason() == null ? "" : m.reason(), 120));
+        history.setPlaceholder(new Label("Choose a sweet to see its history."));
+        VBox.setVgrow(history, Priority.ALWAYS);
+
+        VBox right = new VBox(10, chosen,
+                section("Restock"), new HBox(8, quantity, note, restock),
+                section("Stocktake"), new HBox(8, counted, stocktake),
+                section("Price"), new HBox(8, newPrice, changePrice),
+                deactivate, section("Stock history"), history);
+        right.setPrefWidth(520);
+        right.getStyleClass().add("office-side");
+
+        HBox body = new HBox(16, left, right);
+        body.setPadding(new Insets(12));
+        return body;
+    }
+
+    private Node lowStock() {
+        TableView<SweetView> table = new TableView<>(model.lowStock());
+        table.setId("low-stock-table");
+        table.getColumns().add(column("SKU", SweetView::sku, 100));
+        table.getColumns().add(column("Name", SweetView::name, 260));
+        table.getColumns().add(column("Stock", s -> Integer.toString(s.stock()), 80));
+        table.getColumns().add(column("Reorder at", s -> Integer.toString(s.reorderLevel()), 100));
+        table.setPlaceholder(new Label("Nothing is at or below its reorder level."));
+        VBox box = new VBox(10, section("At or below the reorder level"), table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        box.setPadding(new Insets(12));
+        return box;
+    }
+
+    // ---- coupons ---------------------------------------------------------------------------
+
+    private Node coupons(Actions actions) {
+        TextField count = field("coupon-count", "How many");
+        ToggleGroup kind = new ToggleGroup();
+        ToggleButton percent = toggle("% off", "coupon-percent", kind);
+        ToggleButton amount = toggle("amount off", "coupon-amount", kind);
+        percent.setSelected(true);
+        TextField value = field("coupon-value", "Value, e.g. 10");
+        TextField expiry = field("coupon-expiry", "Valid until (YYYY-MM-DD, empty: none)");
+        Button issue = button("Issue batch", "issue-coupons",
+                e -> model.issueCoupons(count.getText(), percent.isSelected(), value.getText(), expiry.getText()));
+        issue.getStyleClass().add("accent");
+        issue.disableProperty().bind(model.busyProperty());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("coupon-progress");
+        progress.setPrefWidth(320);
+        progress.progressProperty().bind(model.progressProperty());
+
+        TableView<IssuedCoupon> table = new TableView<>(model.issued());
+        table.setId("issued-table");
+        table.getColumns().add(column("Token (in the QR code)", IssuedCoupon::token, 340));
+        table.getColumns().add(column("Value", c -> c.discount().describe(), 100));
+        table.getColumns().add(column("Valid until", c -> c.expiresOn() == null ? "no expiry" : c.expiresOn().toString(), 110));
+        table.setPlaceholder(new Label("Issue a batch: the new coupons are listed here to print."));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        Button sheet = button("Save printable sheet (PDF) and PNGs…", "save-sheet", e -> actions.saveCouponSheet(model.issued()));
+        sheet.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.issued()));
+
+        VBox box = new VBox(10, section("Issue a batch"), new FlowPane(8, 8, count, percent, amount, value, expiry, issue), progress,
+                table, sheet);
+        box.setPadding(new Insets(12));
+        return box;
+    }
+
+    // ---- promo codes -----------------------------------------------------------------------
+
+    private Node promos() {
+        TableView<PromoView> table = new TableView<>(model.promos());
+        table.setId("promos-table");
+        table.getColumns().add(column("Code", PromoView::code, 120));
+        table.getColumns().add(column("Discount", p -> p.discount().describe(), 110));
+        table.getColumns().add(column("Uses", p -> p.uses() + (p.maxUses() == null ? "" : " / " + p.maxUses()), 90));
+        table.getColumns().add(column("Valid until", p -> p.validUntil() == null ? "" : p.validUntil().toString(), 100));
+        table.getColumns().add(column("Active", p -> p.active() ? "yes" : "no", 70));
+        table.setPlaceholder(new Label("No promo codes yet."));
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        TextField code = field("promo-code", "CODE");
+        ToggleGroup kind = new ToggleGroup();
+        ToggleButton percent = toggle("% off", "promo-percent", kind);
+        ToggleButton amount = toggle("amount off", "promo-amount", kind);
+        percent.setSelected(true);
+        TextField value = field("promo-value", "Value");
+        TextField max = field("promo-max", "Max uses (empty: unlimited)");
+        TextField until = field("promo-until", "Valid until (YYYY-MM-DD)");
+        Button add = button("Add promo", "add-promo",
+                e -> model.addPromo(code.getText(), percent.isSelected(), value.getText(), max.getText(), until.getText()));
+        Button deactivate = button("Deactivate selected", "deactivate-promo", e -> {
+            PromoView promo = table.getSelectionModel().getSelectedItem();
+            if (promo != null) {
+                model.deactivatePromo(promo.code());
+            }
+        });
+        deactivate.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        VBox box = new VBox(10, table, deactivate, section("Add a promo code"), new FlowPane(8, 8, code, percent, amount, value, max, until, add));
+        box.setPadding(new Insets(12));
+        return box;
+    }
+
+    // ---- staff -----------------------------------------------------------------------------
+
+    private Node staff() {
+        TableView<StaffView> table = new TableView<>(model.staff());
+        table.setId("staff-table");
+        table.getColumns().add(column("Username", StaffView::username, 160));
+        table.getColumns().add(column("Role", s -> s.role().label(), 100));
+        table.getColumns().add(column("Active", s -> s.active() ? "yes" : "no", 70));
+        table.getColumns().add(column("Since", s -> WHEN.format(s.createdAt().atZone(ZoneId.systemDefault())), 140));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        TextField username = field("staff-username", "Username");
+        ComboBox<Role> role = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(Role.values()));
+        role.setId("staff-role");
+        role.setValue(Role.CASHIER);
+        Button add = button("Add (password generated)", "add-staff", e -> model.addStaff(username.getText(), role.getValue()));
+        Button deactivate = button("Deactivate selected", "deactivate-staff", e -> selectedStaff(table, model::deactivateStaff));
+        Button reset = button("Reset password of selected", "reset-password", e -> selectedStaff(table, model::resetPassword));
+        for (Button b : new Button[] {deactivate, reset}) {
+            b.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        }
+        Label rule = new Label("Only an owner can add managers and owners.");
+        rule.getStyleClass().add("hint");
+        VBox box = new VBox(10, table, new HBox(8, deactivate, reset), section("Add a member of staff"),
+                new HBox(8, username, role, add), rule);
+        box.setPadding(new Insets(12));
+        return box;
+    }
+
+    private static void selectedStaff(TableView<StaffView> table, java.util.function.Consumer<String> action) {
+        StaffView person = table.getSelectionModel().getSelectedItem();
+        if (person != null) {
+            action.accept(person.username());
+        }
+    }
+
+    // ---- small builders --------------------------------------------------------------------
+
+    private static Tab tab(String name, String id, Node content) {
+        Tab tab = new Tab(name, content);
+        tab.setId(id);
+        return tab;
+    }
+
+    private static Label section(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("section");
+        return label;
+    }
+
+    private static TextField field(String id, String prompt) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        return field;
+    }
+
+    private static ToggleButton toggle(String text, String id, ToggleGroup group) {
+        ToggleButton toggle = new ToggleButton(text);
+        toggle.setId(id);
+        toggle.setToggleGroup(group);
+        return toggle;
+    }
+
+    private static Button button(String text, String id, javafx.event.EventHandler<javafx.event.ActionEvent> action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setOnAction(action);
+        return button;
+    }
+
+    private static <T> TableColumn<T, String> column(String name, Function<T, String> value, double width) {
+        TableColumn<T, String> column = new TableColumn<>(name);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+}

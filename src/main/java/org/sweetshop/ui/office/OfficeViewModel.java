@@ -1,0 +1,486 @@
+package org.sweetshop.ui.office;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sweetshop.AppContext;
+import org.sweetshop.catalog.NewSweet;
+import org.sweetshop.catalog.SweetView;
+import org.sweetshop.common.BusyException;
+import org.sweetshop.common.DatabaseUnreachableException;
+import org.sweetshop.common.Discount;
+import org.sweetshop.common.InvalidInputException;
+import org.sweetshop.common.Money;
+import org.sweetshop.common.Refusal;
+import org.sweetshop.coupon.IssuedCoupon;
+import org.sweetshop.promo.NewPromo;
+import org.sweetshop.promo.PromoView;
+import org.sweetshop.staff.Caller;
+import org.sweetshop.staff.Role;
+import org.sweetshop.staff.StaffService;
+import org.sweetshop.staff.StaffView;
+import org.sweetshop.stock.MovementView;
+import org.sweetshop.ui.Messages;
+
+/**
+ * The back office's state for a manager or owner: the catalogue (with search and category
+ * filter), stock (restock, stocktake, history, low stock), promo codes, staff and coupon batches.
+ * Every call goes through the services (which refuse a cashier anyway) on the background
+ * executor; the answers come back on the UI executor. Typed text is parsed here, with a clear
+ * refusal and nothing sent when it is not valid.
+ */
+public final class OfficeViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OfficeViewModel.class);
+
+    /** The category filter's "everything" entry. */
+    public static final String ALL = "All categories";
+
+    private final AppContext app;
+    private final Caller manager;
+    private final String till;
+    private final Executor background;
+    private final Executor ui;
+
+    private final ObservableList<SweetView> sweets = FXCollections.observableArrayList();
+    private final FilteredList<SweetView> shownSweets = new FilteredList<>(sweets, s -> true);
+    private final ObservableList<String> categories = FXCollections.observableArrayList(ALL);
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<String> category = new SimpleObjectProperty<>(ALL);
+    private final ObjectProperty<SweetView> selected = new SimpleObjectProperty<>();
+    private final ObservableList<MovementView> movements = FXCollections.observableArrayList();
+    private final ObservableList<SweetView> lowStock = FXCollections.observableArrayList();
+    private final ObservableList<PromoView> promos = FXCollections.observableArrayList();
+    private final ObservableList<StaffView> staff = FXCollections.observableArrayList();
+    private final ObservableList<IssuedCoupon> issued = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<Double> progress = new ReadOnlyObjectWrapper<>(0.0);
+
+    public OfficeViewModel(AppContext app, Caller manager, String till, Executor background, Executor ui) {
+        this.app = app;
+        this.manager = manager;
+        this.till = till;
+        this.background = background;
+        this.ui = ui;
+        search.addListener((obs, old, now) -> refilter());
+        category.addListener((obs, old, now) -> refilter());
+        selected.addListener((obs, old, now) -> {
+            movements.clear();
+            if (now != null) {
+                history(now.sku());
+            }
+        });
+    }
+
+    /** Whether this member of staff may use the back office at all (a cashier may not). */
+    public static boolean allowed(Caller caller) {
+        return caller != null && caller.role().atLeast(Role.MANAGER);
+    }
+
+    // ---- loading --------------------------------------------------------------------------
+
+    /** Loads every list again. */
+    public void reload() {
+        run(null, () -> {
+            List<SweetView> all = app.catalog().list();
+            List<SweetView> low = app.stock().lowStock();
+            List<PromoView> allPromos = app.promos().list();
+            List<StaffView> people = app.staff().list(manager);
+            return () -> {
+                showSweets(all);
+                lowStock.setAll(low);
+                promos.setAll(allPromos);
+                staff.setAll(people);
+            };
+        });
+    }
+
+    private void showSweets(List<SweetView> all) {
+        String keep = selected.get() == null ? null : selected.get().sku();
+        sweets.setAll(all);
+        List<String> names = new java.util.ArrayList<>();
+        names.add(ALL);
+        all.stream().map(SweetView::category).distinct().sorted(String.CASE_INSENSITIVE_ORDER).forEach(names::add);
+        categories.setAll(names);
+        if (!categories.contains(category.get())) {
+            category.set(ALL);
+        }
+        refilter();
+        if (keep != null) {
+            sweets.stream().filter(s -> s.sku().equals(keep)).findFirst().ifPresent(selected::set);
+        }
+    }
+
+    private void refilter() {
+        String text = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
+        String chosen = category.get();
+        shownSweets.setPredicate(s -> (chosen == null || ALL.equals(chosen) || s.category().equals(chosen))
+                && (text.isEmpty() || s.name().toLowerCase(Locale.ROOT).contains(text) || s.sku().toLowerCase(Locale.ROOT).contains(text)));
+    }
+
+    private void history(String sku) {
+        run(null, () -> {
+            List<MovementView> found = app.stock().movements(sku, 200);
+            return () -> {
+                if (selected.get() != null && selected.get().sku().equals(sku)) {
+                    movements.setAll(found);
+                }
+            };
+        });
+    }
+
+    // ---- catalogue ------------------------------------------------------------------------
+
+    public void addSweet(String sku, String name, String category, String price, String openingStock, String reorderLevel) {
+        BigDecimal amount;
+        int stock;
+        int reorder;
+        try {
+            amount = Money.parse("price", price);
+            stock = whole("opening stock", openingStock);
+            reorder = whole("reorder level", reorderLevel);
+        } catch (InvalidInputException e) {
+            refuse(e.getMessage());
+            return;
+        }
+        run("Adding " + sku + "…", () -> {
+            SweetView added = app.catalog().add(manager, new NewSweet(sku, name, category, amount, stock, reorder), till);
+            return reloadThen("Added " + added.name() + " (" + added.sku() + ").");
+        });
+    }
+
+    public void changePrice(String price) {
+        SweetView sweet = selectedOrSay();
+        if (sweet == null) {
+            return;
+        }
+        BigDecimal amount;
+        try {
+            amount = Money.parse("price", price);
+        } catch (InvalidInputException e) {
+            refuse(e.getMessage());
+            return;
+        }
+        run("Changing the price…", () -> {
+            SweetView changed = app.catalog().changePrice(manager, sweet.sku(), amount);
+            return reloadThen("The price of " + changed.name() + " is now " + Money.format(changed.price()) + " (was "
+                    + Money.format(sweet.price()) + ").");
+        });
+    }
+
+    public void deactivate() {
+        SweetView sweet = selectedOrSay();
+        if (sweet == null) {
+            return;
+        }
+        run("Taking " + sweet.name() + " off sale…", () -> {
+            app.catalog().deactivate(manager, sweet.sku());
+            return reloadThen(sweet.name() + " is no longer for sale (its history is kept).");
+        });
+    }
+
+    // ---- stock ----------------------------------------------------------------------------
+
+    public void restock(String quantity, String note) {
+        SweetView sweet = selectedOrSay();
+        if (sweet == null) {
+            return;
+        }
+        int units;
+        try {
+            units = whole("quantity", quantity);
+        } catch (InvalidInputException e) {
+            refuse(e.getMessage());
+            return;
+        }
+        run("Restocking…", () -> {
+            var change = app.stock().restock(manager, sweet.sku(), units, till, note == null || note.isBlank() ? null : note);
+            return reloadThen("Restocked " + change.name() + ": +" + change.change() + ", now " + change.stockAfter() + ".");
+        });
+    }
+
+    public void stocktake(String counted) {
+        SweetView sweet = selectedOrSay();
+        if (sweet == null) {
+            return;
+        }
+        int units;
+        try {
+            units = whole("counted quantity", counted);
+        } catch (InvalidInputException e) {
+            refuse(e.getMessage());
+            return;
+        }
+        run("Recording the count…", () -> {
+            var change = app.stock().stocktake(manager, sweet.sku(), units, till, "stocktake");
+            String difference = change.change() == 0 ? "no difference" : "adjusted by " + (change.change() > 0 ? "+" : "") + change.change();
+            return reloadThen("Counted " + change.name() + ": " + change.stockAfter() + " (" + difference + ").");
+        });
+    }
+
+    // ---- promo codes ----------------------------------------------------------------------
+
+    public void addPromo(String code, boolean percent, String amount, String maxUses, String validUntil) {
+        Discount discount;
+        Integer uses;
+        LocalDate until;
+        try {
+            BigDecimal value = Money.parse(percent ? "percent" : "amount", amount);
+            discount = percent ? Discount.percent(value) : Discount.amount(value);
+            uses = maxUses == null || maxUses.isBlank() ? null : whole("maximum uses", maxUses);
+            until = date("valid until", validUntil);
+        } catch (InvalidInputException e) {
+            refuse(e.getMessage());
+            return;
+        }
+        run("Adding the promo code…", () -> {
+            PromoView added = app.promos().add(manager, new NewPromo(code, discount, uses, null, until));
+            return reloadThen("Promo " + added.code() + " added: " + added.discount().describe() + ".");
+        });
+    }
+
+    public void deactivatePromo(String code) {
+        run("Deactivating " + code + "…", () -> {
+            app.promos().deactivate(manager, code);
+            return reloadThen("Promo " + code + " can no longer be used.");
+        });
+    }
+
+    // ---- staff ----------------------------------------------------------------------------
+
+    /** Adds a member of staff with a generated password, shown once for them to write down. */
+    public void addStaff(String username, Role role) {
+        if (role == null) {
+            refuse("choose a role");
+            return;
+        }
+        String password = StaffService.generatePassword();
+        run("Adding " + username + "…", () -> {
+            StaffView added = app.staff().register(manager, username, role, password);
+            return reloadThen("Added " + added.username() + " (" + added.role().label() + "). Their password: " + password
+                    + " (shown once: write it down).");
+        });
+    }
+
+    public void deactivateStaff(String username) {
+        run("Deactivating " + username + "…", () -> {
+            app.staff().deactivate(manager, username);
+            return reloadThen(username + " can no longer log in.");
+        });
+    }
+
+    public void resetPassword(String username) {
+        String password = StaffService.generatePassword();
+        run("Resetting the password…", () -> {
+            app.staff().resetPassword(manager, username, password);
+            return reloadThen("New password for " + username + ": " + password + " (shown once: write it down).");
+        });
+    }
+
+    // ---- coupons --------------------------------------------------------------------------
+
+    /** Issues a batch of coupons, in chunks so the progress bar moves. */
+    public void issueCoupons(String count, boolean percent, String amount, String expiresOn) {
+        int total;
+        Discount discount;
+        LocalDate expiry;
+        try {
+            total = whole("number of coupons", count);
+            BigDecimal value = Money.parse(percent ? "percent" : "amount", amount);
+            discount = percent ? Discount.percent(value) : Discount.amount(value);
+            expiry = date("expiry", expiresOn);
+        } catch (InvalidInputException e) {
+            refuse(e.getMessage());
+            return;
+        }
+        if (total < 1 || total > org.sweetshop.coupon.CouponService.MAX_BATCH) {
+            refuse("the number of coupons must be between 1 and " + org.sweetshop.coupon.CouponService.MAX_BATCH);
+            return;
+        }
+        issued.clear();
+        progress.set(0.0);
+        run("Issuing " + total + " coupons…", () -> {
+            List<IssuedCoupon> all = new java.util.ArrayList<>();
+            int chunk = 50;
+            for (int done = 0; done < total; done += chunk) {
+                all.addAll(app.coupons().issue(manager, Math.min(chunk, total - done), discount, expiry));
+                double fraction = (double) all.size() / total;
+                ui.execute(() -> progress.set(fraction));
+            }
+            return () -> {
+                issued.setAll(all);
+                say(false, "Issued " + all.size() + " coupons: " + discount.describe()
+                        + (expiry == null ? ", no expiry." : ", valid until " + expiry + "."));
+            };
+        });
+    }
+
+    // ---- plumbing -------------------------------------------------------------------------
+
+    private Runnable reloadThen(String done) {
+        return () -> {
+            say(false, done);
+            reload();  // says nothing when it works: the action's message stays
+        };
+    }
+
+
+    private SweetView selectedOrSay() {
+        SweetView sweet = selected.get();
+        if (sweet == null) {
+            refuse("choose a sweet in the table first");
+        }
+        return sweet;
+    }
+
+    private static int whole(String field, String text) {
+        String value = text == null ? "" : text.strip();
+        if (!value.matches("[0-9]{1,9}")) {
+            throw new InvalidInputException(field, field + " must be a whole number such as 12, not '"
+                    + org.sweetshop.common.Texts.shorten(value) + "'");
+        }
+        return Integer.parseInt(value);
+    }
+
+    private static LocalDate date(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, field + " must be a date such as 2027-03-31, not '"
+                    + org.sweetshop.common.Texts.shorten(text) + "'");
+        }
+    }
+
+    /** A message from around the screen (files saved or not). */
+    public void notice(String text) {
+        say(false, text);
+    }
+
+    private void refuse(String text) {
+        say(true, Messages.sentence(text));
+    }
+
+    private void say(boolean isError, String text) {
+        error.set(isError);
+        message.set(text);
+    }
+
+    /** Runs a service step in the background; a refusal is shown, nothing else changes. */
+    private void run(String progressText, Callable<Runnable> step) {
+        busy.set(true);
+        if (progressText != null) {
+            say(false, progressText);
+        }
+        background.execute(() -> {
+            try {
+                Runnable then = step.call();
+                ui.execute(() -> {
+                    busy.set(false);
+                    then.run();
+                });
+            } catch (Refusal | BusyException e) {
+                ui.execute(() -> {
+                    busy.set(false);
+                    refuse(e.getMessage());
+                });
+            } catch (DatabaseUnreachableException e) {
+                ui.execute(() -> {
+                    busy.set(false);
+                    refuse("the store database cannot be reached: nothing was changed, try again");
+                });
+            } catch (Exception e) {
+                LOG.error("back office step failed", e);
+                ui.execute(() -> {
+                    busy.set(false);
+                    refuse("that did not work (the error is in the log)");
+                });
+            }
+        });
+    }
+
+    // ---- properties -----------------------------------------------------------------------
+
+    public Caller manager() {
+        return manager;
+    }
+
+    public ObservableList<SweetView> sweets() {
+        return shownSweets;
+    }
+
+    public ObservableList<String> categories() {
+        return categories;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObjectProperty<String> categoryProperty() {
+        return category;
+    }
+
+    public ObjectProperty<SweetView> selectedProperty() {
+        return selected;
+    }
+
+    public ObservableList<MovementView> movements() {
+        return movements;
+    }
+
+    public ObservableList<SweetView> lowStock() {
+        return lowStock;
+    }
+
+    public ObservableList<PromoView> promos() {
+        return promos;
+    }
+
+    public ObservableList<StaffView> staff() {
+        return staff;
+    }
+
+    public ObservableList<IssuedCoupon> issued() {
+        return issued;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Double> progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,117 @@
+package org.sweetshop.ui.office;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.Test;
+import org.sweetshop.catalog.MovementKind;
+import org.sweetshop.catalog.SweetView;
+import org.sweetshop.common.NotPermittedException;
+import org.sweetshop.sale.CheckoutRequest;
+import org.sweetshop.sale.Payment;
+import org.sweetshop.stock.MovementView;
+import org.sweetshop.ui.TillWindowTestBase;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The back office in the real window, headless, while the shop sells. */
+class BackOfficeWindowTest extends TillWindowTestBase {
+
+    @Test
+    void aCashierNeverSeesTheBackOfficeAndItsServicesRefuseHer(FxRobot robot) throws Exception {
+        sweet("SL", "1.20", 5);
+        open(robot, app);
+        login(robot, "cashier");
+
+        assertThat(robot.lookup("#back-office").query().isVisible()).isFalse();
+        WaitForAsyncUtils.asyncFx(model::openBackOffice).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#tab-catalogue").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#tiles").tryQuery()).isPresent();
+        assertThatThrownBy(() -> app.stock().restock(cashier, "SL", 5, "T1", "sneaky")).isInstanceOf(NotPermittedException.class);
+        assertThat(stockOf("SL")).isEqualTo(5);
+    }
+
+    @Test
+    void aRestockWhileAnotherTillSellsTheSameSweetLosesNothing(FxRobot robot) throws Exception {
+        sweet("SL", "1.20", 5);
+        sweet("FB", "0.85", 30);
+        open(robot, app);
+        login(robot, "manager");
+        robot.clickOn("#back-office");
+        waitFor(() -> robot.lookup("#sweets-table").tryQuery().isPresent()
+                && !robot.lookup("#sweets-table").<TableView<SweetView>>query().getItems().isEmpty());
+        select(robot, "FB");
+        robot.clickOn("#restock-qty").write("25");
+        robot.clickOn("#restock-note").write("Sweetco delivery 7");
+
+        // another till sells FB, one at a time, while the restock goes through
+        int sales = 20;
+        CyclicBarrier start = new CyclicBarrier(2);
+        List<Throwable> failures = new ArrayList<>();
+        Thread till = new Thread(() -> {
+            try {
+                start.await(10, TimeUnit.SECONDS);
+                for (int i = 0; i < sales; i++) {
+                    app.sales().checkout(cashier, new CheckoutRequest(UUID.randomUUID(), "T2", List.of(line("FB", 1)), null, null,
+                            Payment.card()));
+                }
+            } catch (Throwable e) {
+                synchronized (failures) {
+                    failures.add(e);
+                }
+            }
+        }, "till-T2");
+        till.start();
+        start.await(10, TimeUnit.SECONDS);
+        robot.clickOn("#restock");
+        till.join(60_000);
+
+        waitFor(() -> text(robot, "#office-message").startsWith("Restocked Sweet FB: +25"));
+        assertThat(failures).isEmpty();
+        assertThat(stockOf("FB")).isEqualTo(30 + 25 - sales);
+        List<MovementView> history = app.stock().movements("FB", 100);
+        assertThat(history).filteredOn(m -> m.kind() == MovementKind.RESTOCK && m.quantity() == 25)
+                .extracting(MovementView::reason, MovementView::staff).containsExactly(org.assertj.core.groups.Tuple.tuple("Sweetco delivery 7", "manager"));
+        assertThat(history).filteredOn(m -> m.kind() == MovementKind.SALE).hasSize(sales);
+        assertThat(app.audit().run().ok()).isTrue();
+    }
+
+    @Test
+    void aStocktakeWritesTheDifferenceAsOneAdjustment(FxRobot robot) throws Exception {
+        sweet("SL", "1.20", 5);
+        sweet("FB", "0.85", 12);
+        open(robot, app);
+        login(robot, "manager");
+        robot.clickOn("#back-office");
+        waitFor(() -> robot.lookup("#sweets-table").tryQuery().isPresent()
+                && !robot.lookup("#sweets-table").<TableView<SweetView>>query().getItems().isEmpty());
+        select(robot, "FB");
+        robot.clickOn("#counted").write("9");
+        robot.clickOn("#stocktake");
+
+        waitFor(() -> text(robot, "#office-message").equals("Counted Sweet FB: 9 (adjusted by -3)."));
+        assertThat(stockOf("FB")).isEqualTo(9);
+        MovementView last = app.stock().movements("FB", 1).get(0);
+        assertThat(last.kind()).isEqualTo(MovementKind.ADJUSTMENT);
+        assertThat(last.quantity()).isEqualTo(-3);
+        assertThat(last.stockAfter()).isEqualTo(9);
+        waitFor(() -> robot.lookup("#movements-table").<TableView<MovementView>>query().getItems().size() == 2);
+
+        robot.clickOn("#back-to-till");
+        waitFor(() -> robot.lookup("#tile-FB").tryQuery().isPresent());
+    }
+
+    private static void select(FxRobot robot, String sku) throws Exception {
+        TableView<SweetView> table = robot.lookup("#sweets-table").query();
+        WaitForAsyncUtils.asyncFx(() -> table.getItems().stream().filter(s -> s.sku().equals(sku)).findFirst()
+                .ifPresent(s -> table.getSelectionModel().select(s))).get(5, TimeUnit.SECONDS);
+        waitFor(() -> text(robot, "#selected-sweet").startsWith("Sweet " + sku));
+    }
+}

@@ -1,0 +1,128 @@
+package org.sweetshop.ui.office;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sweetshop.catalog.MovementKind;
+import org.sweetshop.catalog.SweetView;
+import org.sweetshop.staff.Role;
+import org.sweetshop.stock.MovementView;
+import org.sweetshop.testing.DatabaseTest;
+import org.sweetshop.testing.Snapshot;
+
+/** The back office's model on plain JUnit: same-thread executors, the real services and database. */
+class OfficeViewModelTest extends DatabaseTest {
+
+    private static final Executor SAME_THREAD = Runnable::run;
+
+    private OfficeViewModel office;
+
+    @BeforeEach
+    void open() {
+        sweet("SL", "1.20", 5);
+        sweet("FB", "0.85", 2);
+        office = new OfficeViewModel(app, manager, "BO", SAME_THREAD, SAME_THREAD);
+        office.reload();
+    }
+
+    private void choose(String sku) {
+        office.selectedProperty().set(office.sweets().stream().filter(s -> s.sku().equals(sku)).findFirst().orElseThrow());
+    }
+
+    @Test
+    void onlyManagersAndOwnersMayUseIt() {
+        assertThat(OfficeViewModel.allowed(cashier)).isFalse();
+        assertThat(OfficeViewModel.allowed(manager)).isTrue();
+        assertThat(OfficeViewModel.allowed(owner)).isTrue();
+        assertThat(OfficeViewModel.allowed(null)).isFalse();
+    }
+
+    @Test
+    void addsASweetAndRefusesBadInputWithoutChangingAnything() {
+        String before = Snapshot.of(app.database().dataSource());
+        office.addSweet("JB-200", "Jelly Babies", "Jelly", "1.234", "10", "2");
+        assertThat(office.messageProperty().get()).startsWith("Price ");
+        office.addSweet("JB-200", "Jelly Babies", "Jelly", "1.60", "ten", "2");
+        assertThat(office.messageProperty().get()).isEqualTo("Opening stock must be a whole number such as 12, not 'ten'.");
+        office.addSweet("SL", "Again", "Jelly", "1.60", "1", "0");
+        assertThat(office.errorProperty().get()).isTrue();
+        assertThat(Snapshot.of(app.database().dataSource())).isEqualTo(before);
+
+        office.addSweet("JB-200", "Jelly Babies", "Jelly", "1.60", "10", "2");
+        assertThat(office.messageProperty().get()).isEqualTo("Added Jelly Babies (JB-200).");
+        assertThat(office.sweets()).extracting(SweetView::sku).contains("JB-200");
+        assertThat(office.categories()).contains("Jelly");
+    }
+
+    @Test
+    void restockStocktakeAndPriceChangeShowInTheHistory() {
+        choose("FB");
+        office.restock("10", "Sweetco delivery 42");
+        assertThat(office.messageProperty().get()).isEqualTo("Restocked Sweet FB: +10, now 12.");
+        office.stocktake("11");
+        assertThat(office.messageProperty().get()).isEqualTo("Counted Sweet FB: 11 (adjusted by -1).");
+        office.changePrice("0.95");
+        assertThat(office.messageProperty().get()).isEqualTo("The price of Sweet FB is now 0.95 (was 0.85).");
+
+        assertThat(stockOf("FB")).isEqualTo(11);
+        assertThat(office.movements()).extracting(MovementView::kind, MovementView::quantity, MovementView::stockAfter)
+                .startsWith(org.assertj.core.groups.Tuple.tuple(MovementKind.ADJUSTMENT, -1, 11),
+                        org.assertj.core.groups.Tuple.tuple(MovementKind.RESTOCK, 10, 12));
+        assertThat(office.selectedProperty().get().price()).isEqualByComparingTo("0.95");
+    }
+
+    @Test
+    void aCountThatMatchesChangesNothingButIsSaid() {
+        choose("SL");
+        office.stocktake("5");
+        assertThat(office.messageProperty().get()).isEqualTo("Counted Sweet SL: 5 (no difference).");
+        office.restock("-3", "");
+        assertThat(office.messageProperty().get()).isEqualTo("Quantity must be a whole number such as 12, not '-3'.");
+        assertThat(stockOf("SL")).isEqualTo(5);
+    }
+
+    @Test
+    void actionsNeedASweetChosenFirst() {
+        office.restock("3", "");
+        assertThat(office.messageProperty().get()).isEqualTo("Choose a sweet in the table first.");
+    }
+
+    @Test
+    void takingASweetOffSaleKeepsItInTheCatalogue() {
+        choose("FB");
+        office.deactivate();
+        assertThat(office.messageProperty().get()).isEqualTo("Sweet FB is no longer for sale (its history is kept).");
+        assertThat(office.sweets()).filteredOn(s -> s.sku().equals("FB")).extracting(SweetView::active).containsExactly(false);
+    }
+
+    @Test
+    void promoCodesAndStaff() {
+        office.addPromo("SPRING", true, "15", "100", "2099-05-31");
+        assertThat(office.messageProperty().get()).isEqualTo("Promo SPRING added: 15% off.");
+        office.addPromo("BAD", true, "15", "100", "31/05/2099");
+        assertThat(office.messageProperty().get()).isEqualTo("Valid until must be a date such as 2027-03-31, not '31/05/2099'.");
+        office.deactivatePromo("SPRING");
+        assertThat(office.promos()).filteredOn(p -> p.code().equals("SPRING")).extracting(p -> p.active()).containsExactly(false);
+
+        office.addStaff("bea", Role.CASHIER);
+        assertThat(office.messageProperty().get()).startsWith("Added bea (cashier). Their password: ");
+        office.addStaff("max", Role.MANAGER);
+        assertThat(office.errorProperty().get()).isTrue();   // a manager cannot make managers
+        assertThat(office.staff()).extracting(s -> s.username()).doesNotContain("max");
+        office.resetPassword("bea");
+        String password = office.messageProperty().get().replaceAll("^New password for bea: (\\S+) .*$", "$1");
+        assertThat(app.staff().login("bea", password).username()).isEqualTo("bea");
+    }
+
+    @Test
+    void issuesACouponBatchWithProgress() {
+        office.issueCoupons("120", true, "10", "2099-12-31");
+        assertThat(office.issued()).hasSize(120);
+        assertThat(office.progressProperty().get()).isEqualTo(1.0);
+        assertThat(office.messageProperty().get()).isEqualTo("Issued 120 coupons: 10% off, valid until 2099-12-31.");
+        office.issueCoupons("0", true, "10", "");
+        assertThat(office.messageProperty().get()).isEqualTo("The number of coupons must be between 1 and 10000.");
+    }
+}
