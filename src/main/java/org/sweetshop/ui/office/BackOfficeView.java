@@ -41,6 +41,7 @@ public final class BackOfficeView {
 
     public static final String STYLESHEET = BackOfficeView.class.getResource("office.css").toExternalForm();
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
     private final OfficeViewModel model;
     private final BorderPane root = new BorderPane();
@@ -113,13 +114,13 @@ public final class BackOfficeView {
 
         TableView<SweetView> table = new TableView<>(model.sweets());
         table.setId("sweets-table");
-        table.getColumns().add(column("SKU", SweetView::sku, 90));
-        table.getColumns().add(column("Name", SweetView::name, 220));
-        table.getColumns().add(column("Category", SweetView::category, 110));
-        table.getColumns().add(column("Price", s -> Money.format(s.price()), 70));
+        table.getColumns().add(column("SKU", SweetView::sku, 80));
+        table.getColumns().add(column("Name", SweetView::name, 200));
+        table.getColumns().add(column("Category", SweetView::category, 95));
+        table.getColumns().add(column("Price", s -> Money.format(s.price()), 60));
         table.getColumns().add(column("Stock", s -> Integer.toString(s.stock()), 60));
-        table.getColumns().add(column("Reorder at", s -> Integer.toString(s.reorderLevel()), 80));
-        table.getColumns().add(column("For sale", s -> s.active() ? "yes" : "no", 70));
+        table.getColumns().add(column("Reorder", s -> Integer.toString(s.reorderLevel()), 75));
+        table.getColumns().add(column("On sale", s -> s.active() ? "yes" : "no", 70));
         table.setPlaceholder(new Label("No sweets yet: add the first one below."));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty().set(now));
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -145,18 +146,22 @@ public final class BackOfficeView {
                 model.selectedProperty()));
         chosen.setWrapText(true);
         TextField quantity = field("restock-qty", "Quantity");
+        quantity.setPrefColumnCount(5);
         TextField note = field("restock-note", "Supplier note");
+        note.setPrefColumnCount(12);
         Button restock = button("Restock", "restock", e -> {
             model.restock(quantity.getText(), note.getText());
             quantity.clear();
             note.clear();
         });
         TextField counted = field("counted", "Counted");
+        counted.setPrefColumnCount(5);
         Button stocktake = button("Record count", "stocktake", e -> {
             model.stocktake(counted.getText());
             counted.clear();
         });
         TextField newPrice = field("new-price-value", "New price");
+        newPrice.setPrefColumnCount(5);
         Button changePrice = button("Change price", "change-price", e -> {
             model.changePrice(newPrice.getText());
             newPrice.clear();
@@ -169,13 +174,13 @@ public final class BackOfficeView {
 
         TableView<MovementView> history = new TableView<>(model.movements());
         history.setId("movements-table");
-        history.getColumns().add(column("When", m -> WHEN.format(m.at().atZone(ZoneId.systemDefault())), 130));
-        history.getColumns().add(column("What", m -> m.kind().name().toLowerCase(java.util.Locale.ROOT), 80));
-        history.getColumns().add(column("Change", m -> (m.quantity() > 0 ? "+" : "") + m.quantity(), 60));
-        history.getColumns().add(column("After", m -> Integer.toString(m.stockAfter()), 50));
-        history.getColumns().add(column("Who", MovementView::staff, 80));
-        history.getColumns().add(column("Till", m -> m.till() == null ? "" : m.till(), 50));
-        history.getColumns().add(column("Note", m -> m.reason() == null ? "" : m.reason(), 120));
+        history.getColumns().add(column("When", m -> SHORT.format(m.at().atZone(ZoneId.systemDefault())), 95));
+        history.getColumns().add(column("What", m -> m.kind().name().toLowerCase(java.util.Locale.ROOT), 85));
+        history.getColumns().add(column("±", m -> (m.quantity() > 0 ? "+" : "") + m.quantity(), 50));
+        history.getColumns().add(column("Left", m -> Integer.toString(m.stockAfter()), 50));
+        history.getColumns().add(column("Who", MovementView::staff, 70));
+        history.getColumns().add(column("Till", m -> m.till() == null ? "" : m.till(), 45));
+        history.getColumns().add(column("Note", m -> m.reason() == null ? "" : m.reason(), 140));
         history.setPlaceholder(new Label("Choose a sweet to see its history."));
         VBox.setVgrow(history, Priority.ALWAYS);
 
@@ -184,7 +189,8 @@ public final class BackOfficeView {
                 section("Stocktake"), new HBox(8, counted, stocktake),
                 section("Price"), new HBox(8, newPrice, changePrice),
                 deactivate, section("Stock history"), history);
-        right.setPrefWidth(520);
+        right.setPrefWidth(540);
+        right.setMinWidth(500);
         right.getStyleClass().add("office-side");
 
         HBox body = new HBox(16, left, right);
