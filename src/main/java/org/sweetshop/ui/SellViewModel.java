@@ -126,6 +126,7 @@ public final class SellViewModel {
     private final ReadOnlyBooleanWrapper paying = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper retryable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Receipt> lastReceipt = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper reachable = new ReadOnlyBooleanWrapper(true);
     private String couponToken;
     private UUID saleId;
     /** Bumped whenever the basket is started afresh: a code check answered for an older basket is dropped. */
@@ -686,6 +687,7 @@ public final class SellViewModel {
     }
 
     private void paid(Receipt receipt) {
+        reachable.set(true);
         basketGeneration++;
         paying.set(false);
         retryable.set(false);
@@ -701,6 +703,9 @@ public final class SellViewModel {
     }
 
     private void notConfirmed(RuntimeException e) {
+        if (e instanceof DatabaseUnreachableException) {
+            reachable.set(false);
+        }
         paying.set(false);
         retryable.set(true);
         String why = e instanceof BusyException ? Messages.sentence(e.getMessage().replaceFirst("^busy: ", "the database is busy: "))
@@ -816,6 +821,11 @@ public final class SellViewModel {
 
     public ReadOnlyBooleanProperty retryableProperty() {
         return retryable.getReadOnlyProperty();
+    }
+
+    /** False after a call found the store database unreachable, true again after one got through. */
+    public ReadOnlyBooleanProperty reachableProperty() {
+        return reachable.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Receipt> lastReceiptProperty() {

@@ -104,6 +104,9 @@ public final class TillController implements SellView.Actions, BackOfficeView.Ac
                 }
             });
         });
+        // the status bar turns red as soon as a payment finds the database unreachable
+        selling.reachableProperty().addListener((obs, was, now) -> model.connectionChanged(now,
+                now ? model.context().describeDatabase() : "cannot reach the store database"));
         selling.lastReceiptProperty().addListener((obs, old, receipt) -> {
             if (receipt != null) {
                 showReceipt(receipt);

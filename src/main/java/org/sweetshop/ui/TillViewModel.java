@@ -61,6 +61,8 @@ public final class TillViewModel {
     /** Opens the database in the background; then shows first-run or log-in. */
     public void start() {
         busy.set(true);
+        message.set("Starting the store database…");
+        screen.set(Screen.STARTING);
         background.execute(() -> {
             try {
                 AppContext opened = opener.call();

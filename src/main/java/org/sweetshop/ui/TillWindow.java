@@ -135,7 +135,10 @@ public final class TillWindow {
         progress.visibleProperty().bind(model.busyProperty());
         Label status = message();
         status.setId("status");
-        VBox box = new VBox(16, progress, status);
+        Button again = SellView.button("Try again", "start-again", e -> model.start());
+        again.visibleProperty().bind(model.screenProperty().isEqualTo(TillViewModel.Screen.FAILED));
+        again.managedProperty().bind(again.visibleProperty());
+        VBox box = new VBox(16, progress, status, again);
         box.setAlignment(Pos.CENTER);
         return box;
     }

@@ -280,6 +280,7 @@ class TillWindowTest extends TillWindowTestBase {
             assertThat(robot.lookup("#basket").queryListView().getItems()).hasSize(2);
             assertThat(text(robot, "#total")).isEqualTo("2.90");
             assertThat(Sql.queryLong(app.database().dataSource(), "select count(*) from sale")).isZero();
+            assertThat(robot.lookup("#connection").queryAs(Label.class).getStyleClass()).contains("status-down");
 
             proxy.restore();
             robot.clickOn("#retry");
@@ -291,6 +292,7 @@ class TillWindowTest extends TillWindowTestBase {
             assertThat(stockOf("SL")).isEqualTo(4);
             assertThat(stockOf("FB")).isEqualTo(3);
             assertThat(robot.lookup("#retry").queryAs(Button.class).isVisible()).isFalse();
+            assertThat(robot.lookup("#connection").queryAs(Label.class).getStyleClass()).contains("status-ok");
         }
     }
 
