@@ -46,7 +46,7 @@ class AuditServiceTest extends DatabaseTest {
 
         AuditReport report = app.audit().run();
 
-        assertThat(report.checks()).hasSize(13).allSatisfy(c -> assertThat(c.ok()).as(c.name() + " " + c.examples()).isTrue());
+        assertThat(report.checks()).hasSize(15).allSatisfy(c -> assertThat(c.ok()).as(c.name() + " " + c.examples()).isTrue());
         assertThat(report.ok()).isTrue();
     }
 
