@@ -72,6 +72,29 @@ public final class AuditService {
                             + " (select sale_id, sweet_id, -sum(quantity) as moved from stock_movement where kind = 'SALE'"
                             + " group by sale_id, sweet_id) m on m.sale_id = l.sale_id and m.sweet_id = l.sweet_id"
                             + " where l.quantity is distinct from m.moved"),
+            new Rule("refunds-within-sales", "no sale line is refunded beyond what was sold; each line's refunded count is the sum"
+                    + " of its refund lines (of the same sweet); each refund's amount is the sum of its lines; no sale gives back more"
+                    + " than its total",
+                    "select 'sale line' as what, cast(l.id as varchar(36)) as id, l.quantity as sold, l.refunded as recorded,"
+                            + " coalesce(sum(r.quantity), 0) as refund_lines from sale_line l"
+                            + " left join refund_line r on r.sale_line_id = l.id"
+                            + " group by l.id, l.quantity, l.refunded, l.sweet_id"
+                            + " having l.refunded <> coalesce(sum(r.quantity), 0) or l.refunded > l.quantity"
+                            + " or count(case when r.sweet_id <> l.sweet_id then 1 end) > 0"
+                            + " union all select 'refund', cast(f.id as varchar(36)), null, f.amount, coalesce(sum(r.amount), 0)"
+                            + " from refund f left join refund_line r on r.refund_id = f.id group by f.id, f.amount"
+                            + " having f.amount <> coalesce(sum(r.amount), 0) or count(r.refund_id) = 0"
+                            + " union all select 'sale', cast(s.id as varchar(36)), s.total, sum(f.amount), null"
+                            + " from sale s join refund f on f.sale_id = s.id group by s.id, s.total having sum(f.amount) > s.total"),
+            new Rule("refund-lines-match-movements", "each refunded sweet of a sale has its REFUND movements, and each REFUND"
+                    + " movement its refund lines",
+                    "select coalesce(l.sale_id, m.sale_id) as sale_id, coalesce(l.sweet_id, m.sweet_id) as sweet_id,"
+                            + " l.quantity, m.moved from"
+                            + " (select f.sale_id, r.sweet_id, sum(r.quantity) as quantity from refund_line r"
+                            + " join refund f on f.id = r.refund_id group by f.sale_id, r.sweet_id) l full join"
+                            + " (select sale_id, sweet_id, sum(quantity) as moved from stock_movement where kind = 'REFUND'"
+                            + " group by sale_id, sweet_id) m on m.sale_id = l.sale_id and m.sweet_id = l.sweet_id"
+                            + " where l.quantity is distinct from m.moved"),
             new Rule("shift-reports-match-sales", "each closed shift's Z report adds up the sales its till numbered during the shift",
                     "select sh.id as shift, sh.till, sh.sales, count(s.id) as counted, sh.net, coalesce(sum(s.total), 0) as total"
                             + " from shift sh left join sale s on s.till = sh.till"

@@ -63,6 +63,24 @@ public final class Sweets {
         return sweets;
     }
 
+    /**
+     * Locks the sweets with these ids, {@code PESSIMISTIC_WRITE}, in ascending id order, with one
+     * statement: for work that knows sweets by id (a refund knows the sweets its sale sold, whose
+     * SKUs may have changed since). {@code what} names them in the "busy" message.
+     */
+    public static List<Sweet> lockByIdsInIdOrder(EntityManager em, Collection<Long> ids, String what) {
+        List<Sweet> sweets = Transactor.lockOrBusy(() -> em.createQuery(
+                                "select s from Sweet s where s.id in :ids order by s.id", Sweet.class)
+                        .setParameter("ids", ids)
+                        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                        .getResultList(),
+                () -> "busy: another till is selling " + what + ", try again");
+        if (sweets.size() != ids.size()) {
+            throw new IllegalStateException("sweets missing among ids " + ids);
+        }
+        return sweets;
+    }
+
     /** Locks one sweet by SKU. */
     public static Sweet lockOne(EntityManager em, String sku) {
         return lockInIdOrder(em, List.of(sku)).get(0);

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.sweetshop.catalog.NotForSaleException;
 import org.sweetshop.catalog.MovementKind;
 import org.sweetshop.catalog.OutOfStockException;
@@ -51,7 +50,6 @@ import org.sweetshop.staff.StaffService;
 public final class SaleService {
 
     public static final int MAX_LINES = 100;
-    private static final Pattern RECEIPT_NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,15}-\\d{6,12}");
     public static final int MAX_QUANTITY = 9_999;
 
     private final Transactor tx;
@@ -180,10 +178,9 @@ public final class SaleService {
 
     /** The receipt with this number, e.g. {@code T1-000001}. */
     public Optional<Receipt> findReceipt(String receiptNo) {
-        String number = Texts.requireCode("receipt", receiptNo, RECEIPT_NUMBER, "a receipt number such as T1-000001");
-        int dash = number.lastIndexOf('-');
-        String till = number.substring(0, dash);
-        long seq = Long.parseLong(number.substring(dash + 1));
+        ReceiptNumber number = ReceiptNumber.parse(receiptNo);
+        String till = number.till();
+        long seq = number.seq();
         return tx.call(em -> em.createQuery("select s from Sale s left join fetch s.lines where s.till = :till and s.receiptSeq = :seq",
                         Sale.class)
                 .setParameter("till", till)

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sweetshop.common.Discount;
 import org.sweetshop.promo.NewPromo;
+import org.sweetshop.refund.RefundLine;
 import org.sweetshop.sale.CheckoutRequest;
 import org.sweetshop.sale.Payment;
 import org.sweetshop.shift.ShiftService;
@@ -34,6 +35,8 @@ class AuditServiceTest extends DatabaseTest {
         app.sales().checkout(cashier, basket("T2", List.of(line("FB", 3))));
         app.stock().restock(manager, "SL", 4, "OFFICE", "delivery");
         app.stock().stocktake(manager, "FB", 15, "OFFICE", "count");
+        app.refunds().refund(manager, "T2-000001", List.of(new RefundLine("FB", 1)), "OFFICE", "broken");
+        app.refunds().refund(manager, "T1-000001", List.of(), "OFFICE", null);
     }
 
     private void tamper(String sql) {
@@ -46,7 +49,7 @@ class AuditServiceTest extends DatabaseTest {
 
         AuditReport report = app.audit().run();
 
-        assertThat(report.checks()).hasSize(13).allSatisfy(c -> assertThat(c.ok()).as(c.name() + " " + c.examples()).isTrue());
+        assertThat(report.checks()).hasSize(15).allSatisfy(c -> assertThat(c.ok()).as(c.name() + " " + c.examples()).isTrue());
         assertThat(report.ok()).isTrue();
     }
 
@@ -59,6 +62,9 @@ class AuditServiceTest extends DatabaseTest {
             "receipt-gapless-per-till|update till_counter set last_number = last_number + 1 where till = 'T2'",
             "sale-totals-add-up|update sale_line set quantity = quantity + 1, line_total = unit_price * (quantity + 1) where sku = 'FB' and sale_id in (select id from sale where till = 'T2')",
             "sale-lines-match-movements|update stock_movement set quantity = quantity - 1, stock_after = stock_after - 1 where kind = 'SALE' and seq = (select max(seq) from stock_movement m2 where m2.sweet_id = stock_movement.sweet_id and m2.kind = 'SALE')",
+            "refunds-within-sales|update sale_line set refunded = 0",
+            "refunds-within-sales|update refund set amount = amount + 0.01 where whole",
+            "refund-lines-match-movements|update stock_movement set quantity = quantity + 1, stock_after = stock_after + 1 where kind = 'REFUND' and sweet_id = (select id from sweet where sku = 'SL')",
             "shift-reports-match-sales|update shift set sales = 0, gross = 0, coupon_discounts = 0, promo_discounts = 0, net = 0, cash_sales = 0, card_sales = 0, first_receipt_seq = null, last_receipt_seq = null where closed_at is not null",
             "shifts-do-not-overlap|insert into shift (id, till, opened_by, opened_at, opening_float, open_receipt_seq) select id + 1000000, till, opened_by, opened_at, 0, 0 from shift where till = 'T1'"})
     void damageIsCaughtByItsCheck(String check, String damage) throws Exception {

@@ -192,6 +192,46 @@ class TillProcessesTest {
     }
 
     @Test
+    @Order(8)
+    void fourTillProcessesRefundingOneReceiptAHundredTimesRefundItOnce() {
+        sweet("PREFUND1", "1.20", 50);
+        sweet("PREFUND2", "0.85", 50);
+        Receipt receipt = app.sales().checkout(owner, new org.sweetshop.sale.CheckoutRequest(UUID.randomUUID(), "PR",
+                List.of(line("PREFUND1", 4), line("PREFUND2", 3)), null, null, org.sweetshop.sale.Payment.card()));
+
+        List<Result> results = race((till, thread) -> Task.refund(receipt.receiptNo(), tillName(till), null));
+
+        assertThat(Tills.tally(results)).isEqualTo(Map.of("OK", 1L, "ALREADY_REFUNDED", 99L));
+        assertThat(stockOf("PREFUND1")).isEqualTo(50);
+        assertThat(stockOf("PREFUND2")).isEqualTo(50);
+        assertThat(app.refunds().refundsOf(receipt.receiptNo())).singleElement()
+                .satisfies(r -> assertThat(r.amount()).isEqualByComparingTo(receipt.total()));
+        assertThat(count("select count(*) from stock_movement where kind = 'REFUND' and sale_id = '" + receipt.saleId() + "'"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    @Order(9)
+    void refundsAndSalesOfTheSameSweetsInFourTillProcessesNeverDeadlock() {
+        sweet("PRS1", "1.20", 1_000);
+        sweet("PRS2", "0.85", 1_000);
+        List<String> receipts = new ArrayList<>();
+        for (int i = 0; i < TILLS * 5; i++) {
+            receipts.add(app.sales().checkout(owner, new org.sweetshop.sale.CheckoutRequest(UUID.randomUUID(), "PRS",
+                    List.of(line("PRS1", 2), line("PRS2", 2)), null, null, org.sweetshop.sale.Payment.card())).receiptNo());
+        }
+
+        // each till: 5 whole refunds (sale row, then sweets by id) and 20 sales listing the sweets in reverse
+        List<Result> results = race((till, thread) -> thread < 5 ? Task.refund(receipts.get(till * 5 + thread), tillName(till), null)
+                : Task.sale(null, tillName(till), List.of(line("PRS2", 1), line("PRS1", 1)), null, null));
+
+        assertThat(Tills.tally(results)).isEqualTo(Map.of("OK", 100L));
+        assertThat(results).allSatisfy(r -> assertThat(r.deadlocks()).isZero());
+        assertThat(stockOf("PRS1")).isEqualTo(1_000 - (THREADS - 5) * TILLS);
+        assertThat(stockOf("PRS2")).isEqualTo(1_000 - (THREADS - 5) * TILLS);
+    }
+
+    @Test
     @Order(100)
     void auditPassesWhenTillProcessesInterleaveOnOneSweet() {
         sweet("PAUDIT", "1.00", 10);

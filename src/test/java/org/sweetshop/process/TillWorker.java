@@ -19,6 +19,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.sweetshop.AppContext;
 import org.sweetshop.db.Database;
 import org.sweetshop.db.Transactor;
+import org.sweetshop.refund.RefundLine;
+import org.sweetshop.refund.RefundView;
 import org.sweetshop.sale.BasketLine;
 import org.sweetshop.sale.CheckoutRequest;
 import org.sweetshop.sale.Payment;
@@ -54,20 +56,25 @@ public final class TillWorker {
             .findAndRegisterModules()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** One attempt by one thread: a sale, a restock or a registration. */
+    /** One attempt by one thread: a sale, a restock, a registration or a refund. */
     public record Task(String kind, UUID saleId, String till, List<BasketLine> lines, String coupon, String promo,
-                       String sku, int quantity, String username) {
+                       String sku, int quantity, String username, String receipt) {
 
         public static Task sale(UUID saleId, String till, List<BasketLine> lines, String coupon, String promo) {
-            return new Task("sale", saleId, till, lines, coupon, promo, null, 0, null);
+            return new Task("sale", saleId, till, lines, coupon, promo, null, 0, null, null);
         }
 
         public static Task restock(String sku, int quantity, String till) {
-            return new Task("restock", null, till, null, null, null, sku, quantity, null);
+            return new Task("restock", null, till, null, null, null, sku, quantity, null, null);
         }
 
         public static Task register(String username) {
-            return new Task("register", null, null, null, null, null, null, 0, username);
+            return new Task("register", null, null, null, null, null, null, 0, username, null);
+        }
+
+        /** A manager's refund of a receipt: whole when {@code lines} is empty, else those items. */
+        public static Task refund(String receipt, String till, List<BasketLine> lines) {
+            return new Task("refund", null, till, lines, null, null, null, 0, null, receipt);
         }
     }
 
@@ -205,6 +212,12 @@ public final class TillWorker {
                     return new Outcome(index, task.kind(), "OK",
                             app.staff().register(manager, task.username(), Role.CASHIER, System.getenv("SWEETSHOP_PASSWORD")).username(),
                             false, null);
+                case "refund": {
+                    List<RefundLine> items = task.lines() == null ? List.of()
+                            : task.lines().stream().map(l -> new RefundLine(l.sku(), l.quantity())).toList();
+                    RefundView refund = app.refunds().refund(manager, task.receipt(), items, task.till(), null);
+                    return new Outcome(index, task.kind(), "OK", refund.receiptNo(), false, null);
+                }
                 default:
                     throw new IllegalArgumentException("unknown task " + task.kind());
             }

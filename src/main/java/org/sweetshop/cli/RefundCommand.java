@@ -1,0 +1,52 @@
+package org.sweetshop.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sweetshop.refund.RefundLine;
+import org.sweetshop.refund.RefundView;
+import org.sweetshop.refund.RefundedItem;
+import org.sweetshop.sale.BasketLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "refund", description = {"Refunds a receipt: the whole of it, or the items given (managers and owners).",
+        "A receipt is refunded whole once; items can be refunded until none of them is left."})
+final class RefundCommand extends JsonCommand {
+
+    @Parameters(index = "0", paramLabel = "RECEIPT", description = "the receipt number, e.g. T1-000001")
+    String receipt;
+
+    @Option(names = "--item", paramLabel = "SKU:QTY", description = "an item to refund; repeat for each; none: the whole receipt")
+    List<String> items;
+
+    @Option(names = "--reason", paramLabel = "TEXT")
+    String reason;
+
+    @Option(names = "--as", required = true, paramLabel = "USER")
+    String as;
+
+    @Override
+    public Integer call() {
+        List<RefundLine> lines = new ArrayList<>();
+        if (items != null) {
+            for (String item : items) {
+                BasketLine parsed = SellCommand.parseItem(item);
+                lines.add(new RefundLine(parsed.sku(), parsed.quantity()));
+            }
+        }
+        RefundView refund = context().refunds().refund(login(as), receipt, lines, cli().config().terminal(), reason);
+        if (json) {
+            out().println(Json.write(refund));
+        } else {
+            var out = out();
+            out.println("refund " + refund.id() + " of receipt " + refund.receiptNo() + (refund.whole() ? " (whole receipt)" : "")
+                    + "  by " + refund.manager() + "  " + refund.createdAt());
+            for (RefundedItem item : refund.items()) {
+                out.printf("  %3d x %-30s %9s%n", item.quantity(), item.name(), money(item.amount()));
+            }
+            out.printf("  %-36s %9s%n", "REFUNDED", money(refund.amount()));
+        }
+        return Cli.OK;
+    }
+}

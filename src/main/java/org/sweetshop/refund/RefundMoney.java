@@ -1,0 +1,85 @@
+package org.sweetshop.refund;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.sweetshop.common.Money;
+
+/**
+ * How much a refund gives back: each line's share of what the customer paid. Pure arithmetic, in
+ * whole cents, so that refunding every unit of a sale, in any number of refunds, gives back exactly
+ * the sale's total.
+ *
+ * <ol>
+ *   <li><b>What a line paid</b>: the sale's total (after coupon and promo) split over its lines in
+ *       proportion to their line totals, by largest remainder: each line gets its exact share rounded
+ *       down to the cent, and the cents left over go one each to the lines with the largest dropped
+ *       fractions (the earlier line first on a tie). The lines' shares add up to the total exactly.
+ *   <li><b>What some units of a line get back</b>: after {@code k} of the line's {@code n} units are
+ *       refunded in all, {@code round(paid × k / n)} has been given back (half-even, to the cent); a
+ *       refund of {@code q} more gives the difference {@code round(paid × (k+q) / n) − round(paid × k / n)}.
+ *       When the last unit goes back the line has returned exactly what it paid.
+ * </ol>
+ */
+public final class RefundMoney {
+
+    private RefundMoney() {
+    }
+
+    /** What each line paid, in the lines' order: shares of {@code total} by line total, adding up to it. */
+    public static List<BigDecimal> paidPerLine(BigDecimal total, List<BigDecimal> lineTotals) {
+        long totalCents = cents(total);
+        long subtotalCents = 0;
+        for (BigDecimal line : lineTotals) {
+            subtotalCents += cents(line);
+        }
+        int n = lineTotals.size();
+        long[] shares = new long[n];
+        long[] remainders = new long[n];
+        long given = 0;
+        for (int i = 0; i < n; i++) {
+            if (subtotalCents == 0) {
+                break;
+            }
+            // exact share = totalCents * line / subtotal; kept as quotient and remainder, no rounding
+            BigDecimal product = BigDecimal.valueOf(totalCents).multiply(BigDecimal.valueOf(cents(lineTotals.get(i))));
+            BigDecimal[] qr = product.divideAndRemainder(BigDecimal.valueOf(subtotalCents));
+            shares[i] = qr[0].longValueExact();
+            remainders[i] = qr[1].longValueExact();
+            given += shares[i];
+        }
+        long left = totalCents - given;
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingLong((Integer i) -> -remainders[i]).thenComparingInt(i -> i));
+        for (int k = 0; k < left; k++) {
+            shares[order.get(k)]++;
+        }
+        List<BigDecimal> paid = new ArrayList<>(n);
+        for (long share : shares) {
+            paid.add(BigDecimal.valueOf(share, Money.SCALE));
+        }
+        return paid;
+    }
+
+    /** What refunding {@code quantity} more units of a line gives back, {@code already} of its {@code sold} units being refunded before. */
+    public static BigDecimal refundOf(BigDecimal linePaid, int sold, int already, int quantity) {
+        if (sold <= 0 || already < 0 || quantity <= 0 || already + quantity > sold) {
+            throw new IllegalArgumentException("cannot refund " + quantity + " after " + already + " of " + sold);
+        }
+        return returnedAfter(linePaid, sold, already + quantity).subtract(returnedAfter(linePaid, sold, already));
+    }
+
+    private static BigDecimal returnedAfter(BigDecimal linePaid, int sold, int refunded) {
+        return linePaid.multiply(BigDecimal.valueOf(refunded))
+                .divide(BigDecimal.valueOf(sold), Money.SCALE, Money.ROUNDING);
+    }
+
+    private static long cents(BigDecimal amount) {
+        return amount.setScale(Money.SCALE, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+    }
+}
