@@ -58,16 +58,7 @@ final class SellCommand extends JsonCommand {
     }
 
     static BasketLine parseItem(String item) {
-        if (item == null || item.isBlank() || item.length() > 100) {
-            throw new InvalidInputException("item", "an item must be SKU:QTY, e.g. SL-1:2");
-        }
-        int colon = item.lastIndexOf(':');
-        String sku = colon < 0 ? item.strip() : item.substring(0, colon).strip();
-        String quantity = colon < 0 ? "1" : item.substring(colon + 1).strip();
-        if (!quantity.matches("-?\\d{1,12}")) {
-            throw new InvalidInputException("item", "the quantity in '" + Texts.shorten(item) + "' must be a whole number");
-        }
-        return new BasketLine(sku, Texts.requireRange("quantity", Long.parseLong(quantity), 1, 9_999));
+        return BasketLine.parse(item);
     }
 
     private void print(Receipt r) {

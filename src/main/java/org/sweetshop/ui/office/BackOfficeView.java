@@ -29,6 +29,7 @@ import org.sweetshop.catalog.SweetView;
 import org.sweetshop.common.Money;
 import org.sweetshop.coupon.IssuedCoupon;
 import org.sweetshop.promo.PromoView;
+import org.sweetshop.refund.RefundView;
 import org.sweetshop.staff.Role;
 import org.sweetshop.staff.StaffView;
 import org.sweetshop.stock.MovementView;
@@ -75,6 +76,7 @@ public final class BackOfficeView {
         tabs.getTabs().addAll(
                 tab("Catalogue", "tab-catalogue", catalogue()),
                 tab("Low stock", "tab-low", lowStock()),
+                tab("Refunds", "tab-refunds", refunds()),
                 tab("Coupons", "tab-coupons", coupons(actions)),
                 tab("Promo codes", "tab-promos", promos()),
                 tab("Staff", "tab-staff", staff()));
@@ -208,6 +210,36 @@ public final class BackOfficeView {
         table.setPlaceholder(new Label("Nothing is at or below its reorder level."));
         VBox box = new VBox(10, section("At or below the reorder level"), table);
         VBox.setVgrow(table, Priority.ALWAYS);
+        box.setPadding(new Insets(12));
+        return box;
+    }
+
+    // ---- refunds ---------------------------------------------------------------------------
+
+    private Node refunds() {
+        TextField receipt = field("refund-receipt", "Receipt number, e.g. T1-000042");
+        receipt.setPrefColumnCount(14);
+        TextField items = field("refund-items", "Items SKU:QTY (empty: the whole receipt)");
+        items.setPrefColumnCount(24);
+        TextField reason = field("refund-reason", "Reason");
+        Button refund = button("Refund", "refund", e -> model.refund(receipt.getText(), items.getText(), reason.getText()));
+        refund.getStyleClass().add("danger");
+        refund.disableProperty().bind(model.busyProperty());
+        Button show = button("Show refunds", "show-refunds", e -> model.showRefunds(receipt.getText()));
+        TableView<RefundView> table = new TableView<>(model.refunds());
+        table.setId("refunds-table");
+        table.getColumns().add(column("When", r -> WHEN.format(r.createdAt().atZone(ZoneId.systemDefault())), 140));
+        table.getColumns().add(column("Receipt", RefundView::receiptNo, 110));
+        table.getColumns().add(column("What", r -> r.whole() ? "whole receipt" : r.items().stream()
+                .map(i -> i.quantity() + " x " + i.sku()).collect(java.util.stream.Collectors.joining(", ")), 260));
+        table.getColumns().add(column("Amount", r -> Money.format(r.amount()), 80));
+        table.getColumns().add(column("By", RefundView::manager, 90));
+        table.setPlaceholder(new Label("Refunds of the receipt show here."));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        Label rule = new Label("A receipt is refunded whole once, or item by item up to what was sold. Coupons are not given back.");
+        rule.getStyleClass().add("hint");
+        rule.setWrapText(true);
+        VBox box = new VBox(10, section("Refund a receipt"), new FlowPane(8, 8, receipt, items, reason, refund, show), rule, table);
         box.setPadding(new Insets(12));
         return box;
     }

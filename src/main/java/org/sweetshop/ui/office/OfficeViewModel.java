@@ -34,6 +34,9 @@ import org.sweetshop.common.Refusal;
 import org.sweetshop.coupon.IssuedCoupon;
 import org.sweetshop.promo.NewPromo;
 import org.sweetshop.promo.PromoView;
+import org.sweetshop.refund.RefundLine;
+import org.sweetshop.refund.RefundView;
+import org.sweetshop.sale.BasketLine;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.Role;
 import org.sweetshop.staff.StaffService;
@@ -72,6 +75,7 @@ public final class OfficeViewModel {
     private final ObservableList<PromoView> promos = FXCollections.observableArrayList();
     private final ObservableList<StaffView> staff = FXCollections.observableArrayList();
     private final ObservableList<IssuedCoupon> issued = FXCollections.observableArrayList();
+    private final ObservableList<RefundView> refunds = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -236,6 +240,48 @@ public final class OfficeViewModel {
             var change = app.stock().stocktake(manager, sweet.sku(), units, till, "stocktake");
             String difference = change.change() == 0 ? "no difference" : "adjusted by " + (change.change() > 0 ? "+" : "") + change.change();
             return reloadThen("Counted " + change.name() + ": " + change.stockAfter() + " (" + difference + ").");
+        });
+    }
+
+    // ---- refunds --------------------------------------------------------------------------
+
+    /**
+     * Refunds a receipt: the whole of it when {@code items} is empty, else the items typed as
+     * {@code SKU:QTY} separated by commas or spaces. Stock comes back through refund movements.
+     */
+    public void refund(String receiptNo, String items, String reason) {
+        List<RefundLine> lines = new java.util.ArrayList<>();
+        try {
+            if (items != null && !items.isBlank()) {
+                for (String item : items.strip().split("[,\\s]+")) {
+                    BasketLine parsed = BasketLine.parse(item);
+                    lines.add(new RefundLine(parsed.sku(), parsed.quantity()));
+                }
+            }
+        } catch (InvalidInputException e) {
+            refuse(e.getMessage());
+            return;
+        }
+        run("Refunding " + receiptNo + "…", () -> {
+            RefundView done = app.refunds().refund(manager, receiptNo, lines, till, reason == null || reason.isBlank() ? null : reason);
+            List<RefundView> all = app.refunds().refundsOf(done.receiptNo());
+            return () -> {
+                refunds.setAll(all);
+                say(false, "Refunded " + Money.format(done.amount()) + " on " + done.receiptNo() + (done.whole() ? " (the whole receipt)" : "")
+                        + ": give it back to the customer; the stock is back on the shelf.");
+                reload();
+            };
+        });
+    }
+
+    /** The refunds made on a receipt so far. */
+    public void showRefunds(String receiptNo) {
+        run(null, () -> {
+            List<RefundView> all = app.refunds().refundsOf(receiptNo);
+            return () -> {
+                refunds.setAll(all);
+                say(false, all.isEmpty() ? "No refund on " + receiptNo + " yet." : all.size() + " refund(s) on " + receiptNo + ".");
+            };
         });
     }
 
@@ -462,6 +508,10 @@ public final class OfficeViewModel {
 
     public ObservableList<StaffView> staff() {
         return staff;
+    }
+
+    public ObservableList<RefundView> refunds() {
+        return refunds;
     }
 
     public ObservableList<IssuedCoupon> issued() {

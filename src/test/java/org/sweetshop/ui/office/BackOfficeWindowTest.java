@@ -108,6 +108,43 @@ class BackOfficeWindowTest extends TillWindowTestBase {
         waitFor(() -> robot.lookup("#tile-FB").tryQuery().isPresent());
     }
 
+    @Test
+    void aRefundAskedFromTheWindowAndFromAnotherScreenAtOnceRestoresStockOnce(FxRobot robot) throws Exception {
+        sweet("SL", "1.20", 5);
+        sweet("FB", "0.85", 10);
+        var receipt = app.sales().checkout(cashier, new CheckoutRequest(UUID.randomUUID(), "T2", List.of(line("FB", 4)), null, null,
+                Payment.card()));
+        open(robot, app);
+        login(robot, "manager");
+        robot.clickOn("#back-office");
+        waitFor(() -> robot.lookup("#tab-refunds").tryQuery().isPresent());
+        robot.clickOn("Refunds");
+        robot.clickOn("#refund-receipt").write(receipt.receiptNo());
+
+        CyclicBarrier both = new CyclicBarrier(2);
+        List<Object> other = new ArrayList<>();
+        Thread otherScreen = new Thread(() -> {
+            try {
+                both.await(10, TimeUnit.SECONDS);
+                other.add(app.refunds().refund(owner, receipt.receiptNo(), List.of(), "BO2", "second screen"));
+            } catch (Throwable e) {
+                other.add(e);
+            }
+        }, "other-screen");
+        otherScreen.start();
+        both.await(10, TimeUnit.SECONDS);
+        robot.clickOn("#refund");
+        otherScreen.join(30_000);
+
+        waitFor(() -> text(robot, "#office-message").startsWith("Refunded") || text(robot, "#office-message").startsWith("Already refunded"));
+        boolean windowWon = text(robot, "#office-message").startsWith("Refunded 3.40 on " + receipt.receiptNo());
+        assertThat(other).hasSize(1);
+        assertThat(other.get(0) instanceof org.sweetshop.refund.RefundRefusedException).isEqualTo(windowWon);
+        assertThat(stockOf("FB")).isEqualTo(10);
+        assertThat(org.sweetshop.testing.Sql.queryLong(app.database().dataSource(), "select count(*) from refund")).isEqualTo(1);
+        assertThat(app.audit().run().ok()).isTrue();
+    }
+
     private static void select(FxRobot robot, String sku) throws Exception {
         TableView<SweetView> table = robot.lookup("#sweets-table").query();
         WaitForAsyncUtils.asyncFx(() -> table.getItems().stream().filter(s -> s.sku().equals(sku)).findFirst()

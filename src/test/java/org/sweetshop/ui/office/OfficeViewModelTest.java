@@ -117,6 +117,23 @@ class OfficeViewModelTest extends DatabaseTest {
     }
 
     @Test
+    void refundsSomeItemsThenTheRestIsRefusedBeyondWhatWasSold() {
+        var receipt = app.sales().checkout(cashier, basket("T1", java.util.List.of(line("SL", 3), line("FB", 1))));
+        office.refund(receipt.receiptNo(), "SL:2", "too sweet");
+        assertThat(office.messageProperty().get()).startsWith("Refunded 2.40 on " + receipt.receiptNo() + ":");
+        assertThat(stockOf("SL")).isEqualTo(4);
+        String before = Snapshot.of(app.database().dataSource());
+        office.refund(receipt.receiptNo(), "SL:2", "");
+        assertThat(office.errorProperty().get()).isTrue();
+        office.refund(receipt.receiptNo(), "SL:two", "");
+        assertThat(office.messageProperty().get()).isEqualTo("The quantity in 'SL:two' must be a whole number.");
+        office.refund(receipt.receiptNo(), "", "");   // whole: something was refunded already
+        assertThat(office.errorProperty().get()).isTrue();
+        assertThat(Snapshot.of(app.database().dataSource())).isEqualTo(before);
+        assertThat(office.refunds()).hasSize(1);
+    }
+
+    @Test
     void issuesACouponBatchWithProgress() {
         office.issueCoupons("120", true, "10", "2099-12-31");
         assertThat(office.issued()).hasSize(120);
