@@ -6,6 +6,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sweetshop.audit.AuditService;
+import org.sweetshop.catalog.CatalogImport;
 import org.sweetshop.catalog.CatalogService;
 import org.sweetshop.catalog.StockMovement;
 import org.sweetshop.catalog.SweetChanges;
@@ -20,9 +21,11 @@ import org.sweetshop.promo.PromoService;
 import org.sweetshop.refund.RefundService;
 import org.sweetshop.sale.SaleService;
 import org.sweetshop.shift.ShiftService;
+import org.sweetshop.staff.AuditLogService;
 import org.sweetshop.staff.PasswordHasher;
 import org.sweetshop.staff.Staff;
 import org.sweetshop.staff.StaffService;
+import org.sweetshop.stock.DeliveryImport;
 import org.sweetshop.stock.StockService;
 
 /**
@@ -45,6 +48,9 @@ public final class AppContext implements AutoCloseable {
     private final AuditService audit;
     private final ShiftService shifts;
     private final RefundService refunds;
+    private final CatalogImport catalogImport;
+    private final DeliveryImport deliveryImport;
+    private final AuditLogService auditLog;
     private SweetChanges liveStock;
 
     public AppContext(AppConfig config, EmbeddedDatabase embedded, Database database, PasswordHasher hasher, Clock clock) {
@@ -61,6 +67,9 @@ public final class AppContext implements AutoCloseable {
         this.audit = new AuditService(database.dataSource());
         this.shifts = new ShiftService(tx, clock);
         this.refunds = new RefundService(tx, clock);
+        this.catalogImport = new CatalogImport(tx, clock);
+        this.deliveryImport = new DeliveryImport(tx, clock);
+        this.auditLog = new AuditLogService(tx);
     }
 
     /** Every entity class, for the Hibernate bootstrap. */
@@ -139,6 +148,18 @@ public final class AppContext implements AutoCloseable {
 
     public RefundService refunds() {
         return refunds;
+    }
+
+    public CatalogImport catalogImport() {
+        return catalogImport;
+    }
+
+    public DeliveryImport deliveryImport() {
+        return deliveryImport;
+    }
+
+    public AuditLogService auditLog() {
+        return auditLog;
     }
 
     /**

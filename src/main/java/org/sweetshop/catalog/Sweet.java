@@ -93,6 +93,22 @@ public class Sweet {
         this.price = newPrice;
     }
 
+    void changeSku(String newSku) {
+        this.sku = newSku;
+    }
+
+    void rename(String newName) {
+        this.name = newName;
+    }
+
+    void changeCategory(String newCategory) {
+        this.category = newCategory;
+    }
+
+    void changeReorderLevel(int level) {
+        this.reorderLevel = level;
+    }
+
     void deactivate() {
         this.active = false;
     }

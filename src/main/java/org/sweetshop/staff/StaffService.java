@@ -67,9 +67,13 @@ public final class StaffService {
                 } else {
                     requireActive(em, caller);
                 }
-                Staff staff = new Staff(name, role, hash, clock.instant());
+                Instant now = clock.instant();
+                Staff staff = new Staff(name, role, hash, now);
                 em.persist(staff);
                 em.flush();
+                // the first account registers itself
+                long actor = caller == null ? staff.getId() : caller.staffId();
+                AuditLog.record(em, actor, AuditAction.STAFF_REGISTER, staff.getUsername(), null, role.label(), null, now);
                 return staff.view();
             });
         } catch (ConstraintViolation e) {
@@ -159,17 +163,30 @@ public final class StaffService {
     }
 
     public StaffView deactivate(Caller caller, String username) {
-        return changeAccount(caller, username, "deactivate staff", Staff::deactivate);
+        return changeAccount(caller, username, "deactivate staff", AuditAction.STAFF_DEACTIVATE, staff -> {
+            boolean wasActive = staff.isActive();
+            staff.deactivate();
+            return wasActive ? new String[] {"active", "inactive"} : null;
+        });
     }
 
     public StaffView resetPassword(Caller caller, String username, String newPassword) {
         Caller.require(caller, Role.MANAGER, "reset passwords");
         requirePassword(newPassword);
         String hash = hasher.hash(newPassword);
-        return changeAccount(caller, username, "reset passwords", staff -> staff.changePasswordHash(hash));
+        // the entry says that the password was reset, never what to
+        return changeAccount(caller, username, "reset passwords", AuditAction.PASSWORD_RESET, staff -> {
+            staff.changePasswordHash(hash);
+            return new String[] {null, null};
+        });
     }
 
-    private StaffView changeAccount(Caller caller, String username, String action, java.util.function.Consumer<Staff> change) {
+    /**
+     * Locks the account, checks the caller may manage it, applies {@code change} and writes the audit
+     * entry: {@code change} returns the old and new values to record, or null when nothing changed.
+     */
+    private StaffView changeAccount(Caller caller, String username, String action, AuditAction audited,
+                                    java.util.function.Function<Staff, String[]> change) {
         Caller.require(caller, Role.MANAGER, action);
         String key = Staff.key(requireUsername(username));
         return tx.call(em -> {
@@ -180,7 +197,10 @@ public final class StaffService {
                     .getResultStream().findFirst()
                     .orElseThrow(() -> new NotFoundException("staff", username, "no member of staff called '" + username + "'"));
             requireMayAdd(caller, staff.getRole());
-            change.accept(staff);
+            String[] values = change.apply(staff);
+            if (values != null) {
+                AuditLog.record(em, caller.staffId(), audited, staff.getUsername(), values[0], values[1], null, clock.instant());
+            }
             return staff.view();
         });
     }

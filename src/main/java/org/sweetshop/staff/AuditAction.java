@@ -1,0 +1,13 @@
+package org.sweetshop.staff;
+
+/** What an audit log entry records; the names are stored (and checked by V5__audit_log.sql). */
+public enum AuditAction {
+    SWEET_ADD, PRICE_CHANGE, SKU_CHANGE, NAME_CHANGE, CATEGORY_CHANGE, REORDER_LEVEL_CHANGE, SWEET_DEACTIVATE,
+    CATALOG_IMPORT, DELIVERY_IMPORT,
+    STAFF_REGISTER, STAFF_DEACTIVATE, PASSWORD_RESET;
+
+    /** {@code price-change}: how the command line names it. */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,166 @@
+package org.sweetshop.stock;
+
+import java.io.Reader;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sweetshop.catalog.CsvTable;
+import org.sweetshop.catalog.ImportError;
+import org.sweetshop.catalog.ImportValues;
+import org.sweetshop.catalog.MovementKind;
+import org.sweetshop.catalog.Sweet;
+import org.sweetshop.catalog.Sweets;
+import org.sweetshop.common.InvalidInputException;
+import org.sweetshop.common.Texts;
+import org.sweetshop.common.TillNames;
+import org.sweetshop.db.Transactor;
+import org.sweetshop.staff.AuditAction;
+import org.sweetshop.staff.AuditLog;
+import org.sweetshop.staff.Caller;
+import org.sweetshop.staff.Role;
+import org.sweetshop.staff.StaffService;
+
+/**
+ * A supplier's delivery from CSV ({@code sku,qty}): a {@link #preview} that checks every row, then
+ * {@link #apply}, which restocks every line in one transaction or nothing. It locks all the
+ * delivery's sweets at once in ascending id order (the lock order of DESIGN.md), so it waits for
+ * sales of those sweets and they wait for it, and no sale or restock is lost. One line per sweet: a
+ * SKU twice in one file is an error (a note that lists a sweet twice is usually a typing slip).
+ */
+public final class DeliveryImport {
+
+    public static final List<String> HEADER = List.of("sku", "qty");
+
+    /** One valid line of the delivery. */
+    public record Line(int row, String sku, int quantity) {
+    }
+
+    /** What {@link #preview} found; only it makes one. */
+    public static final class Preview {
+        private final int rows;
+        private final List<Line> valid;
+        private final List<ImportError> errors;
+
+        Preview(int rows, List<Line> valid, List<ImportError> errors) {
+            this.rows = rows;
+            this.valid = List.copyOf(valid);
+            this.errors = List.copyOf(errors);
+        }
+
+        public int rows() {
+            return rows;
+        }
+
+        public List<Line> valid() {
+            return valid;
+        }
+
+        public List<ImportError> errors() {
+            return errors;
+        }
+
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+
+        public long badRows() {
+            return errors.stream().mapToInt(ImportError::row).distinct().count();
+        }
+    }
+
+    /** What a delivery changed: one stock change per line, in the file's order. */
+    public record DeliveryResult(List<StockChange> changes, long units) {
+    }
+
+    private final Transactor tx;
+    private final Clock clock;
+
+    public DeliveryImport(Transactor tx, Clock clock) {
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Reads and checks every line, including that each SKU is in the catalogue; changes nothing. */
+    public Preview preview(Reader csv) {
+        List<CsvTable.Row> rows = CsvTable.read(csv, HEADER);
+        List<ImportError> errors = new ArrayList<>();
+        List<Line> valid = new ArrayList<>();
+        Map<String, Integer> firstRowOfSku = new HashMap<>();
+        for (CsvTable.Row raw : rows) {
+            ImportValues v = new ImportValues(raw, HEADER, errors);
+            String sku = v.check("sku", () -> Sweets.requireSku(v.raw("sku")));
+            if (sku != null) {
+                Integer first = firstRowOfSku.putIfAbsent(sku, raw.number());
+                if (first != null) {
+                    v.fail("sku", "SKU " + sku + " is already on row " + first + " of this file: one line per sweet");
+                }
+            }
+            Integer qty = v.check("qty", () -> ImportValues.wholeNumber("qty", v.raw("qty"), null, 1, StockService.MAX_RESTOCK));
+            if (v.ok()) {
+                valid.add(new Line(raw.number(), sku, qty));
+            }
+        }
+        if (!firstRowOfSku.isEmpty()) {
+            Set<String> known = tx.call(em -> {
+                Set<String> found = new HashSet<>();
+                List<String> all = new ArrayList<>(firstRowOfSku.keySet());
+                for (int from = 0; from < all.size(); from += 1000) {
+                    found.addAll(em.createQuery("select s.sku from Sweet s where s.sku in :skus", String.class)
+                            .setParameter("skus", all.subList(from, Math.min(all.size(), from + 1000))).getResultList());
+                }
+                return found;
+            });
+            for (Map.Entry<String, Integer> e : firstRowOfSku.entrySet()) {
+                if (!known.contains(e.getKey())) {
+                    errors.add(new ImportError(e.getValue(), "sku", "unknown sweet: no SKU " + e.getKey() + " in the catalogue"));
+                }
+            }
+            valid.removeIf(line -> !known.contains(line.sku()));
+        }
+        errors.sort(java.util.Comparator.comparingInt(ImportError::row).thenComparingInt(e -> HEADER.indexOf(e.column())));
+        return new Preview(rows.size(), valid, errors);
+    }
+
+    /**
+     * Restocks every line of a valid preview in one transaction, each with its restock movement:
+     * all or nothing. Managers and owners only.
+     */
+    public DeliveryResult apply(Caller caller, Preview preview, String till, String reason) {
+        Caller.require(caller, Role.MANAGER, "restock");
+        String where = TillNames.optional(till);
+        String why = reason == null ? "delivery" : Texts.requireText("reason", reason, 200);
+        if (preview == null) {
+            throw new InvalidInputException("file", "no preview to import");
+        }
+        if (!preview.ok()) {
+            throw new InvalidInputException("file", "nothing restocked: " + preview.badRows() + " of " + preview.rows()
+                    + " rows have errors (first: " + preview.errors().get(0) + ")");
+        }
+        List<Line> lines = preview.valid();
+        return tx.call(em -> {
+            StaffService.requireActive(em, caller);
+            // one statement locks them all, in ascending id order; a SKU renamed since the preview is unknown
+            Map<String, Sweet> locked = new HashMap<>();
+            for (Sweet s : Sweets.lockInIdOrder(em, lines.stream().map(Line::sku).toList())) {
+                locked.put(s.getSku(), s);
+            }
+            Instant now = clock.instant();
+            List<StockChange> changes = new ArrayList<>();
+            long units = 0;
+            for (Line line : lines) {
+                Sweet sweet = locked.get(line.sku());
+                em.persist(sweet.changeStock(line.quantity(), MovementKind.RESTOCK, caller.staffId(), where, why, null, now));
+                changes.add(new StockChange(sweet.getSku(), sweet.getName(), line.quantity(), sweet.getStock()));
+                units += line.quantity();
+            }
+            AuditLog.record(em, caller.staffId(), AuditAction.DELIVERY_IMPORT, "delivery", null,
+                    lines.size() + " lines, +" + units + " units", where, now);
+            return new DeliveryResult(changes, units);
+        });
+    }
+}
