@@ -17,6 +17,7 @@ import org.sweetshop.db.Database;
 import org.sweetshop.db.EmbeddedDatabase;
 import org.sweetshop.promo.Promo;
 import org.sweetshop.promo.PromoService;
+import org.sweetshop.report.ReportService;
 import org.sweetshop.sale.SaleService;
 import org.sweetshop.shift.ShiftService;
 import org.sweetshop.staff.PasswordHasher;
@@ -43,6 +44,7 @@ public final class AppContext implements AutoCloseable {
     private final SaleService sales;
     private final AuditService audit;
     private final ShiftService shifts;
+    private final ReportService reports;
     private SweetChanges liveStock;
 
     public AppContext(AppConfig config, EmbeddedDatabase embedded, Database database, PasswordHasher hasher, Clock clock) {
@@ -58,6 +60,7 @@ public final class AppContext implements AutoCloseable {
         this.sales = new SaleService(tx, clock);
         this.audit = new AuditService(database.dataSource());
         this.shifts = new ShiftService(tx, clock);
+        this.reports = new ReportService(tx, clock);
     }
 
     /** Every entity class, for the Hibernate bootstrap. */
@@ -132,6 +135,10 @@ public final class AppContext implements AutoCloseable {
 
     public ShiftService shifts() {
         return shifts;
+    }
+
+    public ReportService reports() {
+        return reports;
     }
 
     /**
