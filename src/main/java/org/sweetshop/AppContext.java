@@ -19,6 +19,7 @@ import org.sweetshop.db.EmbeddedDatabase;
 import org.sweetshop.promo.Promo;
 import org.sweetshop.promo.PromoService;
 import org.sweetshop.refund.RefundService;
+import org.sweetshop.report.ReportService;
 import org.sweetshop.sale.SaleService;
 import org.sweetshop.shift.ShiftService;
 import org.sweetshop.staff.AuditLogService;
@@ -51,6 +52,7 @@ public final class AppContext implements AutoCloseable {
     private final CatalogImport catalogImport;
     private final DeliveryImport deliveryImport;
     private final AuditLogService auditLog;
+    private final ReportService reports;
     private SweetChanges liveStock;
 
     public AppContext(AppConfig config, EmbeddedDatabase embedded, Database database, PasswordHasher hasher, Clock clock) {
@@ -70,6 +72,7 @@ public final class AppContext implements AutoCloseable {
         this.catalogImport = new CatalogImport(tx, clock);
         this.deliveryImport = new DeliveryImport(tx, clock);
         this.auditLog = new AuditLogService(tx);
+        this.reports = new ReportService(tx, clock);
     }
 
     /** Every entity class, for the Hibernate bootstrap. */
@@ -160,6 +163,10 @@ public final class AppContext implements AutoCloseable {
 
     public AuditLogService auditLog() {
         return auditLog;
+    }
+
+    public ReportService reports() {
+        return reports;
     }
 
     /**

@@ -8,13 +8,14 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.sweetshop.AppContext;
 import org.sweetshop.bench.CheckoutBenchmark;
+import org.sweetshop.bench.ReportBenchmark;
 import org.sweetshop.bench.ScanBenchmark;
 import org.sweetshop.common.Texts;
 import org.sweetshop.config.AppConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", description = "Benchmarks.", subcommands = {BenchCommand.Checkout.class, BenchCommand.Scan.class})
+@Command(name = "bench", description = "Benchmarks.", subcommands = {BenchCommand.Checkout.class, BenchCommand.Scan.class, BenchCommand.Report.class})
 final class BenchCommand extends CliCommand.Group {
 
     @Command(name = "checkout", description = {"N tills selling 3-line baskets from a few hot sweets: the checkout service",
@@ -120,6 +121,61 @@ final class BenchCommand extends CliCommand.Group {
                         t.maxMillis());
             }
             return Cli.OK;
+        }
+    }
+
+    @Command(name = "report", description = {"The sales report over N sales spread over a year (made by SQL in seconds), on a",
+            "fresh durable embedded database in a temporary folder (or on --db, which must be an empty store",
+            "database): the year's and a month's report, median of several runs after a warm-up."})
+    static final class Report extends CliCommand {
+
+        @Option(names = "--sales", defaultValue = "100000", paramLabel = "N", description = "sales to make (default: ${DEFAULT-VALUE})")
+        int sales;
+
+        @Option(names = "--runs", defaultValue = "7", paramLabel = "N", description = "timed runs of each report (default: ${DEFAULT-VALUE})")
+        int runs;
+
+        @Option(names = "--warmup", defaultValue = "2", paramLabel = "N", description = "untimed runs first (default: ${DEFAULT-VALUE})")
+        int warmup;
+
+        @Override
+        public Integer call() throws Exception {
+            Texts.requireRange("sales", sales, 1, 10_000_000);
+            Texts.requireRange("runs", runs, 1, 1000);
+            Texts.requireRange("warmup", warmup, 0, 1000);
+            AppConfig base = cli().config();
+            Path scratch = null;
+            AppConfig config = base;
+            if (base.embedded()) {
+                scratch = Files.createTempDirectory("sweetshop-bench");
+                config = base.withDataDir(scratch);
+            }
+            var out = out();
+            out.println("report benchmark: " + sales + " sales over a year, " + runs + " timed runs after " + warmup + " warm-up, on "
+                    + (scratch != null ? "a fresh embedded PostgreSQL (fsync on)" : config.dbUrl()));
+            try (AppContext context = AppContext.open(config)) {
+                var report = new ReportBenchmark(context, line -> out.println("  " + line))
+                        .run(new ReportBenchmark.Options(sales, runs, warmup));
+                var summary = report.yearReport().summary();
+                out.printf("%n%-8s %-25s %9s %11s %9s %9s%n", "report", "days", "sales", "median ms", "min ms", "max ms");
+                for (var t : new ReportBenchmark.Timing[] {report.year(), report.month()}) {
+                    out.printf("%-8s %-25s %9d %11.1f %9.1f %9.1f%n", t.name(), t.from() + " to " + t.to(), t.sales(), t.medianMillis(),
+                            t.minMillis(), t.maxMillis());
+                }
+                out.printf("%nthe year's report: %d sales, %d units, gross %s, coupon discounts %s, promo discounts %s, net %s"
+                        + " (cash %s, card %s); %d tills, %d sweets, %d Z reports%n", summary.sales(), summary.units(), money(summary.gross()),
+                        money(summary.couponDiscounts()), money(summary.promoDiscounts()), money(summary.net()), money(summary.cash()),
+                        money(summary.card()), report.yearReport().byTill().size(), report.yearReport().topSweets().size(),
+                        report.yearReport().shifts().size());
+                boolean agrees = summary.sales() == sales && summary.net().compareTo(report.netBySql()) == 0;
+                out.println("net = sum(sale.total) of every sale: " + (agrees ? "yes" : "NO (" + money(report.netBySql()) + ")")
+                        + String.format("; %d lines made in %.1f s", report.lines(), report.generateSeconds()));
+                return agrees ? Cli.OK : Cli.UNEXPECTED;
+            } finally {
+                if (scratch != null) {
+                    Checkout.deleteTree(scratch);
+                }
+            }
         }
     }
 }

@@ -133,6 +133,20 @@ public final class ShiftService {
                 .map(shift -> zReport(em, shift)));
     }
 
+    /**
+     * The Z reports of the shifts closed in {@code [from, to)}, by closing time, read in the
+     * caller's own transaction (a report reads them on the same snapshot as its sales figures).
+     */
+    public static List<ZReport> closedBetween(EntityManager em, Instant from, Instant to) {
+        return em.createQuery("select s from Shift s where s.closedAt >= :from and s.closedAt < :to"
+                        + " order by s.closedAt, s.id", Shift.class)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultStream()
+                .map(shift -> zReport(em, shift))
+                .toList();
+    }
+
     private static ZReport zReport(EntityManager em, Shift shift) {
         return shift.zReport(username(em, shift.getOpenedBy()), username(em, shift.getClosedBy()));
     }

@@ -1,0 +1,98 @@
+package org.sweetshop.cli;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.sweetshop.common.Texts;
+import org.sweetshop.report.ReportCsv;
+import org.sweetshop.report.ReportService;
+import org.sweetshop.report.SalesReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "report", description = "Reports for managers.", subcommands = {ReportCommand.Sales.class})
+final class ReportCommand extends CliCommand.Group {
+
+    @Command(name = "sales", description = {"The sales of the days FROM to TO (both included, store time): sales, gross,",
+            "discounts, net, cash and card, by till and the top sweets. --json prints the whole report",
+            "(also by hour, by day, by cashier, coupons, promos, stock valuation, Z reports);",
+            "--csv saves one of its tables (--table, default summary) as a CSV file."})
+    static final class Sales extends JsonCommand {
+
+        @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "first day")
+        LocalDate from;
+
+        @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "last day (included)")
+        LocalDate to;
+
+        @Option(names = "--csv", paramLabel = "FILE", description = "save a table of the report as CSV (replaces FILE)")
+        Path csv;
+
+        @Option(names = "--table", paramLabel = "NAME", defaultValue = "summary",
+                description = "the table --csv saves: summary, by-hour, by-day, top-sweets, by-till, by-cashier, coupons, promos,"
+                        + " stock, shifts (default: ${DEFAULT-VALUE})")
+        String table;
+
+        @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "top sweets printed (default: ${DEFAULT-VALUE})")
+        int top;
+
+        @Option(names = "--as", required = true, paramLabel = "USER", description = "a manager or owner")
+        String as;
+
+        @Override
+        public Integer call() {
+            if (json && csv != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--json and --csv cannot be used together");
+            }
+            // refuse what is wrong before logging in and reading the database
+            ReportService.requireRange(from, to);
+            ReportCsv.Table csvTable = ReportCsv.Table.parse(table);
+            Texts.requireRange("top", top, 0, 1000);
+            if (csv != null) {
+                ReportCsv.checkTarget(csv);
+            }
+            SalesReport report = context().reports().sales(login(as), from, to);
+            if (json) {
+                out().println(Json.write(report));
+                return Cli.OK;
+            }
+            print(report);
+            if (csv != null) {
+                ReportCsv.write(report, csvTable, csv);
+                out().println("saved the " + csvTable.id() + " table (" + ReportCsv.rows(report, csvTable).size() + " rows) to "
+                        + csv.toAbsolutePath().normalize());
+            }
+            return Cli.OK;
+        }
+
+        private void print(SalesReport report) {
+            var out = out();
+            var s = report.summary();
+            out.println("sales " + report.from() + " to " + report.to() + " (" + report.zone().getId() + ")");
+            out.printf("%-18s %12d%n", "sales", s.sales());
+            out.printf("%-18s %12d%n", "units", s.units());
+            out.printf("%-18s %12s%n", "gross", money(s.gross()));
+            out.printf("%-18s %12s%n", "coupon discounts", minus(s.couponDiscounts()));
+            out.printf("%-18s %12s%n", "promo discounts", minus(s.promoDiscounts()));
+            out.printf("%-18s %12s%n", "net", money(s.net()));
+            out.printf("%-18s %12s%n", "  cash", money(s.cash()));
+            out.printf("%-18s %12s%n", "  card", money(s.card()));
+            if (!report.byTill().isEmpty()) {
+                out.printf("%n%-18s %7s %11s %11s %11s%n", "by till", "sales", "gross", "discounts", "net");
+                for (var t : report.byTill()) {
+                    out.printf("%-18s %7d %11s %11s %11s%n", t.till(), t.sales(), money(t.gross()), money(t.discounts()), money(t.net()));
+                }
+            }
+            if (!report.topSweets().isEmpty() && top > 0) {
+                out.printf("%n%-18s %-24s %7s %11s%n", "top sweets", "", "units", "revenue");
+                report.topSweets().stream().limit(top).forEach(w -> out.printf("%-18s %-24s %7d %11s%n", w.sku(),
+                        w.name().length() <= 24 ? w.name() : w.name().substring(0, 23) + "~", w.units(), money(w.revenue())));
+            }
+        }
+
+        private static String minus(BigDecimal amount) {
+            return (amount.signum() > 0 ? "-" : "") + money(amount);
+        }
+    }
+}

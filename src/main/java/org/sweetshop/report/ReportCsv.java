@@ -1,0 +1,224 @@
+package org.sweetshop.report;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sweetshop.common.InvalidInputException;
+import org.sweetshop.common.Money;
+import org.sweetshop.common.Texts;
+import org.sweetshop.shift.ZReport;
+
+/**
+ * Each table of a {@link SalesReport} as CSV: RFC 4180 (comma, CRLF, quotes where needed), UTF-8,
+ * a header row of snake_case names, amounts with a dot and two decimals, dates ISO
+ * ({@code 2026-11-23}), times ISO with the store's offset ({@code 2026-11-23T09:00:00Z} or
+ * {@code 2026-11-23T09:00:00+01:00}). The back office's screens and the command line export through here.
+ */
+public final class ReportCsv {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportCsv.class);
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180;
+
+    /** The tables of a sales report, each one CSV file. */
+    public enum Table {
+        SUMMARY, BY_HOUR, BY_DAY, TOP_SWEETS, BY_TILL, BY_CASHIER, COUPONS, PROMOS, STOCK, SHIFTS;
+
+        /** The name on the command line and in file names: {@code top-sweets}. */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** The table named {@code id} ({@code top-sweets}, case ignored); refuses an unknown name, listing the known ones. */
+        public static Table parse(String id) {
+            String text = id == null ? "" : id.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+            for (Table table : values()) {
+                if (table.name().equals(text)) {
+                    return table;
+                }
+            }
+            throw new InvalidInputException("table", "no report table '" + Texts.shorten(id == null ? "" : id) + "': one of "
+                    + String.join(", ", Arrays.stream(values()).map(Table::id).toList()));
+        }
+    }
+
+    private ReportCsv() {
+    }
+
+    /** The header row of {@code table}. */
+    public static List<String> header(Table table) {
+        return switch (table) {
+            case SUMMARY -> List.of("from", "to", "time_zone", "sales", "units", "gross", "coupon_discounts", "promo_discounts",
+                    "discounts", "net", "cash", "card");
+            case BY_HOUR -> List.of("hour", "sales", "gross", "net");
+            case BY_DAY -> List.of("day", "sales", "gross", "discounts", "net");
+            case TOP_SWEETS -> List.of("rank", "sku", "name", "units", "revenue");
+            case BY_TILL -> List.of("till", "sales", "gross", "discounts", "net", "cash", "card");
+            case BY_CASHIER -> List.of("cashier", "sales", "gross", "discounts", "net");
+            case COUPONS -> List.of("kind", "value", "coupon", "coupons", "discount");
+            case PROMOS -> List.of("code", "sales", "discount");
+            case STOCK -> List.of("sku", "name", "category", "active", "stock", "price", "value");
+            case SHIFTS -> List.of("shift", "till", "opened_by", "opened_at", "closed_by", "closed_at", "sales", "gross",
+                    "coupon_discounts", "promo_discounts", "net", "cash_sales", "card_sales", "opening_float", "cash_expected",
+                    "counted_cash", "difference", "first_receipt", "last_receipt");
+        };
+    }
+
+    /** The data rows of {@code table}, as text exactly as written to the file. */
+    public static List<List<String>> rows(SalesReport report, Table table) {
+        ZoneId zone = report.zone();
+        return switch (table) {
+            case SUMMARY -> {
+                var s = report.summary();
+                yield List.of(List.of(report.from().toString(), report.to().toString(), zone.getId(), Long.toString(s.sales()),
+                        Long.toString(s.units()), money(s.gross()), money(s.couponDiscounts()), money(s.promoDiscounts()),
+                        money(s.discounts()), money(s.net()), money(s.cash()), money(s.card())));
+            }
+            case BY_HOUR -> map(report.byHour(), h -> List.of(Integer.toString(h.hour()), Long.toString(h.sales()), money(h.gross()),
+                    money(h.net())));
+            case BY_DAY -> map(report.byDay(), d -> List.of(d.day().toString(), Long.toString(d.sales()), money(d.gross()),
+                    money(d.discounts()), money(d.net())));
+            case TOP_SWEETS -> {
+                List<List<String>> rows = new ArrayList<>();
+                int rank = 0;
+                for (var s : report.topSweets()) {
+                    rows.add(List.of(Integer.toString(++rank), s.sku(), s.name(), Long.toString(s.units()), money(s.revenue())));
+                }
+                yield rows;
+            }
+            case BY_TILL -> map(report.byTill(), t -> List.of(t.till(), Long.toString(t.sales()), money(t.gross()),
+                    money(t.discounts()), money(t.net()), money(t.cash()), money(t.card())));
+            case BY_CASHIER -> map(report.byCashier(), c -> List.of(c.username(), Long.toString(c.sales()), money(c.gross()),
+                    money(c.discounts()), money(c.net())));
+            case COUPONS -> map(report.couponDiscounts(), c -> List.of(c.kind(), money(c.value()), c.describe(),
+                    Long.toString(c.coupons()), money(c.discount())));
+            case PROMOS -> map(report.promoDiscounts(), p -> List.of(p.code(), Long.toString(p.sales()), money(p.discount())));
+            case STOCK -> map(report.stock().lines(), l -> List.of(l.sku(), l.name(), l.category(), Boolean.toString(l.active()),
+                    Integer.toString(l.stock()), money(l.price()), money(l.value())));
+            case SHIFTS -> map(report.shifts(), z -> shift(z, zone));
+        };
+    }
+
+    /**
+     * Saves {@code table} of {@code report} to {@code file}, replacing a file of that name. It is
+     * written to a hidden temporary file in the same folder, flushed to disk, then moved into place:
+     * a failure leaves the old file or none, never half a report.
+     *
+     * @throws ReportExportException the folder is missing or cannot be written, or the name is a folder
+     */
+    public static void write(SalesReport report, Table table, Path file) {
+        Path target = checkTarget(file);
+        Path temp = target.getParent().resolve(".sweetshop-" + UUID.randomUUID() + ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                Writer writer = new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8);
+                CSVPrinter printer = new CSVPrinter(writer, FORMAT);
+                printer.printRecord(header(table));
+                printer.printRecords(rows(report, table));
+                printer.flush();
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            LOG.info("saved the {} of the report {} to {} in {}", table.id(), report.from(), report.to(), target);
+        } catch (AccessDeniedException e) {
+            throw refused(target, "no permission to write in " + target.getParent(), e);
+        } catch (NoSuchFileException e) {
+            throw refused(target, "the folder " + target.getParent() + " does not exist", e);
+        } catch (FileSystemException e) {
+            throw refused(target, e.getReason() == null ? "could not write in " + target.getParent() : lowerFirst(e.getReason()), e);
+        } catch (IOException e) {
+            throw refused(target, "could not write in " + target.getParent() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                LOG.warn("could not remove the temporary file {}", temp, e);
+            }
+        }
+    }
+
+    /**
+     * Refuses, before any work, a target that cannot be a CSV file: no file name, a folder, a
+     * folder that does not exist or cannot be written. Returns the absolute target.
+     */
+    public static Path checkTarget(Path file) {
+        Objects.requireNonNull(file, "file");
+        Path target = file.toAbsolutePath().normalize();
+        Path folder = target.getParent();
+        if (folder == null || target.getFileName() == null) {
+            throw new ReportExportException(target, "that is not a file name");
+        }
+        if (Files.isDirectory(target)) {
+            throw new ReportExportException(target, target + " is a folder");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new ReportExportException(target, Files.exists(folder) ? folder + " is not a folder"
+                    : "the folder " + folder + " does not exist");
+        }
+        if (!Files.isWritable(folder)) {
+            throw new ReportExportException(target, "no permission to write in " + folder);
+        }
+        if (Files.exists(target) && !Files.isWritable(target)) {
+            throw new ReportExportException(target, target + " is read-only");
+        }
+        return target;
+    }
+
+    private static ReportExportException refused(Path target, String reason, IOException cause) {
+        LOG.info("could not save {}", target, cause);
+        return new ReportExportException(target, reason);
+    }
+
+    private static List<String> shift(ZReport z, ZoneId zone) {
+        return List.of(Long.toString(z.shiftId()), z.till(), z.openedBy(), time(z.openedAt(), zone), z.closedBy(),
+                time(z.closedAt(), zone), Integer.toString(z.sales()), money(z.gross()), money(z.couponDiscounts()),
+                money(z.promoDiscounts()), money(z.net()), money(z.cashSales()), money(z.cardSales()), money(z.openingFloat()),
+                money(z.cashExpected()), money(z.countedCash()), money(z.difference()),
+                z.firstReceipt() == null ? "" : z.firstReceipt(), z.lastReceipt() == null ? "" : z.lastReceipt());
+    }
+
+    private static String time(Instant instant, ZoneId zone) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone));
+    }
+
+    private static String money(BigDecimal amount) {
+        return Money.format(amount);
+    }
+
+    private static <T> List<List<String>> map(List<T> items, Function<T, List<String>> row) {
+        return items.stream().map(row).toList();
+    }
+
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+}

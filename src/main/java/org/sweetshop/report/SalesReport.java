@@ -1,0 +1,88 @@
+package org.sweetshop.report;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.sweetshop.shift.ZReport;
+
+/**
+ * The sales of the days {@code from} to {@code to} (both included) in the store's time zone
+ * {@code zone}, all read on one snapshot of the database, so every figure agrees with every other:
+ * the summary is the sum of the receipts, of the days, of the hours, of the tills and of the
+ * cashiers alike. Amounts have two decimals.
+ *
+ * <p>Sales are counted by when they were made ({@code sale.created_at}); the stock valuation is
+ * the stock at {@code generatedAt}, not at {@code to}; the shifts are those closed in the range.
+ */
+public record SalesReport(LocalDate from, LocalDate to, ZoneId zone, Instant generatedAt, Summary summary,
+        List<HourSales> byHour, List<DaySales> byDay, List<SweetSales> topSweets, List<TillSales> byTill,
+        List<CashierSales> byCashier, List<CouponDiscounts> couponDiscounts, List<PromoDiscounts> promoDiscounts,
+        StockValuation stock, List<ZReport> shifts) {
+
+    public SalesReport {
+        byHour = List.copyOf(byHour);
+        byDay = List.copyOf(byDay);
+        topSweets = List.copyOf(topSweets);
+        byTill = List.copyOf(byTill);
+        byCashier = List.copyOf(byCashier);
+        couponDiscounts = List.copyOf(couponDiscounts);
+        promoDiscounts = List.copyOf(promoDiscounts);
+        shifts = List.copyOf(shifts);
+    }
+
+    /**
+     * The takings: {@code gross} is the sum of the receipts' subtotals, {@code net} the sum of their
+     * totals (what was paid), so {@code net = gross - couponDiscounts - promoDiscounts = cash + card}.
+     * {@code units} is the number of sweets sold. (Refunds, when they come, belong here as a figure of
+     * their own taken off {@code net}: a refund is money paid back in the range, not a smaller sale.)
+     */
+    public record Summary(long sales, long units, BigDecimal gross, BigDecimal couponDiscounts, BigDecimal promoDiscounts,
+            BigDecimal discounts, BigDecimal net, BigDecimal cash, BigDecimal card) {
+    }
+
+    /** Sales made in one hour of the day (0-23, store time), over every day of the range. */
+    public record HourSales(int hour, long sales, BigDecimal gross, BigDecimal net) {
+    }
+
+    /** Sales of one day (store time). Every day of the range is listed, days without sales with zeros. */
+    public record DaySales(LocalDate day, long sales, BigDecimal gross, BigDecimal discounts, BigDecimal net) {
+    }
+
+    /**
+     * One sweet's sales: units, and revenue as the sum of its receipt lines (before the discounts,
+     * which apply to whole receipts). Listed by units, most first, ties by name then SKU.
+     */
+    public record SweetSales(String sku, String name, long units, BigDecimal revenue) {
+    }
+
+    /** One till's sales. */
+    public record TillSales(String till, long sales, BigDecimal gross, BigDecimal discounts, BigDecimal net, BigDecimal cash,
+            BigDecimal card) {
+    }
+
+    /** One cashier's sales (whoever was logged in at the till). */
+    public record CashierSales(String username, long sales, BigDecimal gross, BigDecimal discounts, BigDecimal net) {
+    }
+
+    /** The coupons of one kind and value redeemed in the range, e.g. 12 coupons of 10 % off, and what they took off. */
+    public record CouponDiscounts(String kind, BigDecimal value, String describe, long coupons, BigDecimal discount) {
+    }
+
+    /** One promo code's uses in the range and what they took off. */
+    public record PromoDiscounts(String code, long sales, BigDecimal discount) {
+    }
+
+    /** The stock on hand valued at today's prices, every sweet, by SKU; the total of the lines. */
+    public record StockValuation(Instant asAt, List<StockLine> lines, long units, BigDecimal total) {
+        public StockValuation {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** One sweet's stock × price. */
+    public record StockLine(String sku, String name, String category, boolean active, int stock, BigDecimal price,
+            BigDecimal value) {
+    }
+}
