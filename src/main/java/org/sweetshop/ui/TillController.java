@@ -21,6 +21,7 @@ import javafx.stage.DirectoryChooser;
 import org.sweetshop.DemoStore;
 import org.sweetshop.config.AppConfig;
 import org.sweetshop.coupon.IssuedCoupon;
+import org.sweetshop.report.ReportCsv;
 import org.sweetshop.scan.QrCodes;
 import org.sweetshop.ui.office.BackOfficeView;
 import org.sweetshop.ui.office.OfficeViewModel;
@@ -229,6 +230,23 @@ public final class TillController implements SellView.Actions, BackOfficeView.Ac
     @Override
     public void backToTill() {
         model.backToTill();
+    }
+
+    @Override
+    public void exportReport(ReportCsv.Table table) {
+        OfficeViewModel office = window.office();
+        if (office == null || office.reportProperty().get() == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the report as CSV");
+        var report = office.reportProperty().get();
+        chooser.setInitialFileName("sales-" + table.id() + "-" + report.from() + "-" + report.to() + ".csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            office.exportReport(table, file.toPath());
+        }
     }
 
     @Override

@@ -28,7 +28,14 @@ import javafx.scene.layout.VBox;
 import org.sweetshop.catalog.SweetView;
 import org.sweetshop.common.Money;
 import org.sweetshop.coupon.IssuedCoupon;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
 import org.sweetshop.promo.PromoView;
+import org.sweetshop.report.ReportCsv;
+import org.sweetshop.report.SalesReport;
+import org.sweetshop.staff.AuditEntry;
 import org.sweetshop.refund.RefundView;
 import org.sweetshop.staff.Role;
 import org.sweetshop.staff.StaffView;
@@ -51,6 +58,9 @@ public final class BackOfficeView {
     /** What leaves the back office or needs a window: the till supplies them. */
     public interface Actions {
         void backToTill();
+
+        /** Asks where, then saves a table of the report shown as CSV. */
+        void exportReport(org.sweetshop.report.ReportCsv.Table table);
 
         /** Asks where, then saves the issued coupons as a printable sheet and PNGs. */
         void saveCouponSheet(java.util.List<IssuedCoupon> coupons);
@@ -79,7 +89,14 @@ public final class BackOfficeView {
                 tab("Refunds", "tab-refunds", refunds()),
                 tab("Coupons", "tab-coupons", coupons(actions)),
                 tab("Promo codes", "tab-promos", promos()),
-                tab("Staff", "tab-staff", staff()));
+                tab("Staff", "tab-staff", staff()),
+                tab("Reports", "tab-reports", reports(actions)),
+                tab("Audit log", "tab-audit-log", auditLog()));
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null && "tab-audit-log".equals(now.getId())) {
+                model.loadAuditLog();
+            }
+        });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setCenter(tabs);
 
@@ -275,6 +292,111 @@ public final class BackOfficeView {
 
         VBox box = new VBox(10, section("Issue a batch"), new FlowPane(8, 8, count, percent, amount, value, expiry, issue), progress,
                 table, sheet);
+        box.setPadding(new Insets(12));
+        return box;
+    }
+
+    // ---- reports ---------------------------------------------------------------------------
+
+    private Node reports(Actions actions) {
+        TextField from = field("report-from", "From YYYY-MM-DD");
+        TextField to = field("report-to", "To YYYY-MM-DD");
+        from.setPrefColumnCount(9);
+        to.setPrefColumnCount(9);
+        Button make = button("Make report", "make-report", e -> model.loadReport(from.getText(), to.getText()));
+        make.getStyleClass().add("accent");
+        make.disableProperty().bind(model.busyProperty());
+        ComboBox<ReportCsv.Table> table = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(ReportCsv.Table.values()));
+        table.setId("report-table");
+        table.setValue(ReportCsv.Table.SUMMARY);
+        Button export = button("Export CSV…", "export-report", e -> actions.exportReport(table.getValue()));
+        export.disableProperty().bind(model.reportProperty().isNull());
+
+        Label summary = new Label("Choose a date range and make the report.");
+        summary.setId("report-summary");
+        summary.getStyleClass().add("report-summary");
+        summary.setWrapText(true);
+
+        CategoryAxis hours = new CategoryAxis();
+        NumberAxis hourNet = new NumberAxis();
+        BarChart<String, Number> byHour = new BarChart<>(hours, hourNet);
+        byHour.setId("chart-by-hour");
+        byHour.setTitle("Net sales by hour");
+        byHour.setLegendVisible(false);
+        byHour.setAnimated(false);
+        CategoryAxis days = new CategoryAxis();
+        NumberAxis dayNet = new NumberAxis();
+        BarChart<String, Number> byDay = new BarChart<>(days, dayNet);
+        byDay.setId("chart-by-day");
+        byDay.setTitle("Net sales by day");
+        byDay.setLegendVisible(false);
+        byDay.setAnimated(false);
+        for (BarChart<String, Number> chart : java.util.List.of(byHour, byDay)) {
+            chart.setPrefHeight(260);
+            HBox.setHgrow(chart, Priority.ALWAYS);
+        }
+
+        TableView<SalesReport.SweetSales> top = new TableView<>();
+        top.setId("top-sweets-table");
+        top.getColumns().add(column("Top sweets", SalesReport.SweetSales::name, 200));
+        top.getColumns().add(column("Units", t -> Long.toString(t.units()), 60));
+        top.getColumns().add(column("Revenue", t -> Money.format(t.revenue()), 80));
+        TableView<SalesReport.TillSales> tills = new TableView<>();
+        tills.setId("by-till-table");
+        tills.getColumns().add(column("Till", SalesReport.TillSales::till, 60));
+        tills.getColumns().add(column("Sales", t -> Long.toString(t.sales()), 60));
+        tills.getColumns().add(column("Net", t -> Money.format(t.net()), 80));
+        tills.getColumns().add(column("Cash", t -> Money.format(t.cash()), 80));
+        TableView<SalesReport.CashierSales> cashiers = new TableView<>();
+        cashiers.setId("by-cashier-table");
+        cashiers.getColumns().add(column("Cashier", SalesReport.CashierSales::username, 100));
+        cashiers.getColumns().add(column("Sales", t -> Long.toString(t.sales()), 60));
+        cashiers.getColumns().add(column("Net", t -> Money.format(t.net()), 80));
+        for (TableView<?> t : java.util.List.of(top, tills, cashiers)) {
+            t.setPrefHeight(200);
+            HBox.setHgrow(t, Priority.ALWAYS);
+        }
+
+        model.reportProperty().addListener((obs, old, report) -> {
+            if (report == null) {
+                return;
+            }
+            var sum = report.summary();
+            summary.setText(sum.sales() + " sales · gross " + Money.format(sum.gross()) + " · discounts " + Money.format(sum.discounts())
+                    + " (coupons " + Money.format(sum.couponDiscounts()) + ", promos " + Money.format(sum.promoDiscounts()) + ")"
+                    + " · net " + Money.format(sum.net()) + " · cash " + Money.format(sum.cash()) + " · card " + Money.format(sum.card())
+                    + " · stock value " + Money.format(report.stock().total()));
+            XYChart.Series<String, Number> hourSeries = new XYChart.Series<>();
+            report.byHour().stream().filter(h -> h.hour() >= 7 && h.hour() <= 21 || h.sales() > 0)
+                    .forEach(h -> hourSeries.getData().add(new XYChart.Data<>(String.format("%02d", h.hour()), h.net())));
+            byHour.getData().setAll(java.util.List.of(hourSeries));
+            XYChart.Series<String, Number> daySeries = new XYChart.Series<>();
+            report.byDay().forEach(d -> daySeries.getData().add(new XYChart.Data<>(d.day().toString().substring(5), d.net())));
+            byDay.getData().setAll(java.util.List.of(daySeries));
+            top.getItems().setAll(report.topSweets().subList(0, Math.min(10, report.topSweets().size())));
+            tills.getItems().setAll(report.byTill());
+            cashiers.getItems().setAll(report.byCashier());
+        });
+
+        VBox box = new VBox(10, new FlowPane(8, 8, from, to, make, new Label("  CSV:"), table, export), summary,
+                new HBox(12, byHour, byDay), new HBox(12, top, tills, cashiers));
+        box.setPadding(new Insets(12));
+        return box;
+    }
+
+    private Node auditLog() {
+        TableView<AuditEntry> table = new TableView<>(model.auditLog());
+        table.setId("audit-log-table");
+        table.getColumns().add(column("When", a -> WHEN.format(a.at().atZone(ZoneId.systemDefault())), 140));
+        table.getColumns().add(column("Who", AuditEntry::staff, 90));
+        table.getColumns().add(column("What", a -> a.action().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), 150));
+        table.getColumns().add(column("Of", AuditEntry::subject, 120));
+        table.getColumns().add(column("Was", a -> a.oldValue() == null ? "" : a.oldValue(), 140));
+        table.getColumns().add(column("Now", a -> a.newValue() == null ? "" : a.newValue(), 140));
+        table.getColumns().add(column("Till", a -> a.till() == null ? "" : a.till(), 60));
+        table.setPlaceholder(new Label("Price changes and staff actions are listed here."));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox box = new VBox(10, section("Price and staff actions, newest first"), table);
         box.setPadding(new Insets(12));
         return box;
     }

@@ -34,6 +34,10 @@ import org.sweetshop.common.Refusal;
 import org.sweetshop.coupon.IssuedCoupon;
 import org.sweetshop.promo.NewPromo;
 import org.sweetshop.promo.PromoView;
+import org.sweetshop.report.ReportCsv;
+import org.sweetshop.report.SalesReport;
+import org.sweetshop.staff.AuditEntry;
+import org.sweetshop.staff.AuditLogFilter;
 import org.sweetshop.refund.RefundLine;
 import org.sweetshop.refund.RefundView;
 import org.sweetshop.sale.BasketLine;
@@ -76,6 +80,8 @@ public final class OfficeViewModel {
     private final ObservableList<StaffView> staff = FXCollections.observableArrayList();
     private final ObservableList<IssuedCoupon> issued = FXCollections.observableArrayList();
     private final ObservableList<RefundView> refunds = FXCollections.observableArrayList();
+    private final ObservableList<AuditEntry> auditLog = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<SalesReport> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -282,6 +288,54 @@ public final class OfficeViewModel {
                 refunds.setAll(all);
                 say(false, all.isEmpty() ? "No refund on " + receiptNo + " yet." : all.size() + " refund(s) on " + receiptNo + ".");
             };
+        });
+    }
+
+    // ---- reports --------------------------------------------------------------------------
+
+    /** The sales report for a date range (typed as YYYY-MM-DD; empty: today). */
+    public void loadReport(String fromText, String toText) {
+        LocalDate from;
+        LocalDate to;
+        try {
+            from = date("from", fromText);
+            to = date("to", toText);
+        } catch (InvalidInputException e) {
+            refuse(e.getMessage());
+            return;
+        }
+        LocalDate today = LocalDate.now(app.reports().zone());
+        LocalDate start = from == null ? today : from;
+        LocalDate end = to == null ? start.isAfter(today) ? start : today : to;
+        run("Making the report…", () -> {
+            SalesReport made = app.reports().sales(manager, start, end);
+            return () -> {
+                report.set(made);
+                say(false, "Sales " + made.from() + " to " + made.to() + ": " + made.summary().sales() + " sales, net "
+                        + Money.format(made.summary().net()) + ".");
+            };
+        });
+    }
+
+    /** Saves one table of the report shown as CSV. */
+    public void exportReport(ReportCsv.Table table, java.nio.file.Path file) {
+        SalesReport shown = report.get();
+        if (shown == null) {
+            refuse("make a report first");
+            return;
+        }
+        run("Saving " + file.getFileName() + "…", () -> {
+            ReportCsv.write(shown, table, file);
+            return () -> say(false, "Saved " + table.id() + " as " + file + ".");
+        });
+    }
+
+    // ---- audit log ------------------------------------------------------------------------
+
+    public void loadAuditLog() {
+        run(null, () -> {
+            List<AuditEntry> entries = app.auditLog().list(manager, AuditLogFilter.latest(500));
+            return () -> auditLog.setAll(entries);
         });
     }
 
@@ -508,6 +562,14 @@ public final class OfficeViewModel {
 
     public ObservableList<StaffView> staff() {
         return staff;
+    }
+
+    public ReadOnlyObjectProperty<SalesReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    public ObservableList<AuditEntry> auditLog() {
+        return auditLog;
     }
 
     public ObservableList<RefundView> refunds() {

@@ -145,6 +145,27 @@ class BackOfficeWindowTest extends TillWindowTestBase {
         assertThat(app.audit().run().ok()).isTrue();
     }
 
+    @Test
+    void theReportsTabChartsTheSalesAndListsTheTopSweet(FxRobot robot) throws Exception {
+        sweet("SL", "1.20", 50);
+        sweet("FB", "0.85", 50);
+        app.sales().checkout(cashier, new CheckoutRequest(UUID.randomUUID(), "T1", List.of(line("SL", 3)), null, null, Payment.card()));
+        app.sales().checkout(cashier, new CheckoutRequest(UUID.randomUUID(), "T2", List.of(line("FB", 2)), null, null, Payment.card()));
+        open(robot, app);
+        login(robot, "owner");
+        robot.clickOn("#back-office");
+        waitFor(() -> robot.lookup("#tab-reports").tryQuery().isPresent());
+        robot.clickOn("Reports");
+        robot.clickOn("#make-report");
+
+        waitFor(() -> text(robot, "#report-summary").startsWith("2 sales"));
+        assertThat(text(robot, "#report-summary")).contains("net 5.30");
+        TableView<org.sweetshop.report.SalesReport.SweetSales> top = robot.lookup("#top-sweets-table").query();
+        assertThat(top.getItems()).extracting(t -> t.sku()).containsExactly("SL", "FB");
+        javafx.scene.chart.BarChart<?, ?> byDay = robot.lookup("#chart-by-day").query();
+        assertThat(byDay.getData().get(0).getData()).hasSize(1);
+    }
+
     private static void select(FxRobot robot, String sku) throws Exception {
         TableView<SweetView> table = robot.lookup("#sweets-table").query();
         WaitForAsyncUtils.asyncFx(() -> table.getItems().stream().filter(s -> s.sku().equals(sku)).findFirst()

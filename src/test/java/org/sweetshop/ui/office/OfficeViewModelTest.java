@@ -134,6 +134,44 @@ class OfficeViewModelTest extends DatabaseTest {
     }
 
     @Test
+    void theSalesReportAddsUpTheSalesMadeAndExportsCsv(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        app.sales().checkout(cashier, basket("T1", java.util.List.of(line("SL", 2), line("FB", 1))));   // 3.25
+        app.sales().checkout(cashier, basket("T2", java.util.List.of(line("SL", 1))));                  // 1.20
+        office.loadReport("", "");
+        var report = office.reportProperty().get();
+        assertThat(report.summary().sales()).isEqualTo(2);
+        assertThat(report.summary().net()).isEqualByComparingTo("4.45");
+        assertThat(report.topSweets().get(0).sku()).isEqualTo("SL");
+        assertThat(report.topSweets().get(0).units()).isEqualTo(3);
+        assertThat(report.byTill()).extracting(t -> t.till(), t -> t.net().toPlainString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("T1", "3.25"), org.assertj.core.groups.Tuple.tuple("T2", "1.20"));
+        assertThat(office.messageProperty().get()).endsWith(": 2 sales, net 4.45.");
+
+        office.loadReport("2026-13-01", "");
+        assertThat(office.messageProperty().get()).isEqualTo("From must be a date such as 2027-03-31, not '2026-13-01'.");
+        office.loadReport("2030-01-02", "2030-01-01");
+        assertThat(office.errorProperty().get()).isTrue();
+        assertThat(office.reportProperty().get()).isSameAs(report);
+
+        java.nio.file.Path csv = dir.resolve("top.csv");
+        office.exportReport(org.sweetshop.report.ReportCsv.Table.TOP_SWEETS, csv);
+        assertThat(java.nio.file.Files.readAllLines(csv).get(1)).isEqualTo("1,SL,Sweet SL,3,3.60");
+    }
+
+    @Test
+    void theAuditLogListsPriceChanges() {
+        choose("FB");
+        office.changePrice("0.99");
+        office.loadAuditLog();
+        assertThat(office.auditLog()).first().satisfies(entry -> {
+            assertThat(entry.subject()).isEqualTo("FB");
+            assertThat(entry.oldValue()).isEqualTo("0.85");
+            assertThat(entry.newValue()).isEqualTo("0.99");
+            assertThat(entry.staff()).isEqualTo("manager");
+        });
+    }
+
+    @Test
     void issuesACouponBatchWithProgress() {
         office.issueCoupons("120", true, "10", "2099-12-31");
         assertThat(office.issued()).hasSize(120);
