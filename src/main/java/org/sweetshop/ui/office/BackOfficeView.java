@@ -303,6 +303,9 @@ public final class BackOfficeView {
         TextField to = field("report-to", "To YYYY-MM-DD");
         from.setPrefColumnCount(9);
         to.setPrefColumnCount(9);
+        // the last seven days by default
+        from.setText(java.time.LocalDate.now().minusDays(6).toString());
+        to.setText(java.time.LocalDate.now().toString());
         Button make = button("Make report", "make-report", e -> model.loadReport(from.getText(), to.getText()));
         make.getStyleClass().add("accent");
         make.disableProperty().bind(model.busyProperty());
@@ -312,7 +315,7 @@ public final class BackOfficeView {
         Button export = button("Export CSV…", "export-report", e -> actions.exportReport(table.getValue()));
         export.disableProperty().bind(model.reportProperty().isNull());
 
-        Label summary = new Label("Choose a date range and make the report.");
+        Label summary = new Label("Choose the days and make the report.");
         summary.setId("report-summary");
         summary.getStyleClass().add("report-summary");
         summary.setWrapText(true);
