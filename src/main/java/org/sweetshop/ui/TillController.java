@@ -233,6 +233,25 @@ public final class TillController implements SellView.Actions, BackOfficeView.Ac
     }
 
     @Override
+    public void chooseCsv(boolean delivery) {
+        OfficeViewModel office = window.office();
+        if (office == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(delivery ? "Choose a delivery CSV (sku,qty)" : "Choose a catalogue CSV");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV", "*.csv"), new FileChooser.ExtensionFilter("All files", "*.*"));
+        File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            if (delivery) {
+                office.previewDeliveryImport(file.toPath());
+            } else {
+                office.previewCatalogueImport(file.toPath());
+            }
+        }
+    }
+
+    @Override
     public void exportReport(ReportCsv.Table table) {
         OfficeViewModel office = window.office();
         if (office == null || office.reportProperty().get() == null) {

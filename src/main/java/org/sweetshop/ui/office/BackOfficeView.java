@@ -59,6 +59,9 @@ public final class BackOfficeView {
     public interface Actions {
         void backToTill();
 
+        /** Asks for a CSV file, then has it checked: a catalogue ({@code delivery} false) or a delivery. */
+        void chooseCsv(boolean delivery);
+
         /** Asks where, then saves a table of the report shown as CSV. */
         void exportReport(org.sweetshop.report.ReportCsv.Table table);
 
@@ -86,6 +89,7 @@ public final class BackOfficeView {
         tabs.getTabs().addAll(
                 tab("Catalogue", "tab-catalogue", catalogue()),
                 tab("Low stock", "tab-low", lowStock()),
+                tab("Imports", "tab-imports", imports(actions)),
                 tab("Refunds", "tab-refunds", refunds()),
                 tab("Coupons", "tab-coupons", coupons(actions)),
                 tab("Promo codes", "tab-promos", promos()),
@@ -185,9 +189,23 @@ public final class BackOfficeView {
             model.changePrice(newPrice.getText());
             newPrice.clear();
         });
+        TextField editSku = field("edit-sku", "New SKU");
+        TextField editName = field("edit-name", "Name");
+        TextField editCategory = field("edit-category", "Category");
+        TextField editReorder = field("edit-reorder", "Reorder");
+        editSku.setPrefColumnCount(6);
+        editName.setPrefColumnCount(10);
+        editCategory.setPrefColumnCount(7);
+        editReorder.setPrefColumnCount(4);
+        Button save = button("Save", "edit-sweet", e -> {
+            model.edit(editSku.getText(), editName.getText(), editCategory.getText(), editReorder.getText());
+            for (TextField f : new TextField[] {editSku, editName, editCategory, editReorder}) {
+                f.clear();
+            }
+        });
         Button deactivate = button("Take off sale", "deactivate-sweet", e -> model.deactivate());
         deactivate.getStyleClass().add("danger");
-        for (Node n : new Node[] {restock, stocktake, changePrice, deactivate}) {
+        for (Node n : new Node[] {restock, stocktake, changePrice, deactivate, save}) {
             ((Button) n).disableProperty().bind(model.selectedProperty().isNull().or(model.busyProperty()));
         }
 
@@ -207,6 +225,7 @@ public final class BackOfficeView {
                 section("Restock"), new HBox(8, quantity, note, restock),
                 section("Stocktake"), new HBox(8, counted, stocktake),
                 section("Price"), new HBox(8, newPrice, changePrice),
+                section("Details (empty fields stay as they are)"), new HBox(6, editSku, editName, editCategory, editReorder, save),
                 deactivate, section("Stock history"), history);
         right.setPrefWidth(540);
         right.setMinWidth(500);
@@ -227,6 +246,27 @@ public final class BackOfficeView {
         table.setPlaceholder(new Label("Nothing is at or below its reorder level."));
         VBox box = new VBox(10, section("At or below the reorder level"), table);
         VBox.setVgrow(table, Priority.ALWAYS);
+        box.setPadding(new Insets(12));
+        return box;
+    }
+
+    // ---- imports ---------------------------------------------------------------------------
+
+    private Node imports(Actions actions) {
+        Button catalogue = button("Check a catalogue CSV…", "check-catalogue-csv", e -> actions.chooseCsv(false));
+        Button delivery = button("Check a delivery CSV…", "check-delivery-csv", e -> actions.chooseCsv(true));
+        Button apply = button("Import", "apply-import", e -> model.applyImport());
+        apply.getStyleClass().add("accent");
+        apply.disableProperty().bind(model.importReadyProperty().not().or(model.busyProperty()));
+        Label format = new Label("Catalogue: sku,name,category,price,stock,reorder_level (new sweets only). Delivery: sku,qty."
+                + " A file is checked whole first; it is imported only when every row is right, all in one go.");
+        format.getStyleClass().add("hint");
+        format.setWrapText(true);
+        javafx.scene.control.ListView<String> errors = new javafx.scene.control.ListView<>(model.importErrors());
+        errors.setId("import-errors");
+        errors.setPlaceholder(new Label("Problems found in a file are listed here, row by row."));
+        VBox.setVgrow(errors, Priority.ALWAYS);
+        VBox box = new VBox(10, section("Import from CSV"), format, new HBox(8, catalogue, delivery, apply), errors);
         box.setPadding(new Insets(12));
         return box;
     }

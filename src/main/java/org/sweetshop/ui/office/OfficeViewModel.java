@@ -23,7 +23,11 @@ import javafx.collections.transformation.FilteredList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sweetshop.AppContext;
+import org.sweetshop.catalog.CatalogImport;
+import org.sweetshop.catalog.ImportError;
 import org.sweetshop.catalog.NewSweet;
+import org.sweetshop.catalog.SweetEdit;
+import org.sweetshop.stock.DeliveryImport;
 import org.sweetshop.catalog.SweetView;
 import org.sweetshop.common.BusyException;
 import org.sweetshop.common.DatabaseUnreachableException;
@@ -81,6 +85,9 @@ public final class OfficeViewModel {
     private final ObservableList<IssuedCoupon> issued = FXCollections.observableArrayList();
     private final ObservableList<RefundView> refunds = FXCollections.observableArrayList();
     private final ObservableList<AuditEntry> auditLog = FXCollections.observableArrayList();
+    private final ObservableList<String> importErrors = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper importReady = new ReadOnlyBooleanWrapper(false);
+    private Callable<String> pendingImport;
     private final ReadOnlyObjectWrapper<SalesReport> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(false);
@@ -207,6 +214,89 @@ public final class OfficeViewModel {
         run("Taking " + sweet.name() + " off sale…", () -> {
             app.catalog().deactivate(manager, sweet.sku());
             return reloadThen(sweet.name() + " is no longer for sale (its history is kept).");
+        });
+    }
+
+    /** Edits the chosen sweet: empty fields are left as they are. */
+    public void edit(String newSku, String name, String category, String reorderLevel) {
+        SweetView sweet = selectedOrSay();
+        if (sweet == null) {
+            return;
+        }
+        Integer reorder;
+        try {
+            reorder = reorderLevel == null || reorderLevel.isBlank() ? null : whole("reorder level", reorderLevel);
+        } catch (InvalidInputException e) {
+            refuse(e.getMessage());
+            return;
+        }
+        run("Saving " + sweet.sku() + "…", () -> {
+            SweetView edited = app.catalog().edit(manager, sweet.sku(), new SweetEdit(blankToNull(newSku), blankToNull(name),
+                    blankToNull(category), null, reorder), till);
+            return reloadThen("Saved " + edited.name() + " (" + edited.sku() + ").");
+        });
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    // ---- CSV imports ----------------------------------------------------------------------
+
+    /** Reads a catalogue CSV and checks every row; nothing is imported until {@link #applyImport()}. */
+    public void previewCatalogueImport(java.nio.file.Path file) {
+        run("Checking " + file.getFileName() + "…", () -> {
+            CatalogImport.Preview preview;
+            try (var reader = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                preview = app.catalogImport().preview(reader);
+            }
+            return () -> showPreview(file, preview.errors(), preview.rows(), () -> {
+                var result = app.catalogImport().apply(manager, preview, till);
+                return "Imported " + result.imported() + " sweets from " + file.getFileName() + ".";
+            });
+        });
+    }
+
+    /** Reads a delivery CSV ({@code sku,qty}) and checks every row; nothing is restocked until {@link #applyImport()}. */
+    public void previewDeliveryImport(java.nio.file.Path file) {
+        run("Checking " + file.getFileName() + "…", () -> {
+            DeliveryImport.Preview preview;
+            try (var reader = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                preview = app.deliveryImport().preview(reader);
+            }
+            return () -> showPreview(file, preview.errors(), preview.rows(), () -> {
+                var result = app.deliveryImport().apply(manager, preview, till, "delivery " + file.getFileName());
+                return "Delivery " + file.getFileName() + " booked: " + result.units() + " units over " + result.changes().size() + " sweets.";
+            });
+        });
+    }
+
+    private void showPreview(java.nio.file.Path file, List<ImportError> errors, int rows, Callable<String> apply) {
+        importErrors.setAll(errors.stream().map(e -> "row " + e.row() + (e.column() == null ? "" : ", " + e.column()) + ": " + e.reason())
+                .toList());
+        if (errors.isEmpty()) {
+            pendingImport = apply;
+            importReady.set(true);
+            say(false, file.getFileName() + ": " + rows + " rows, all valid. Press Import to add them (all or nothing).");
+        } else {
+            pendingImport = null;
+            importReady.set(false);
+            refuse("the file " + file.getFileName() + " has " + errors.size() + " problem(s): nothing will be imported until every row is right");
+        }
+    }
+
+    /** Imports the previewed file: every row in one transaction, or none. */
+    public void applyImport() {
+        Callable<String> apply = pendingImport;
+        if (apply == null) {
+            refuse("check a file first");
+            return;
+        }
+        pendingImport = null;
+        importReady.set(false);
+        run("Importing…", () -> {
+            String done = apply.call();
+            return reloadThen(done);
         });
     }
 
@@ -512,6 +602,11 @@ public final class OfficeViewModel {
                     busy.set(false);
                     refuse("the store database cannot be reached: nothing was changed, try again");
                 });
+            } catch (java.io.IOException e) {
+                ui.execute(() -> {
+                    busy.set(false);
+                    refuse("cannot read the file: " + e.getMessage());
+                });
             } catch (Exception e) {
                 LOG.error("back office step failed", e);
                 ui.execute(() -> {
@@ -566,6 +661,15 @@ public final class OfficeViewModel {
 
     public ReadOnlyObjectProperty<SalesReport> reportProperty() {
         return report.getReadOnlyProperty();
+    }
+
+    /** The rows a checked CSV file got wrong (row, column, why). */
+    public ObservableList<String> importErrors() {
+        return importErrors;
+    }
+
+    public ReadOnlyBooleanProperty importReadyProperty() {
+        return importReady.getReadOnlyProperty();
     }
 
     public ObservableList<AuditEntry> auditLog() {

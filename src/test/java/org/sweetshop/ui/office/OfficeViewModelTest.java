@@ -172,6 +172,56 @@ class OfficeViewModelTest extends DatabaseTest {
     }
 
     @Test
+    void aCatalogueCsvWithOneBadRowIsReportedAndImportsNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path bad = dir.resolve("new.csv");
+        java.nio.file.Files.writeString(bad, "sku,name,category,price,stock,reorder_level\n"
+                + "CC-1,Cola Cubes,Boiled,0.90,40,5\n"
+                + "PM-1,Pear Mints,Boiled,1.999,40,5\n"
+                + "LA-1,Lemon Sherbets,Boiled,1.10,30,5\n");
+        String before = Snapshot.of(app.database().dataSource());
+
+        office.previewCatalogueImport(bad);
+
+        assertThat(office.messageProperty().get())
+                .isEqualTo("The file new.csv has 1 problem(s): nothing will be imported until every row is right.");
+        assertThat(office.importErrors()).hasSize(1).first().asString().startsWith("row 3, price: ");
+        assertThat(office.importReadyProperty().get()).isFalse();
+        office.applyImport();
+        assertThat(office.messageProperty().get()).isEqualTo("Check a file first.");
+        assertThat(Snapshot.of(app.database().dataSource())).isEqualTo(before);
+
+        java.nio.file.Path good = dir.resolve("good.csv");
+        java.nio.file.Files.writeString(good, "sku,name,category,price,stock,reorder_level\nCC-1,Cola Cubes,Boiled,0.90,40,5\n");
+        office.previewCatalogueImport(good);
+        assertThat(office.importReadyProperty().get()).isTrue();
+        office.applyImport();
+        assertThat(office.messageProperty().get()).isEqualTo("Imported 1 sweets from good.csv.");
+        assertThat(stockOf("CC-1")).isEqualTo(40);
+    }
+
+    @Test
+    void aDeliveryCsvRestocksEveryLineAtOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path delivery = dir.resolve("delivery.csv");
+        java.nio.file.Files.writeString(delivery, "sku,qty\nSL,10\nFB,3\n");
+        office.previewDeliveryImport(delivery);
+        office.applyImport();
+        assertThat(office.messageProperty().get()).isEqualTo("Delivery delivery.csv booked: 13 units over 2 sweets.");
+        assertThat(stockOf("SL")).isEqualTo(15);
+        assertThat(stockOf("FB")).isEqualTo(5);
+    }
+
+    @Test
+    void editsTheChosenSweetsDetails() {
+        choose("FB");
+        office.edit("FB-2", "Fudge Bar", "Fudge", "4");
+        assertThat(office.messageProperty().get()).isEqualTo("Saved Fudge Bar (FB-2).");
+        assertThat(office.sweets()).filteredOn(s -> s.sku().equals("FB-2")).extracting(SweetView::category, SweetView::reorderLevel)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Fudge", 4));
+        office.edit("", "", "", "lots");
+        assertThat(office.messageProperty().get()).isEqualTo("Reorder level must be a whole number such as 12, not 'lots'.");
+    }
+
+    @Test
     void issuesACouponBatchWithProgress() {
         office.issueCoupons("120", true, "10", "2099-12-31");
         assertThat(office.issued()).hasSize(120);
