@@ -25,6 +25,22 @@ public final class QrCodes {
         return MatrixToImageWriter.toBufferedImage(encode(text, size));
     }
 
+    /**
+     * A QR code of {@code text} drawn with exactly {@code pixelsPerModule} pixels per module, quiet
+     * zone included, one bit per pixel: its edges stay sharp when a page scales it to any size.
+     */
+    public static BufferedImage renderModules(String text, int pixelsPerModule) {
+        if (pixelsPerModule < 1) {
+            throw new IllegalArgumentException("pixelsPerModule must be at least 1");
+        }
+        return render(text, modules(text) * pixelsPerModule);
+    }
+
+    /** How many modules wide the QR code of {@code text} is, quiet zone included. */
+    public static int modules(String text) {
+        return encode(text, 0).getWidth();
+    }
+
     public static void writePng(String text, int size, Path file) throws IOException {
         MatrixToImageWriter.writeToPath(encode(text, size), "PNG", file);
     }
