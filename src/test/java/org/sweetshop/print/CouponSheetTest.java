@@ -3,13 +3,6 @@ package org.sweetshop.print;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.NotFoundException;
-import com.google.zxing.Result;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.multi.qrcode.QRCodeMultiReader;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -19,8 +12,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
@@ -37,8 +28,6 @@ import org.sweetshop.scan.QrDecoder;
 import org.sweetshop.testing.DatabaseTest;
 
 class CouponSheetTest extends DatabaseTest {
-
-    private static final int DPI = 200;
 
     @TempDir
     Path dir;
@@ -57,11 +46,11 @@ class CouponSheetTest extends DatabaseTest {
         List<String> tokens = issued.stream().map(IssuedCoupon::token).toList();
         try (PDDocument document = Loader.loadPDF(file.toFile())) {
             assertThat(document.getNumberOfPages()).isEqualTo(1);
-            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, DPI, ImageType.GRAY);
+            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, SheetCodes.DPI, ImageType.GRAY);
             // read by the layout, label by label, with the app's own decoder ...
-            assertThat(decodeLabels(page)).containsExactlyInAnyOrderElementsOf(tokens);
+            assertThat(SheetCodes.labels(page)).containsExactlyElementsOf(tokens);
             // ... and by ZXing's multi-code reader over the whole page, which knows nothing of the layout
-            assertThat(decodeWholePage(page)).containsExactlyInAnyOrderElementsOf(tokens);
+            assertThat(SheetCodes.wholePage(page)).containsExactlyInAnyOrderElementsOf(tokens);
         }
     }
 
@@ -117,8 +106,8 @@ class CouponSheetTest extends DatabaseTest {
             assertThat(document.getNumberOfPages()).isEqualTo(42).isEqualTo(CouponSheet.pages(1000));
             assertThat(count(new PDFTextStripper().getText(document), "1.00 off")).isEqualTo(1000);
             // the last page holds the last 16 (1000 = 41 × 24 + 16), and its codes are the last 16 tokens
-            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(41, DPI, ImageType.GRAY);
-            assertThat(decodeLabels(page)).containsExactlyElementsOf(issued.subList(984, 1000).stream().map(IssuedCoupon::token).toList());
+            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(41, SheetCodes.DPI, ImageType.GRAY);
+            assertThat(SheetCodes.labels(page)).containsExactlyElementsOf(issued.subList(984, 1000).stream().map(IssuedCoupon::token).toList());
         }
     }
 
@@ -162,32 +151,6 @@ class CouponSheetTest extends DatabaseTest {
 
         assertThatThrownBy(() -> CouponSheet.writePngs(List.of(fake), dir)).isInstanceOf(InvalidInputException.class);
         assertThat(dir).isEmptyDirectory();
-    }
-
-    /** Each label cell of a rendered page, cut out and read with the app's decoder, in label order; empty cells add nothing. */
-    static List<String> decodeLabels(BufferedImage page) {
-        float scale = DPI / 72f;
-        QrDecoder decoder = new QrDecoder();
-        List<String> found = new ArrayList<>();
-        for (int slot = 0; slot < CouponSheet.LABELS_PER_PAGE; slot++) {
-            int x = Math.round((CouponSheet.LEFT + (slot % CouponSheet.COLUMNS) * CouponSheet.LABEL_WIDTH) * scale);
-            int top = Math.round((CouponSheet.PAGE.getHeight() - CouponSheet.TOP + (slot / CouponSheet.COLUMNS) * CouponSheet.LABEL_HEIGHT) * scale);
-            int w = Math.min(Math.round(CouponSheet.LABEL_WIDTH * scale), page.getWidth() - x);
-            int h = Math.min(Math.round(CouponSheet.LABEL_HEIGHT * scale), page.getHeight() - top);
-            Optional<String> text = decoder.decode(page.getSubimage(x, top, w, h));
-            text.ifPresent(found::add);
-        }
-        return found;
-    }
-
-    static List<String> decodeWholePage(BufferedImage page) {
-        try {
-            Result[] results = new QRCodeMultiReader().decodeMultiple(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page))),
-                    Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
-            return Arrays.stream(results).map(Result::getText).toList();
-        } catch (NotFoundException e) {
-            return List.of();
-        }
     }
 
     private static String textOf(byte[] pdf) throws IOException {
