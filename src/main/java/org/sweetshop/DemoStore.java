@@ -11,7 +11,7 @@ import org.sweetshop.catalog.NewSweet;
 import org.sweetshop.common.Discount;
 import org.sweetshop.coupon.IssuedCoupon;
 import org.sweetshop.promo.NewPromo;
-import org.sweetshop.scan.QrCodes;
+import org.sweetshop.print.CouponSheet;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.Role;
 import org.sweetshop.staff.StaffService;
@@ -24,7 +24,7 @@ import org.sweetshop.staff.StaffService;
 public final class DemoStore {
 
     /** Pixels of each coupon's QR code PNG. */
-    public static final int QR_PIXELS = 300;
+    public static final int QR_PIXELS = CouponSheet.PNG_PIXELS;
 
     public static final List<NewSweet> SWEETS = List.of(
             new NewSweet("SL-100", "Sherbet Lemons (100 g)", "Boiled", new BigDecimal("1.20"), 80, 10),
@@ -68,9 +68,7 @@ public final class DemoStore {
         context.promos().add(owner, new NewPromo("TREAT50", Discount.amount(new BigDecimal("0.50")), null, null,
                 LocalDate.now().plusMonths(1)));
         Files.createDirectories(couponDir);
-        for (IssuedCoupon coupon : coupons) {
-            QrCodes.writePng(coupon.token(), QR_PIXELS, couponDir.resolve(coupon.token() + ".png"));
-        }
+        CouponSheet.writePngs(coupons, couponDir);
         return new Loaded(managerPassword, cashierPassword, List.copyOf(coupons), couponDir);
     }
 }

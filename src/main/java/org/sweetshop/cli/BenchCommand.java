@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.sweetshop.AppContext;
 import org.sweetshop.bench.CheckoutBenchmark;
+import org.sweetshop.bench.CouponBenchmark;
+import org.sweetshop.coupon.CouponService;
 import org.sweetshop.bench.ReportBenchmark;
 import org.sweetshop.bench.ScanBenchmark;
 import org.sweetshop.common.Texts;
@@ -15,7 +17,8 @@ import org.sweetshop.config.AppConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", description = "Benchmarks.", subcommands = {BenchCommand.Checkout.class, BenchCommand.Scan.class, BenchCommand.Report.class})
+@Command(name = "bench", description = "Benchmarks.", subcommands = {BenchCommand.Checkout.class, BenchCommand.Scan.class,
+        BenchCommand.Report.class, BenchCommand.Coupons.class})
 final class BenchCommand extends CliCommand.Group {
 
     @Command(name = "checkout", description = {"N tills selling 3-line baskets from a few hot sweets: the checkout service",
@@ -176,6 +179,51 @@ final class BenchCommand extends CliCommand.Group {
                     Checkout.deleteTree(scratch);
                 }
             }
+        }
+    }
+
+    @Command(name = "coupons", description = {"Issues a batch of coupons and renders it to the printable PDF sheet, timing",
+            "the two apart (median of the runs), on a fresh durable embedded database in a temporary",
+            "folder (or on --db, which must be an empty store database)."})
+    static final class Coupons extends CliCommand {
+
+        @Option(names = "--count", defaultValue = "1000", paramLabel = "N", description = "coupons per batch (default 1000)")
+        int count;
+
+        @Option(names = "--runs", defaultValue = "5", paramLabel = "N", description = "timed batches (default 5)")
+        int runs;
+
+        @Option(names = "--warmup", defaultValue = "2", paramLabel = "N", description = "untimed batches first (default 2)")
+        int warmup;
+
+        @Override
+        public Integer call() throws Exception {
+            Texts.requireRange("count", count, 1, CouponService.MAX_BATCH);
+            Texts.requireRange("runs", runs, 1, 1000);
+            Texts.requireRange("warmup", warmup, 0, 1000);
+            AppConfig base = cli().config();
+            Path scratch = null;
+            AppConfig config = base;
+            if (base.embedded()) {
+                scratch = Files.createTempDirectory("sweetshop-bench");
+                config = base.withDataDir(scratch);
+            }
+            var out = out();
+            out.println("coupon benchmark: " + warmup + " + " + runs + " batches of " + count + " coupons, issued then rendered to the A4 sheet, on "
+                    + (scratch != null ? "a fresh embedded PostgreSQL (fsync on)" : config.dbUrl()));
+            try (AppContext context = AppContext.open(config)) {
+                var report = new CouponBenchmark(context, line -> out.println("  " + line))
+                        .run(new CouponBenchmark.Options(count, runs, warmup));
+                out.printf("%n%d coupons, %d pages, %,d bytes of PDF%n", report.coupons(), report.pages(), report.pdfBytes());
+                out.printf("issue  (CouponService.issue):  median %8.1f ms%n", report.issueMedian());
+                out.printf("render (CouponSheet.toBytes): median %8.1f ms%n", report.renderMedian());
+                out.printf("issue + render:                median %8.1f ms%n", report.issueMedian() + report.renderMedian());
+            } finally {
+                if (scratch != null) {
+                    Checkout.deleteTree(scratch);
+                }
+            }
+            return Cli.OK;
         }
     }
 }

@@ -126,6 +126,18 @@ public class Coupon {
         return new Discount(kind, amount);
     }
 
+    CouponState state(LocalDate today) {
+        return switch (status) {
+            case REDEEMED -> CouponState.REDEEMED;
+            case VOID -> CouponState.VOID;
+            case ISSUED -> expiredOn(today) ? CouponState.EXPIRED : CouponState.ISSUED;
+        };
+    }
+
+    CouponListing listing(LocalDate today) {
+        return new CouponListing(id, hint, discount(), expiresOn, state(today), issuedAt, redeemedAt, redeemedTill, voidedAt);
+    }
+
     CouponPreview preview(LocalDate today) {
         String state = switch (status) {
             case REDEEMED -> "redeemed";

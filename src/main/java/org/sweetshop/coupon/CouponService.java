@@ -19,6 +19,8 @@ import org.sweetshop.staff.StaffService;
 public final class CouponService {
 
     public static final int MAX_BATCH = 10_000;
+    /** The most coupons one page of {@link #list} returns. */
+    public static final int MAX_PAGE = 1_000;
 
     private final Transactor tx;
     private final Clock clock;
@@ -57,6 +59,51 @@ public final class CouponService {
     public CouponPreview preview(String token) {
         String canonical = CouponTokens.normalize(token);
         return tx.call(em -> find(em, canonical, LockModeType.NONE).preview(LocalDate.now(clock)));
+    }
+
+    /**
+     * Coupons in {@code state} (all of them when null), newest first: redeemed ones by when they
+     * were redeemed, void ones by when they were voided, the others by when they were issued.
+     * Managers and owners only; changes nothing.
+     *
+     * @param offset how many matching coupons to skip (0 for the first page)
+     * @param limit  at most this many, 1 to {@value #MAX_PAGE}
+     */
+    public CouponPage list(Caller caller, CouponState state, int offset, int limit) {
+        Caller.require(caller, Role.MANAGER, "list coupons");
+        int skip = Texts.requireRange("offset", offset, 0, Integer.MAX_VALUE);
+        int max = Texts.requireRange("limit", limit, 1, MAX_PAGE);
+        LocalDate today = LocalDate.now(clock);
+        String where = state == null ? "" : switch (state) {
+            case ISSUED -> " where c.status = :status and (c.expiresOn is null or c.expiresOn >= :today)";
+            case EXPIRED -> " where c.status = :status and c.expiresOn < :today";
+            case REDEEMED, VOID -> " where c.status = :status";
+        };
+        String order = state == CouponState.REDEEMED ? "c.redeemedAt desc, c.id desc"
+                : state == CouponState.VOID ? "c.voidedAt desc, c.id desc"
+                : "c.issuedAt desc, c.id desc";
+        return tx.call(em -> {
+            StaffService.requireActive(em, caller);
+            var session = Transactor.session(em);
+            var rows = session.createSelectionQuery("select c from Coupon c" + where + " order by " + order, Coupon.class);
+            var count = session.createSelectionQuery("select count(c) from Coupon c" + where, Long.class);
+            if (state != null) {
+                CouponStatus stored = switch (state) {
+                    case ISSUED, EXPIRED -> CouponStatus.ISSUED;
+                    case REDEEMED -> CouponStatus.REDEEMED;
+                    case VOID -> CouponStatus.VOID;
+                };
+                rows.setParameter("status", stored);
+                count.setParameter("status", stored);
+                if (state == CouponState.ISSUED || state == CouponState.EXPIRED) {
+                    rows.setParameter("today", today);
+                    count.setParameter("today", today);
+                }
+            }
+            List<CouponListing> page = rows.setFirstResult(skip).setMaxResults(max).setReadOnly(true).getResultList().stream()
+                    .map(c -> c.listing(today)).toList();
+            return new CouponPage(page, count.getSingleResult(), skip, max);
+        });
     }
 
     public CouponPreview voidCoupon(Caller caller, String token) {

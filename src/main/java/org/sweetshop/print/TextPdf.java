@@ -116,6 +116,18 @@ public final class TextPdf {
      * @throws PdfSaveException the folder is missing or cannot be written, or the name is a folder
      */
     public static void write(List<String> lines, Path file) throws PdfSaveException {
+        Objects.requireNonNull(lines, "lines");
+        Path target = checkTarget(file);
+        save(toBytes(lines), target);
+    }
+
+    /**
+     * Where a PDF named {@code file} would go, as an absolute path, after checking what can be
+     * checked without writing it: the name is a file name, not a folder, and its folder exists.
+     *
+     * @throws PdfSaveException it cannot go there
+     */
+    static Path checkTarget(Path file) throws PdfSaveException {
         Objects.requireNonNull(file, "file");
         Path target = file.toAbsolutePath().normalize();
         Path folder = target.getParent();
@@ -128,10 +140,29 @@ public final class TextPdf {
         if (!Files.isDirectory(folder)) {
             throw new PdfSaveException(target, Files.exists(folder) ? folder + " is not a folder" : "the folder " + folder + " does not exist", null);
         }
-        byte[] pdf = toBytes(lines);
+        return target;
+    }
+
+    /**
+     * Proves that a file can be created in the folder of {@code target} by creating and removing
+     * an empty hidden temporary file there (a permission check alone does not see a read-only mount).
+     */
+    static void probeWritable(Path target) throws PdfSaveException {
+        save(null, target);
+    }
+
+    /**
+     * Writes {@code pdf} to a hidden temporary file beside {@code target}, flushes it to disk and
+     * moves it into place; with {@code pdf == null} only creates and removes the temporary file.
+     */
+    static void save(byte[] pdf, Path target) throws PdfSaveException {
+        Path folder = target.getParent();
         Path temp = folder.resolve(".sweetshop-" + UUID.randomUUID() + ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                if (pdf == null) {
+                    return;
+                }
                 ByteBuffer buffer = ByteBuffer.wrap(pdf);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
@@ -170,7 +201,7 @@ public final class TextPdf {
     }
 
     /** Replaces what the font cannot show; remembers each answer for the document. */
-    private static final class Printable {
+    static final class Printable {
         private final PDType0Font font;
         private final Map<Integer, Boolean> known = new HashMap<>();
 
@@ -206,7 +237,7 @@ public final class TextPdf {
     }
 
     /** The font's bytes, read once from the jar. */
-    private static final class Font {
+    static final class Font {
         static final byte[] BYTES = read();
 
         private static byte[] read() {

@@ -1009,6 +1009,21 @@ class CliBadInputTest extends BadInputCase {
             cliRefused(2, fragment, "bench", "checkout", option, value);
         }
 
+        static Stream<Arguments> badCouponBenchOptions() {
+            return Stream.of(
+                    Arguments.of("--count", "0", "count must be between 1 and 10000"),
+                    Arguments.of("--count", "10001", "count must be between 1 and 10000"),
+                    Arguments.of("--count", "x", "'--count'"),
+                    Arguments.of("--runs", "0", "runs must be between 1 and 1000"),
+                    Arguments.of("--warmup", "-1", "warmup must be between 0 and 1000"));
+        }
+
+        @ParameterizedTest
+        @MethodSource("badCouponBenchOptions")
+        void benchCouponsRefusesBadOptionsWithExitTwoBeforeStartingAnything(String option, String value, String fragment) {
+            cliRefused(2, fragment, "bench", "coupons", option, value);
+        }
+
         @Test
         void benchWithoutASubcommandIsAUsageError() {
             cliRefused(2, "missing command: sweetshop bench checkout", "bench");
