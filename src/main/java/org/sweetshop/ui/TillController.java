@@ -16,13 +16,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import org.sweetshop.catalog.SweetChange;
 import org.sweetshop.catalog.SweetChanges;
-import java.io.IOException;
-import javafx.stage.DirectoryChooser;
-import org.sweetshop.DemoStore;
 import org.sweetshop.config.AppConfig;
-import org.sweetshop.coupon.IssuedCoupon;
 import org.sweetshop.report.ReportCsv;
-import org.sweetshop.scan.QrCodes;
 import org.sweetshop.ui.office.BackOfficeView;
 import org.sweetshop.ui.office.OfficeViewModel;
 import org.sweetshop.print.PdfSaveException;
@@ -269,29 +264,19 @@ public final class TillController implements SellView.Actions, BackOfficeView.Ac
     }
 
     @Override
-    public void saveCouponSheet(List<IssuedCoupon> coupons) {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Choose a folder for the coupons' QR codes");
-        File folder = chooser.showDialog(stage);
-        if (folder != null) {
-            saveCoupons(List.copyOf(coupons), folder.toPath());
-        }
-    }
-
-    /** Writes one PNG per coupon (named by its token) off the UI thread. */
-    public void saveCoupons(List<IssuedCoupon> coupons, Path folder) {
+    public void saveCouponSheet() {
         OfficeViewModel office = window.office();
-        background.execute(() -> {
-            try {
-                for (IssuedCoupon coupon : coupons) {
-                    QrCodes.writePng(coupon.token(), DemoStore.QR_PIXELS, folder.resolve(coupon.token() + ".png"));
-                }
-                Platform.runLater(() -> office.notice("Saved " + coupons.size() + " QR codes in " + folder + "."));
-            } catch (IOException | RuntimeException e) {
-                LOG.error("cannot save coupons in {}", folder, e);
-                Platform.runLater(() -> office.notice("Could not save the QR codes in " + folder + ": " + e.getMessage()));
-            }
-        });
+        if (office == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the printable coupon sheet");
+        chooser.setInitialFileName("coupons-" + java.time.LocalDate.now() + ".pdf");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
+        File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            office.saveCouponSheet(file.toPath(), config.storeName());
+        }
     }
 
     /** The window may close: not with a sale in the basket or on its way. */

@@ -27,6 +27,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.sweetshop.catalog.SweetView;
 import org.sweetshop.common.Money;
+import org.sweetshop.coupon.CouponListing;
+import org.sweetshop.coupon.CouponState;
 import org.sweetshop.coupon.IssuedCoupon;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -66,7 +68,7 @@ public final class BackOfficeView {
         void exportReport(org.sweetshop.report.ReportCsv.Table table);
 
         /** Asks where, then saves the issued coupons as a printable sheet and PNGs. */
-        void saveCouponSheet(java.util.List<IssuedCoupon> coupons);
+        void saveCouponSheet();
     }
 
     public BackOfficeView(OfficeViewModel model, Actions actions) {
@@ -327,11 +329,33 @@ public final class BackOfficeView {
         table.getColumns().add(column("Valid until", c -> c.expiresOn() == null ? "no expiry" : c.expiresOn().toString(), 110));
         table.setPlaceholder(new Label("Issue a batch: the new coupons are listed here to print."));
         VBox.setVgrow(table, Priority.ALWAYS);
-        Button sheet = button("Save printable sheet (PDF) and PNGs…", "save-sheet", e -> actions.saveCouponSheet(model.issued()));
-        sheet.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.issued()));
+        Button sheet = button("Save printable sheet (PDF) and PNGs…", "save-sheet", e -> actions.saveCouponSheet());
+        sheet.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.issued()).or(model.busyProperty()));
 
-        VBox box = new VBox(10, section("Issue a batch"), new FlowPane(8, 8, count, percent, amount, value, expiry, issue), progress,
+        ComboBox<String> state = new ComboBox<>(javafx.collections.FXCollections.observableArrayList("all", "issued", "redeemed",
+                "expired", "void"));
+        state.setId("coupon-state");
+        state.setValue("all");
+        Button list = button("List coupons", "list-coupons", e -> model.listCoupons(
+                "all".equals(state.getValue()) ? null : CouponState.valueOf(state.getValue().toUpperCase(java.util.Locale.ROOT))));
+        TableView<CouponListing> listed = new TableView<>(model.couponList());
+        listed.setId("coupon-list");
+        listed.getColumns().add(column("Code", c -> "…" + c.hint(), 80));
+        listed.getColumns().add(column("Value", c -> c.discount().describe(), 100));
+        listed.getColumns().add(column("State", c -> c.state().name().toLowerCase(java.util.Locale.ROOT), 80));
+        listed.getColumns().add(column("Valid until", c -> c.expiresOn() == null ? "no expiry" : c.expiresOn().toString(), 100));
+        listed.getColumns().add(column("Issued", c -> WHEN.format(c.issuedAt().atZone(ZoneId.systemDefault())), 130));
+        listed.getColumns().add(column("Redeemed", c -> c.redeemedAt() == null ? ""
+                : WHEN.format(c.redeemedAt().atZone(ZoneId.systemDefault())) + " at " + c.redeemedTill(), 190));
+        listed.setPlaceholder(new Label("List the coupons by state."));
+        VBox.setVgrow(listed, Priority.ALWAYS);
+
+        VBox issuing = new VBox(10, section("Issue a batch"), new FlowPane(8, 8, count, percent, amount, value, expiry, issue), progress,
                 table, sheet);
+        VBox listing = new VBox(10, section("Coupons by state"), new HBox(8, state, list), listed);
+        HBox.setHgrow(issuing, Priority.ALWAYS);
+        HBox.setHgrow(listing, Priority.ALWAYS);
+        HBox box = new HBox(16, issuing, listing);
         box.setPadding(new Insets(12));
         return box;
     }

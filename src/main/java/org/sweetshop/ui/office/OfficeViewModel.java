@@ -35,7 +35,11 @@ import org.sweetshop.common.Discount;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Money;
 import org.sweetshop.common.Refusal;
+import org.sweetshop.coupon.CouponListing;
+import org.sweetshop.coupon.CouponPage;
+import org.sweetshop.coupon.CouponState;
 import org.sweetshop.coupon.IssuedCoupon;
+import org.sweetshop.print.CouponSheet;
 import org.sweetshop.promo.NewPromo;
 import org.sweetshop.promo.PromoView;
 import org.sweetshop.report.ReportCsv;
@@ -84,6 +88,7 @@ public final class OfficeViewModel {
     private final ObservableList<StaffView> staff = FXCollections.observableArrayList();
     private final ObservableList<IssuedCoupon> issued = FXCollections.observableArrayList();
     private final ObservableList<RefundView> refunds = FXCollections.observableArrayList();
+    private final ObservableList<CouponListing> couponList = FXCollections.observableArrayList();
     private final ObservableList<AuditEntry> auditLog = FXCollections.observableArrayList();
     private final ObservableList<String> importErrors = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper importReady = new ReadOnlyBooleanWrapper(false);
@@ -526,6 +531,40 @@ public final class OfficeViewModel {
         });
     }
 
+    /**
+     * Saves the batch just issued as a printable A4 sheet of QR labels, and its PNGs in a folder
+     * beside it; the progress bar follows the labels.
+     */
+    public void saveCouponSheet(java.nio.file.Path pdf, String storeName) {
+        List<IssuedCoupon> batch = List.copyOf(issued);
+        if (batch.isEmpty()) {
+            refuse("issue a batch first");
+            return;
+        }
+        String name = pdf.getFileName().toString().replaceFirst("(?i)\\.pdf$", "");
+        java.nio.file.Path pngs = pdf.resolveSibling(name + "-png");
+        progress.set(0.0);
+        run("Drawing " + batch.size() + " labels…", () -> {
+            CouponSheet.write(batch, storeName, pdf, n -> ui.execute(() -> progress.set((double) n / batch.size())));
+            java.nio.file.Files.createDirectories(pngs);
+            CouponSheet.writePngs(batch, pngs);
+            return () -> say(false, "Saved the sheet " + pdf.getFileName() + " (" + CouponSheet.pages(batch.size()) + " pages) and "
+                    + batch.size() + " PNGs in " + pngs.getFileName() + ".");
+        });
+    }
+
+    /** Coupons by state, newest first (the first 200). */
+    public void listCoupons(CouponState state) {
+        run(null, () -> {
+            CouponPage page = app.coupons().list(manager, state, 0, 200);
+            return () -> {
+                couponList.setAll(page.coupons());
+                say(false, page.total() + " coupon(s)" + (state == null ? "" : " " + state.name().toLowerCase(Locale.ROOT))
+                        + (page.hasMore() ? ", the newest 200 shown." : "."));
+            };
+        });
+    }
+
     // ---- plumbing -------------------------------------------------------------------------
 
     private Runnable reloadThen(String done) {
@@ -602,6 +641,11 @@ public final class OfficeViewModel {
                     busy.set(false);
                     refuse("the store database cannot be reached: nothing was changed, try again");
                 });
+            } catch (org.sweetshop.print.PdfSaveException e) {
+                ui.execute(() -> {
+                    busy.set(false);
+                    refuse(e.getMessage());
+                });
             } catch (java.io.IOException e) {
                 ui.execute(() -> {
                     busy.set(false);
@@ -674,6 +718,10 @@ public final class OfficeViewModel {
 
     public ObservableList<AuditEntry> auditLog() {
         return auditLog;
+    }
+
+    public ObservableList<CouponListing> couponList() {
+        return couponList;
     }
 
     public ObservableList<RefundView> refunds() {

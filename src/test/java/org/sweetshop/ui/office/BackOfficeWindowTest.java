@@ -163,7 +163,39 @@ class BackOfficeWindowTest extends TillWindowTestBase {
         TableView<org.sweetshop.report.SalesReport.SweetSales> top = robot.lookup("#top-sweets-table").query();
         assertThat(top.getItems()).extracting(t -> t.sku()).containsExactly("SL", "FB");
         javafx.scene.chart.BarChart<?, ?> byDay = robot.lookup("#chart-by-day").query();
-        assertThat(byDay.getData().get(0).getData()).hasSize(1);
+        var days = byDay.getData().get(0).getData();
+        assertThat(days).hasSize(7);   // the last seven days, today last
+        assertThat(((java.math.BigDecimal) days.get(6).getYValue())).isEqualByComparingTo("5.30");
+        assertThat(days.subList(0, 6)).allSatisfy(d -> assertThat((java.math.BigDecimal) d.getYValue()).isEqualByComparingTo("0"));
+    }
+
+    @Test
+    void aBatchOf24CouponsBecomesASheetWhosePagesDecodeToExactlyThe24Tokens(FxRobot robot,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        sweet("SL", "1.20", 5);
+        open(robot, app);
+        login(robot, "manager");
+        robot.clickOn("#back-office");
+        waitFor(() -> robot.lookup("#tab-coupons").tryQuery().isPresent());
+        robot.clickOn("Coupons");
+        robot.clickOn("#coupon-count").write("24");
+        robot.clickOn("#coupon-value").write("10");
+        robot.clickOn("#issue-coupons");
+        waitFor(() -> text(robot, "#office-message").startsWith("Issued 24 coupons") || text(robot, "#office-message").startsWith("Could"));
+        assertThat(text(robot, "#office-message")).isEqualTo("Issued 24 coupons: 10% off, no expiry.");
+        OfficeViewModel office = controller.window().office();
+        List<String> tokens = office.issued().stream().map(c -> c.token()).toList();
+        assertThat(tokens).hasSize(24).doesNotHaveDuplicates();
+
+        // what "Save printable sheet" does once the file chooser has answered
+        java.nio.file.Path pdf = dir.resolve("batch.pdf");
+        WaitForAsyncUtils.asyncFx(() -> office.saveCouponSheet(pdf, "Test Sweetshop")).get(5, TimeUnit.SECONDS);
+        waitFor(() -> text(robot, "#office-message").startsWith("Saved the sheet batch.pdf (1 pages) and 24 PNGs"));
+
+        assertThat(org.sweetshop.print.SheetCodes.read(pdf)).containsExactlyInAnyOrderElementsOf(tokens);
+        try (var pngs = java.nio.file.Files.list(dir.resolve("batch-png"))) {
+            assertThat(pngs.count()).isEqualTo(24);
+        }
     }
 
     private static void select(FxRobot robot, String sku) throws Exception {
