@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.sweetshop.common.Discount;
+import org.sweetshop.common.InvalidInputException;
 
 /** A promo code: a discount anyone can type, optionally limited in uses and dates. */
 @Entity
@@ -94,6 +95,23 @@ public class Promo {
 
     void deactivate() {
         active = false;
+    }
+
+    /**
+     * New limits: the maximum can go down, but never below the uses already made; the end date
+     * never before the start date.
+     */
+    void edit(Integer newMaxUses, LocalDate newValidUntil, boolean newActive) {
+        if (newMaxUses != null && newMaxUses < uses) {
+            throw new InvalidInputException("max uses", "promo " + code + " has been used " + uses
+                    + " times already: the maximum cannot be less than that");
+        }
+        if (newValidUntil != null && validFrom != null && newValidUntil.isBefore(validFrom)) {
+            throw new InvalidInputException("valid until", "the end date " + newValidUntil + " is before the start date " + validFrom);
+        }
+        maxUses = newMaxUses;
+        validUntil = newValidUntil;
+        active = newActive;
     }
 
     public Long getId() {

@@ -104,6 +104,25 @@ public final class PromoService {
         });
     }
 
+    /**
+     * Edits a promo code's limits under its lock (so a use cannot slip past a lowered maximum):
+     * the maximum uses (null: unlimited; never below the uses made), the last valid day (null:
+     * none) and whether it is switched on. Its code and discount stay: those are printed.
+     */
+    public PromoView edit(Caller caller, String code, Integer maxUses, LocalDate validUntil, boolean active) {
+        Caller.require(caller, Role.MANAGER, "edit promo codes");
+        String canonical = normalize(code);
+        if (maxUses != null) {
+            Texts.requireRange("max uses", maxUses, 1, MAX_USES);
+        }
+        return tx.call(em -> {
+            StaffService.requireActive(em, caller);
+            Promo promo = find(em, canonical, LockModeType.PESSIMISTIC_WRITE);
+            promo.edit(maxUses, validUntil, active);
+            return promo.view();
+        });
+    }
+
     /** Locks the promo code for a use ({@code PESSIMISTIC_WRITE}): after the coupon, before the receipt counter. */
     public static Promo lockForUse(SharedSessionContract session, String canonicalCode) {
         return Transactor.lockOrBusy(() -> find(session, canonicalCode, LockModeType.PESSIMISTIC_WRITE),

@@ -352,7 +352,15 @@ public final class BackOfficeView {
 
         VBox issuing = new VBox(10, section("Issue a batch"), new FlowPane(8, 8, count, percent, amount, value, expiry, issue), progress,
                 table, sheet);
-        VBox listing = new VBox(10, section("Coupons by state"), new HBox(8, state, list), listed);
+        TextField voidToken = field("void-token", "Scan or type a coupon to void");
+        voidToken.setPrefColumnCount(22);
+        Button voidIt = button("Void", "void-coupon", e -> {
+            model.voidCoupon(voidToken.getText());
+            voidToken.clear();
+        });
+        voidIt.getStyleClass().add("danger");
+        VBox listing = new VBox(10, section("Coupons by state"), new HBox(8, state, list), listed, section("Void a coupon"),
+                new HBox(8, voidToken, voidIt));
         HBox.setHgrow(issuing, Priority.ALWAYS);
         HBox.setHgrow(listing, Priority.ALWAYS);
         HBox box = new HBox(16, issuing, listing);
@@ -498,7 +506,27 @@ public final class BackOfficeView {
             }
         });
         deactivate.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        VBox box = new VBox(10, table, deactivate, section("Add a promo code"), new FlowPane(8, 8, code, percent, amount, value, max, until, add));
+        TextField editMax = field("promo-edit-max", "Max uses (empty: unlimited)");
+        TextField editUntil = field("promo-edit-until", "Valid until (empty: none)");
+        javafx.scene.control.CheckBox on = new javafx.scene.control.CheckBox("switched on");
+        on.setId("promo-edit-active");
+        on.setSelected(true);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, promo) -> {
+            if (promo != null) {
+                editMax.setText(promo.maxUses() == null ? "" : promo.maxUses().toString());
+                editUntil.setText(promo.validUntil() == null ? "" : promo.validUntil().toString());
+                on.setSelected(promo.active());
+            }
+        });
+        Button save = button("Save limits", "edit-promo", e -> {
+            PromoView promo = table.getSelectionModel().getSelectedItem();
+            if (promo != null) {
+                model.editPromo(promo.code(), editMax.getText(), editUntil.getText(), on.isSelected());
+            }
+        });
+        save.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        VBox box = new VBox(10, table, new FlowPane(8, 8, deactivate, new Label("  Selected:"), editMax, editUntil, on, save),
+                section("Add a promo code"), new FlowPane(8, 8, code, percent, amount, value, max, until, add));
         box.setPadding(new Insets(12));
         return box;
     }

@@ -455,6 +455,33 @@ public final class OfficeViewModel {
         });
     }
 
+    /** New limits for a promo code: max uses (empty: unlimited), last valid day (empty: none), on or off. */
+    public void editPromo(String code, String maxUses, String validUntil, boolean active) {
+        Integer uses;
+        LocalDate until;
+        try {
+            uses = maxUses == null || maxUses.isBlank() ? null : whole("maximum uses", maxUses);
+            until = date("valid until", validUntil);
+        } catch (InvalidInputException e) {
+            refuse(e.getMessage());
+            return;
+        }
+        run("Saving " + code + "…", () -> {
+            PromoView edited = app.promos().edit(manager, code, uses, until, active);
+            return reloadThen("Promo " + edited.code() + ": " + edited.uses() + (edited.maxUses() == null ? " uses, no limit" : " of "
+                    + edited.maxUses() + " uses") + (edited.validUntil() == null ? "" : ", until " + edited.validUntil())
+                    + (edited.active() ? "" : ", switched off") + ".");
+        });
+    }
+
+    /** Voids a coupon by its token (scanned or typed): it can never be redeemed. */
+    public void voidCoupon(String token) {
+        run("Voiding the coupon…", () -> {
+            var voided = app.coupons().voidCoupon(manager, token);
+            return () -> say(false, "Coupon …" + voided.hint() + " is void: it can no longer be redeemed.");
+        });
+    }
+
     public void deactivatePromo(String code) {
         run("Deactivating " + code + "…", () -> {
             app.promos().deactivate(manager, code);

@@ -222,6 +222,21 @@ class OfficeViewModelTest extends DatabaseTest {
     }
 
     @Test
+    void promoLimitsAreEditedAndACouponIsVoided() {
+        office.addPromo("SPRING", true, "15", "100", "");
+        office.editPromo("SPRING", "20", "2099-01-31", true);
+        assertThat(office.messageProperty().get()).isEqualTo("Promo SPRING: 0 of 20 uses, until 2099-01-31.");
+        office.editPromo("SPRING", "many", "", true);
+        assertThat(office.messageProperty().get()).isEqualTo("Maximum uses must be a whole number such as 12, not 'many'.");
+
+        String token = app.coupons().issue(manager, 1, org.sweetshop.common.Discount.percent(new java.math.BigDecimal("10")), null)
+                .get(0).token();
+        office.voidCoupon(token);
+        assertThat(office.messageProperty().get()).endsWith(" is void: it can no longer be redeemed.");
+        assertThat(app.coupons().preview(token).state()).isEqualTo("void");
+    }
+
+    @Test
     void issuesACouponBatchWithProgress() {
         office.issueCoupons("120", true, "10", "2099-12-31");
         assertThat(office.issued()).hasSize(120);
