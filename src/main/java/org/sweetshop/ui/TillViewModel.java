@@ -17,7 +17,6 @@ import org.sweetshop.AppContext;
 import org.sweetshop.DemoStore;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Money;
-import org.sweetshop.common.Refusal;
 import org.sweetshop.shift.ShiftView;
 import org.sweetshop.shift.ZReport;
 import org.sweetshop.staff.Caller;
@@ -49,6 +48,7 @@ public final class TillViewModel {
     private final ReadOnlyStringWrapper welcome = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ShiftView> shift = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ZReport> zReport = new ReadOnlyObjectWrapper<>();
+    private final Steps steps;
     private volatile AppContext context;
 
     public TillViewModel(String till, Callable<AppContext> opener, Executor background, Executor ui) {
@@ -56,6 +56,7 @@ public final class TillViewModel {
         this.opener = opener;
         this.background = background;
         this.ui = ui;
+        this.steps = new Steps(background, ui, busy, message::set);
     }
 
     /** Opens the database in the background; then shows first-run or log-in. */
@@ -221,30 +222,9 @@ public final class TillViewModel {
 
     /** Runs a step in the background; a refusal is shown, the screen stays. */
     private void run(String progress, Callable<Runnable> step) {
-        busy.set(true);
         message.set(progress);
-        background.execute(() -> {
-            try {
-                Runnable then = step.call();
-                ui.execute(() -> {
-                    busy.set(false);
-                    then.run();
-                });
-            } catch (Refusal e) {
-                ui.execute(() -> {
-                    busy.set(false);
-                    message.set(Messages.sentence(e.getMessage()));
-                });
-            } catch (Exception e) {
-                LOG.error("{} failed", progress, e);
-                ui.execute(() -> {
-                    busy.set(false);
-                    message.set("That did not work: " + e.getMessage());
-                });
-            }
-        });
+        steps.run(step);
     }
-
 
     /** A message from around the window (a scan before log-in). */
     public void notice(String text) {

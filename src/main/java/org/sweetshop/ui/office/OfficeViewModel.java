@@ -20,8 +20,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.sweetshop.AppContext;
 import org.sweetshop.catalog.CatalogImport;
 import org.sweetshop.catalog.ImportError;
@@ -29,12 +27,9 @@ import org.sweetshop.catalog.NewSweet;
 import org.sweetshop.catalog.SweetEdit;
 import org.sweetshop.stock.DeliveryImport;
 import org.sweetshop.catalog.SweetView;
-import org.sweetshop.common.BusyException;
-import org.sweetshop.common.DatabaseUnreachableException;
 import org.sweetshop.common.Discount;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Money;
-import org.sweetshop.common.Refusal;
 import org.sweetshop.coupon.CouponListing;
 import org.sweetshop.coupon.CouponPage;
 import org.sweetshop.coupon.CouponState;
@@ -55,6 +50,7 @@ import org.sweetshop.staff.StaffService;
 import org.sweetshop.staff.StaffView;
 import org.sweetshop.stock.MovementView;
 import org.sweetshop.ui.Messages;
+import org.sweetshop.ui.Steps;
 
 /**
  * The back office's state for a manager or owner: the catalogue (with search and category
@@ -65,11 +61,10 @@ import org.sweetshop.ui.Messages;
  */
 public final class OfficeViewModel {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OfficeViewModel.class);
-
     /** The category filter's "everything" entry. */
     public static final String ALL = "All categories";
 
+    private final Steps steps;
     private final AppContext app;
     private final Caller manager;
     private final String till;
@@ -100,6 +95,7 @@ public final class OfficeViewModel {
     private final ReadOnlyObjectWrapper<Double> progress = new ReadOnlyObjectWrapper<>(0.0);
 
     public OfficeViewModel(AppContext app, Caller manager, String till, Executor background, Executor ui) {
+        this.steps = new Steps(background, ui, busy, why -> say(true, why));
         this.app = app;
         this.manager = manager;
         this.till = till;
@@ -647,45 +643,10 @@ public final class OfficeViewModel {
 
     /** Runs a service step in the background; a refusal is shown, nothing else changes. */
     private void run(String progressText, Callable<Runnable> step) {
-        busy.set(true);
         if (progressText != null) {
             say(false, progressText);
         }
-        background.execute(() -> {
-            try {
-                Runnable then = step.call();
-                ui.execute(() -> {
-                    busy.set(false);
-                    then.run();
-                });
-            } catch (Refusal | BusyException e) {
-                ui.execute(() -> {
-                    busy.set(false);
-                    refuse(e.getMessage());
-                });
-            } catch (DatabaseUnreachableException e) {
-                ui.execute(() -> {
-                    busy.set(false);
-                    refuse("the store database cannot be reached: nothing was changed, try again");
-                });
-            } catch (org.sweetshop.print.PdfSaveException e) {
-                ui.execute(() -> {
-                    busy.set(false);
-                    refuse(e.getMessage());
-                });
-            } catch (java.io.IOException e) {
-                ui.execute(() -> {
-                    busy.set(false);
-                    refuse("cannot read the file: " + e.getMessage());
-                });
-            } catch (Exception e) {
-                LOG.error("back office step failed", e);
-                ui.execute(() -> {
-                    busy.set(false);
-                    refuse("that did not work (the error is in the log)");
-                });
-            }
-        });
+        steps.run(step);
     }
 
     // ---- properties -----------------------------------------------------------------------
