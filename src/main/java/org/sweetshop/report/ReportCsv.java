@@ -74,7 +74,7 @@ public final class ReportCsv {
     public static List<String> header(Table table) {
         return switch (table) {
             case SUMMARY -> List.of("from", "to", "time_zone", "sales", "units", "gross", "coupon_discounts", "promo_discounts",
-                    "discounts", "net", "cash", "card");
+                    "discounts", "net", "cash", "card", "refunds", "refunded", "net_after_refunds");
             case BY_HOUR -> List.of("hour", "sales", "gross", "net");
             case BY_DAY -> List.of("day", "sales", "gross", "discounts", "net");
             case TOP_SWEETS -> List.of("rank", "sku", "name", "units", "revenue");
@@ -97,7 +97,8 @@ public final class ReportCsv {
                 var s = report.summary();
                 yield List.of(List.of(report.from().toString(), report.to().toString(), zone.getId(), Long.toString(s.sales()),
                         Long.toString(s.units()), money(s.gross()), money(s.couponDiscounts()), money(s.promoDiscounts()),
-                        money(s.discounts()), money(s.net()), money(s.cash()), money(s.card())));
+                        money(s.discounts()), money(s.net()), money(s.cash()), money(s.card()), Long.toString(s.refunds()),
+                        money(s.refunded()), money(s.netAfterRefunds())));
             }
             case BY_HOUR -> map(report.byHour(), h -> List.of(Integer.toString(h.hour()), Long.toString(h.sales()), money(h.gross()),
                     money(h.net())));

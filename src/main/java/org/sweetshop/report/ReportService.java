@@ -63,6 +63,8 @@ public final class ReportService {
     private static final String SUMMARY = "select count(*), coalesce(sum(s.subtotal), 0), coalesce(sum(s.coupon_discount), 0),"
             + " coalesce(sum(s.promo_discount), 0), coalesce(sum(s.total), 0), coalesce(sum(" + CASH + "), 0),"
             + " coalesce(sum(" + CARD + "), 0) from sale s where" + RANGE;
+    private static final String REFUNDS = "select count(*), coalesce(sum(r.amount), 0) from refund r"
+            + " where r.created_at >= ? and r.created_at < ?";
     private static final String BY_HOUR = "select cast(extract(hour from %s) as integer), count(*), sum(s.subtotal), sum(s.total)"
             + " from sale s where" + RANGE + "group by 1 order by 1";
     private static final String BY_DAY = "select cast(%s as date), count(*), sum(s.subtotal),"
@@ -144,12 +146,19 @@ public final class ReportService {
                 money(rs, 4))));
         long units = sweets.stream().mapToLong(SweetSales::units).sum();
 
+        long[] refundCount = new long[1];
+        BigDecimal[] refunded = {Money.ZERO};
+        query(c, REFUNDS, start, end, rs -> {
+            refundCount[0] = rs.getLong(1);
+            refunded[0] = money(rs, 2);
+        });
         List<Summary> summary = new ArrayList<>();
         query(c, SUMMARY, start, end, rs -> {
             BigDecimal coupon = money(rs, 3);
             BigDecimal promo = money(rs, 4);
-            summary.add(new Summary(rs.getLong(1), units, money(rs, 2), coupon, promo, coupon.add(promo), money(rs, 5),
-                    money(rs, 6), money(rs, 7)));
+            BigDecimal net = money(rs, 5);
+            summary.add(new Summary(rs.getLong(1), units, money(rs, 2), coupon, promo, coupon.add(promo), net,
+                    money(rs, 6), money(rs, 7), refundCount[0], refunded[0], net.subtract(refunded[0])));
         });
 
         Map<Integer, HourSales> hours = new HashMap<>();

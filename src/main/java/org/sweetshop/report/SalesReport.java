@@ -35,11 +35,13 @@ public record SalesReport(LocalDate from, LocalDate to, ZoneId zone, Instant gen
     /**
      * The takings: {@code gross} is the sum of the receipts' subtotals, {@code net} the sum of their
      * totals (what was paid), so {@code net = gross - couponDiscounts - promoDiscounts = cash + card}.
-     * {@code units} is the number of sweets sold. (Refunds, when they come, belong here as a figure of
-     * their own taken off {@code net}: a refund is money paid back in the range, not a smaller sale.)
+     * {@code units} is the number of sweets sold. Refunds are a figure of their own: money paid back
+     * in the range (by when the refund was made, whichever day the sale was), taken off {@code net}
+     * in {@code netAfterRefunds}; {@code net} stays the sum of the receipts the report covers.
      */
     public record Summary(long sales, long units, BigDecimal gross, BigDecimal couponDiscounts, BigDecimal promoDiscounts,
-            BigDecimal discounts, BigDecimal net, BigDecimal cash, BigDecimal card) {
+            BigDecimal discounts, BigDecimal net, BigDecimal cash, BigDecimal card, long refunds, BigDecimal refunded,
+            BigDecimal netAfterRefunds) {
     }
 
     /** Sales made in one hour of the day (0-23, store time), over every day of the range. */

@@ -55,7 +55,7 @@ class ReportCsvTest {
             hours.add(h == 9 ? new HourSales(9, 2, m("4.00"), m("3.12")) : new HourSales(h, 0, m("0.00"), m("0.00")));
         }
         return new SalesReport(day, day, PARIS, Instant.parse("2026-01-12T08:00:00Z"),
-                new Summary(2, 3, m("4.00"), m("0.50"), m("0.38"), m("0.88"), m("3.12"), m("3.12"), m("0.00")),
+                new Summary(2, 3, m("4.00"), m("0.50"), m("0.38"), m("0.88"), m("3.12"), m("3.12"), m("0.00"), 0, m("0.00"), m("3.12")),
                 hours, List.of(new DaySales(day, 2, m("4.00"), m("0.88"), m("3.12"))),
                 List.of(new SweetSales("TD", "Toffee \"Deluxe\", chewy", 2, m("1.50")),
                         new SweetSales("ML", "Multi\nline; é ü", 1, m("2.50"))),
@@ -111,7 +111,8 @@ class ReportCsvTest {
         ReportCsv.write(report, Table.TOP_SWEETS, sweets);
 
         assertThat(Files.readString(summary)).isEqualTo("from,to,time_zone,sales,units,gross,coupon_discounts,promo_discounts,"
-                + "discounts,net,cash,card\r\n2026-01-10,2026-01-10,Europe/Paris,2,3,4.00,0.50,0.38,0.88,3.12,3.12,0.00\r\n");
+                + "discounts,net,cash,card,refunds,refunded,net_after_refunds\r\n"
+                + "2026-01-10,2026-01-10,Europe/Paris,2,3,4.00,0.50,0.38,0.88,3.12,3.12,0.00,0,0.00,3.12\r\n");
         assertThat(readBack(shifts).get(1)).containsSequence("2026-01-10T08:00:00+01:00", "bob", "2026-01-10T18:30:00+01:00")
                 .contains("-0.12", "T2-000001");
         assertThat(Files.readString(sweets)).contains("1,TD,\"Toffee \"\"Deluxe\"\", chewy\",2,1.50\r\n")

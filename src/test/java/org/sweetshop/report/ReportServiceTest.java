@@ -145,7 +145,7 @@ class ReportServiceTest extends DatabaseTest {
         assertThat(report.to()).isEqualTo(TO);
         assertThat(report.zone()).isEqualTo(PARIS);
         assertThat(report.summary()).isEqualTo(new Summary(5, 11, money("15.00"), money("0.70"), money("0.70"), money("1.40"),
-                money("13.60"), money("3.12"), money("10.48")));
+                money("13.60"), money("3.12"), money("10.48"), 0, money("0.00"), money("13.60")));
         assertThat(report.topSweets()).containsExactly(
                 new SweetSales("SL", "Sherbet lemons", 5, money("6.00")),
                 // a tie on units: by name, whatever the revenue
@@ -197,7 +197,7 @@ class ReportServiceTest extends DatabaseTest {
         SalesReport report = reports.sales(owner, LocalDate.of(2025, 6, 1), LocalDate.of(2025, 6, 30));
 
         assertThat(report.summary()).isEqualTo(new Summary(0, 0, money("0.00"), money("0.00"), money("0.00"), money("0.00"),
-                money("0.00"), money("0.00"), money("0.00")));
+                money("0.00"), money("0.00"), money("0.00"), 0, money("0.00"), money("0.00")));
         assertThat(report.byDay()).hasSize(30).allSatisfy(d -> assertThat(d.net()).isEqualTo(money("0.00")));
         assertThat(report.byDay().get(0).day()).isEqualTo(LocalDate.of(2025, 6, 1));
         assertThat(report.byHour()).hasSize(24).allSatisfy(h -> assertThat(h.sales()).isZero());

@@ -440,6 +440,8 @@ public final class BackOfficeView {
             summary.setText(sum.sales() + " sales · gross " + Money.format(sum.gross()) + " · discounts " + Money.format(sum.discounts())
                     + " (coupons " + Money.format(sum.couponDiscounts()) + ", promos " + Money.format(sum.promoDiscounts()) + ")"
                     + " · net " + Money.format(sum.net()) + " · cash " + Money.format(sum.cash()) + " · card " + Money.format(sum.card())
+                    + (sum.refunds() == 0 ? "" : " · " + sum.refunds() + " refund(s) " + Money.format(sum.refunded()) + ", net after refunds "
+                    + Money.format(sum.netAfterRefunds()))
                     + " · stock value " + Money.format(report.stock().total()));
             XYChart.Series<String, Number> hourSeries = new XYChart.Series<>();
             report.byHour().stream().filter(h -> h.hour() >= 7 && h.hour() <= 21 || h.sales() > 0)

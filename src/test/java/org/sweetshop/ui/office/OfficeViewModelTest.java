@@ -138,7 +138,7 @@ class OfficeViewModelTest extends DatabaseTest {
         app.sales().checkout(cashier, basket("T1", java.util.List.of(line("SL", 2), line("FB", 1))));   // 3.25
         app.sales().checkout(cashier, basket("T2", java.util.List.of(line("SL", 1))));                  // 1.20
         office.loadReport("", "");
-        var report = office.reportProperty().get();
+        org.sweetshop.report.SalesReport report = office.reportProperty().get();
         assertThat(report.summary().sales()).isEqualTo(2);
         assertThat(report.summary().net()).isEqualByComparingTo("4.45");
         assertThat(report.topSweets().get(0).sku()).isEqualTo("SL");
@@ -146,6 +146,16 @@ class OfficeViewModelTest extends DatabaseTest {
         assertThat(report.byTill()).extracting(t -> t.till(), t -> t.net().toPlainString())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("T1", "3.25"), org.assertj.core.groups.Tuple.tuple("T2", "1.20"));
         assertThat(office.messageProperty().get()).endsWith(": 2 sales, net 4.45.");
+
+        // a refund made today is money paid back today: its own figure, taken off the net
+        office.refund(app.sales().findReceipt("T2-000001").orElseThrow().receiptNo(), "", "");
+        office.loadReport("", "");
+        var withRefund = office.reportProperty().get().summary();
+        assertThat(withRefund.net()).isEqualByComparingTo("4.45");
+        assertThat(withRefund.refunds()).isEqualTo(1);
+        assertThat(withRefund.refunded()).isEqualByComparingTo("1.20");
+        assertThat(withRefund.netAfterRefunds()).isEqualByComparingTo("3.25");
+        report = office.reportProperty().get();
 
         office.loadReport("2026-13-01", "");
         assertThat(office.messageProperty().get()).isEqualTo("From must be a date such as 2027-03-31, not '2026-13-01'.");
