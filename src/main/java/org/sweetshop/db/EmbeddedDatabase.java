@@ -20,6 +20,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -85,6 +87,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    private volatile int waitingForOthers;
+    /** How long a closing owner waits for other processes' sessions before it stops PostgreSQL. */
+    static final Duration HANDOVER_WAIT = Duration.ofSeconds(30);
 
     private EmbeddedDatabase(Path dbDir, Endpoint endpoint, EmbeddedPostgres postgres, FileChannel lockChannel,
                              FileLock lock) {
@@ -442,6 +447,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     @Override
     public void close() {
         if (postgres != null) {
+            waitForOtherSessions(HANDOVER_WAIT);
             try {
                 Files.deleteIfExists(dbDir.resolve("owner.properties"));
             } catch (IOException e) {
@@ -458,6 +464,47 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
         }
         closeQuietly(lockChannel);
+    }
+
+    /**
+     * The owner stops PostgreSQL when it closes; other processes (a command run while the app was
+     * open, two commands at once) may still be using it. Their sessions are given up to
+     * {@code wait} to finish before it stops anyway.
+     */
+    private void waitForOtherSessions(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        try (Connection c = DriverManager.getConnection(endpoint.jdbcUrl(), endpoint.user(), endpoint.password());
+             PreparedStatement others = c.prepareStatement("select count(*) from pg_stat_activity where backend_type = 'client backend'"
+                     + " and pid <> pg_backend_pid() and datname = current_database()")) {
+            while (true) {
+                int count;
+                try (ResultSet rs = others.executeQuery()) {
+                    rs.next();
+                    count = rs.getInt(1);
+                }
+                waitingForOthers = count;
+                if (count == 0) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    LOG.warn("stopping PostgreSQL with {} session(s) of other processes still open", count);
+                    return;
+                }
+                LOG.info("waiting for {} session(s) of other processes before stopping PostgreSQL", count);
+                Thread.sleep(200);
+            }
+        } catch (SQLException e) {
+            LOG.debug("cannot look for other sessions before stopping", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            waitingForOthers = 0;
+        }
+    }
+
+    /** While closing: how many sessions of other processes the owner is waiting for (0 otherwise). */
+    int waitingForOthers() {
+        return waitingForOthers;
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -108,6 +108,30 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void theOwnerWaitsForAnotherProcessSessionBeforeStoppingPostgres() throws Exception {
+        EmbeddedDatabase owner = EmbeddedDatabase.startOrJoin(dataDir, EmbeddedDatabase.Options.local());
+        var endpoint = owner.endpoint();
+        long postgresPid = postmasterPid().orElseThrow();
+        // another process's session (a command run while this one was open), here a plain connection
+        try (Connection other = DriverManager.getConnection(endpoint.jdbcUrl(), endpoint.user(), endpoint.password())) {
+            Thread closing = new Thread(owner::close, "owner-closing");
+            closing.start();
+            org.sweetshop.testing.Poll.until(Duration.ofSeconds(20), () -> owner.waitingForOthers() == 1,
+                    () -> "the owner is waiting for " + owner.waitingForOthers() + " sessions");
+
+            try (Statement s = other.createStatement(); ResultSet rs = s.executeQuery("select 41 + 1")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("the other session still works while the owner closes").isEqualTo(42);
+            }
+            assertThat(closing.isAlive()).isTrue();
+            other.close();
+            closing.join(Duration.ofSeconds(60).toMillis());
+            assertThat(closing.isAlive()).isFalse();
+        }
+        assertThat(waitUntilGone(postgresPid, Duration.ofSeconds(30))).as("postgres stopped once the other session ended").isTrue();
+    }
+
+    @Test
     void postgresLeftRunningByAKilledAppIsStoppedOnPurposeByTheNextStart() throws Exception {
         long orphan;
         try (JavaProcess killedApp = JavaProcess.start("orphan-maker", EmbeddedAppHolder.class,
