@@ -25,6 +25,8 @@ public final class Steps {
     private final Executor ui;
     private final BooleanProperty busy;
     private final Consumer<String> refused;
+    /** Steps on their way: busy until the last one is back (a double click queues a second). */
+    private int inFlight;
 
     /** @param refused shows why a step did not happen (on the UI thread) */
     public Steps(Executor background, Executor ui, BooleanProperty busy, Consumer<String> refused) {
@@ -36,22 +38,28 @@ public final class Steps {
 
     /** Runs {@code step} in the background; the {@link Runnable} it returns is run on the UI thread. */
     public void run(Callable<Runnable> step) {
+        inFlight++;
         busy.set(true);
         background.execute(() -> {
             try {
                 Runnable then = step.call();
                 ui.execute(() -> {
-                    busy.set(false);
+                    done();
                     then.run();
                 });
             } catch (Exception e) {
                 String why = why(e);
                 ui.execute(() -> {
-                    busy.set(false);
+                    done();
                     refused.accept(why);
                 });
             }
         });
+    }
+
+    private void done() {
+        inFlight--;
+        busy.set(inFlight > 0);
     }
 
     /** The sentence a person reads for what went wrong. */

@@ -214,7 +214,9 @@ public final class TillController implements SellView.Actions, BackOfficeView.Ac
     @Override
     public void backOffice() {
         SellViewModel selling = window.selling();
-        if (selling != null && selling.mayLeave()) {
+        if (selling == null) {
+            model.openBackOffice();   // from the open-shift screen: a manager may not need a till at all
+        } else if (selling.mayLeave()) {
             model.openBackOffice();
             if (model.screenProperty().get() != TillViewModel.Screen.BACK_OFFICE) {
                 selling.notice(model.messageProperty().get());
@@ -224,7 +226,10 @@ public final class TillController implements SellView.Actions, BackOfficeView.Ac
 
     @Override
     public void backToTill() {
-        model.backToTill();
+        OfficeViewModel office = window.office();
+        if (office == null || office.mayLeave()) {
+            model.backToTill();
+        }
     }
 
     @Override
@@ -271,7 +276,8 @@ public final class TillController implements SellView.Actions, BackOfficeView.Ac
         }
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save the printable coupon sheet");
-        chooser.setInitialFileName("coupons-" + java.time.LocalDate.now() + ".pdf");
+        chooser.setInitialFileName("coupons-" + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm"))
+                + ".pdf");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
         File file = chooser.showSaveDialog(stage);
         if (file != null) {
@@ -282,7 +288,8 @@ public final class TillController implements SellView.Actions, BackOfficeView.Ac
     /** The window may close: not with a sale in the basket or on its way. */
     public boolean mayClose() {
         SellViewModel selling = window.selling();
-        return selling == null || selling.mayLeave();
+        OfficeViewModel office = window.office();
+        return (selling == null || selling.mayLeave()) && (office == null || office.mayLeave());
     }
 
     @Override

@@ -191,8 +191,11 @@ public final class TillWindow {
         open.disableProperty().bind(model.busyProperty());
         Button logout = SellView.button("Log out", "open-shift-logout", e -> model.logout());
         logout.disableProperty().bind(model.busyProperty());
+        Button office = SellView.button("Back office (no shift needed)", "open-shift-office", e -> model.openBackOffice());
+        office.setVisible(OfficeViewModel.allowed(model.cashierProperty().get()));
+        office.setManaged(office.isVisible());
         javafx.application.Platform.runLater(amount::requestFocus);
-        return card(title, intro, labelled("Cash float", amount), open, logout, message());
+        return card(title, intro, labelled("Cash float", amount), open, office, logout, message());
     }
 
     private Node zReport() {

@@ -99,8 +99,15 @@ public final class BackOfficeView {
                 tab("Reports", "tab-reports", reports(actions)),
                 tab("Audit log", "tab-audit-log", auditLog()));
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null && "tab-audit-log".equals(now.getId())) {
-                model.loadAuditLog();
+            if (now == null) {
+                return;
+            }
+            switch (now.getId()) {
+                case "tab-audit-log" -> model.loadAuditLog();
+                // the tills sell meanwhile: stock, low stock, promo uses and staff are read again
+                case "tab-catalogue", "tab-low", "tab-promos", "tab-staff" -> model.reload();
+                default -> {
+                }
             }
         });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -158,6 +165,7 @@ public final class BackOfficeView {
         TextField reorder = field("new-reorder", "Reorder level");
         Button add = button("Add sweet", "add-sweet",
                 e -> model.addSweet(sku.getText(), name.getText(), cat.getText(), price.getText(), stock.getText(), reorder.getText()));
+        add.disableProperty().bind(model.busyProperty());
         FlowPane addRow = new FlowPane(8, 8, sku, name, cat, price, stock, reorder, add);
 
         VBox left = new VBox(10, filters, table, section("Add a sweet"), addRow);
@@ -316,7 +324,7 @@ public final class BackOfficeView {
         Button issue = button("Issue batch", "issue-coupons",
                 e -> model.issueCoupons(count.getText(), percent.isSelected(), value.getText(), expiry.getText()));
         issue.getStyleClass().add("accent");
-        issue.disableProperty().bind(model.busyProperty());
+        issue.disableProperty().bind(model.busyProperty().or(model.unsavedBatchProperty()));
         ProgressBar progress = new ProgressBar();
         progress.setId("coupon-progress");
         progress.setPrefWidth(320);
@@ -359,6 +367,7 @@ public final class BackOfficeView {
             voidToken.clear();
         });
         voidIt.getStyleClass().add("danger");
+        voidIt.disableProperty().bind(model.busyProperty().or(voidToken.textProperty().isEmpty()));
         VBox listing = new VBox(10, section("Coupons by state"), new HBox(8, state, list), listed, section("Void a coupon"),
                 new HBox(8, voidToken, voidIt));
         HBox.setHgrow(issuing, Priority.ALWAYS);
@@ -448,7 +457,9 @@ public final class BackOfficeView {
                     .forEach(h -> hourSeries.getData().add(new XYChart.Data<>(String.format("%02d", h.hour()), h.net())));
             byHour.getData().setAll(java.util.List.of(hourSeries));
             XYChart.Series<String, Number> daySeries = new XYChart.Series<>();
-            report.byDay().forEach(d -> daySeries.getData().add(new XYChart.Data<>(d.day().toString().substring(5), d.net())));
+            boolean oneYear = report.from().getYear() == report.to().getYear();
+            report.byDay().forEach(d -> daySeries.getData().add(new XYChart.Data<>(oneYear ? d.day().toString().substring(5)
+                    : d.day().toString(), d.net())));
             byDay.getData().setAll(java.util.List.of(daySeries));
             top.getItems().setAll(report.topSweets().subList(0, Math.min(10, report.topSweets().size())));
             tills.getItems().setAll(report.byTill());
@@ -501,13 +512,14 @@ public final class BackOfficeView {
         TextField until = field("promo-until", "Valid until (YYYY-MM-DD)");
         Button add = button("Add promo", "add-promo",
                 e -> model.addPromo(code.getText(), percent.isSelected(), value.getText(), max.getText(), until.getText()));
+        add.disableProperty().bind(model.busyProperty());
         Button deactivate = button("Deactivate selected", "deactivate-promo", e -> {
             PromoView promo = table.getSelectionModel().getSelectedItem();
             if (promo != null) {
                 model.deactivatePromo(promo.code());
             }
         });
-        deactivate.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        deactivate.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(model.busyProperty()));
         TextField editMax = field("promo-edit-max", "Max uses (empty: unlimited)");
         TextField editUntil = field("promo-edit-until", "Valid until (empty: none)");
         javafx.scene.control.CheckBox on = new javafx.scene.control.CheckBox("switched on");
@@ -526,7 +538,7 @@ public final class BackOfficeView {
                 model.editPromo(promo.code(), editMax.getText(), editUntil.getText(), on.isSelected());
             }
         });
-        save.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        save.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(model.busyProperty()));
         VBox box = new VBox(10, table, new FlowPane(8, 8, deactivate, new Label("  Selected:"), editMax, editUntil, on, save),
                 section("Add a promo code"), new FlowPane(8, 8, code, percent, amount, value, max, until, add));
         box.setPadding(new Insets(12));
@@ -548,10 +560,11 @@ public final class BackOfficeView {
         role.setId("staff-role");
         role.setValue(Role.CASHIER);
         Button add = button("Add (password generated)", "add-staff", e -> model.addStaff(username.getText(), role.getValue()));
+        add.disableProperty().bind(model.busyProperty());
         Button deactivate = button("Deactivate selected", "deactivate-staff", e -> selectedStaff(table, model::deactivateStaff));
         Button reset = button("Reset password of selected", "reset-password", e -> selectedStaff(table, model::resetPassword));
         for (Button b : new Button[] {deactivate, reset}) {
-            b.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+            b.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(model.busyProperty()));
         }
         Label rule = new Label("Only an owner can add managers and owners.");
         rule.getStyleClass().add("hint");

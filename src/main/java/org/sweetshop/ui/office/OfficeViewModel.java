@@ -84,6 +84,8 @@ public final class OfficeViewModel {
     private final ObservableList<IssuedCoupon> issued = FXCollections.observableArrayList();
     private final ObservableList<RefundView> refunds = FXCollections.observableArrayList();
     private final ObservableList<CouponListing> couponList = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper unsavedBatch = new ReadOnlyBooleanWrapper(false);
+    private java.util.Optional<CouponState> listedState;
     private final ObservableList<AuditEntry> auditLog = FXCollections.observableArrayList();
     private final ObservableList<String> importErrors = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper importReady = new ReadOnlyBooleanWrapper(false);
@@ -474,7 +476,10 @@ public final class OfficeViewModel {
     public void voidCoupon(String token) {
         run("Voiding the coupon…", () -> {
             var voided = app.coupons().voidCoupon(manager, token);
-            return () -> say(false, "Coupon …" + voided.hint() + " is void: it can no longer be redeemed.");
+            return () -> {
+                say(false, "Coupon …" + voided.hint() + " is void: it can no longer be redeemed.");
+                relistCoupons();
+            };
         });
     }
 
@@ -536,20 +541,40 @@ public final class OfficeViewModel {
             refuse("the number of coupons must be between 1 and " + org.sweetshop.coupon.CouponService.MAX_BATCH);
             return;
         }
+        if (unsavedBatch.get()) {
+            refuse("save the last batch's sheet first: its coupons exist only in the database and on that sheet");
+            return;
+        }
         issued.clear();
         progress.set(0.0);
         run("Issuing " + total + " coupons…", () -> {
             List<IssuedCoupon> all = new java.util.ArrayList<>();
             int chunk = 50;
-            for (int done = 0; done < total; done += chunk) {
-                all.addAll(app.coupons().issue(manager, Math.min(chunk, total - done), discount, expiry));
-                double fraction = (double) all.size() / total;
-                ui.execute(() -> progress.set(fraction));
+            try {
+                for (int done = 0; done < total; done += chunk) {
+                    all.addAll(app.coupons().issue(manager, Math.min(chunk, total - done), discount, expiry));
+                    double fraction = (double) all.size() / total;
+                    ui.execute(() -> progress.set(fraction));
+                }
+            } catch (RuntimeException e) {
+                if (all.isEmpty()) {
+                    throw e;
+                }
+                // the chunks issued so far exist: they must reach paper
+                List<IssuedCoupon> partial = List.copyOf(all);
+                String why = e.getMessage();
+                return () -> {
+                    issued.setAll(partial);
+                    unsavedBatch.set(true);
+                    refuse("only " + partial.size() + " of " + total + " coupons were issued (" + why + "): save their sheet now");
+                };
             }
             return () -> {
                 issued.setAll(all);
+                unsavedBatch.set(true);
                 say(false, "Issued " + all.size() + " coupons: " + discount.describe()
-                        + (expiry == null ? ", no expiry." : ", valid until " + expiry + "."));
+                        + (expiry == null ? ", no expiry." : ", valid until " + expiry + ".") + " Save their sheet now.");
+                relistCoupons();
             };
         });
     }
@@ -566,18 +591,33 @@ public final class OfficeViewModel {
         }
         String name = pdf.getFileName().toString().replaceFirst("(?i)\\.pdf$", "");
         java.nio.file.Path pngs = pdf.resolveSibling(name + "-png");
+        if (java.nio.file.Files.exists(pdf) || java.nio.file.Files.exists(pngs)) {
+            // an earlier sheet may be the only printed copy of its tokens
+            refuse("the file " + pdf.getFileName() + " or the folder " + pngs.getFileName() + " already exists: choose another name");
+            return;
+        }
         progress.set(0.0);
         run("Drawing " + batch.size() + " labels…", () -> {
             CouponSheet.write(batch, storeName, pdf, n -> ui.execute(() -> progress.set((double) n / batch.size())));
             java.nio.file.Files.createDirectories(pngs);
             CouponSheet.writePngs(batch, pngs);
-            return () -> say(false, "Saved the sheet " + pdf.getFileName() + " (" + CouponSheet.pages(batch.size()) + " pages) and "
-                    + batch.size() + " PNGs in " + pngs.getFileName() + ".");
+            return () -> {
+                unsavedBatch.set(false);
+                say(false, "Saved the sheet " + pdf.getFileName() + " (" + CouponSheet.pages(batch.size()) + " pages) and "
+                        + batch.size() + " PNGs in " + pngs.getFileName() + ".");
+            };
         });
+    }
+
+    private void relistCoupons() {
+        if (listedState != null) {
+            listCoupons(listedState.orElse(null));
+        }
     }
 
     /** Coupons by state, newest first (the first 200). */
     public void listCoupons(CouponState state) {
+        listedState = java.util.Optional.ofNullable(state);
         run(null, () -> {
             CouponPage page = app.coupons().list(manager, state, 0, 200);
             return () -> {
@@ -706,6 +746,20 @@ public final class OfficeViewModel {
 
     public ObservableList<AuditEntry> auditLog() {
         return auditLog;
+    }
+
+    /** True from issuing a batch until its sheet is saved: leaving would lose the tokens. */
+    public ReadOnlyBooleanProperty unsavedBatchProperty() {
+        return unsavedBatch.getReadOnlyProperty();
+    }
+
+    /** Whether the back office may be left; says why not. */
+    public boolean mayLeave() {
+        if (unsavedBatch.get()) {
+            refuse("save the coupon sheet of the batch just issued first: its coupons exist only on that sheet");
+            return false;
+        }
+        return true;
     }
 
     public ObservableList<CouponListing> couponList() {

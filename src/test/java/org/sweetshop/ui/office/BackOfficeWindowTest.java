@@ -182,7 +182,7 @@ class BackOfficeWindowTest extends TillWindowTestBase {
         robot.clickOn("#coupon-value").write("10");
         robot.clickOn("#issue-coupons");
         waitFor(() -> text(robot, "#office-message").startsWith("Issued 24 coupons") || text(robot, "#office-message").startsWith("Could"));
-        assertThat(text(robot, "#office-message")).isEqualTo("Issued 24 coupons: 10% off, no expiry.");
+        assertThat(text(robot, "#office-message")).isEqualTo("Issued 24 coupons: 10% off, no expiry. Save their sheet now.");
         OfficeViewModel office = controller.window().office();
         List<String> tokens = office.issued().stream().map(c -> c.token()).toList();
         assertThat(tokens).hasSize(24).doesNotHaveDuplicates();
@@ -193,6 +193,7 @@ class BackOfficeWindowTest extends TillWindowTestBase {
         waitFor(() -> text(robot, "#office-message").startsWith("Saved the sheet batch.pdf (1 pages) and 24 PNGs"));
 
         assertThat(org.sweetshop.print.SheetCodes.read(pdf)).containsExactlyInAnyOrderElementsOf(tokens);
+        assertThat(office.unsavedBatchProperty().get()).isFalse();
         try (var pngs = java.nio.file.Files.list(dir.resolve("batch-png"))) {
             assertThat(pngs.count()).isEqualTo(24);
         }

@@ -251,8 +251,25 @@ class OfficeViewModelTest extends DatabaseTest {
         office.issueCoupons("120", true, "10", "2099-12-31");
         assertThat(office.issued()).hasSize(120);
         assertThat(office.progressProperty().get()).isEqualTo(1.0);
-        assertThat(office.messageProperty().get()).isEqualTo("Issued 120 coupons: 10% off, valid until 2099-12-31.");
+        assertThat(office.messageProperty().get()).isEqualTo("Issued 120 coupons: 10% off, valid until 2099-12-31. Save their sheet now.");
         office.issueCoupons("0", true, "10", "");
         assertThat(office.messageProperty().get()).isEqualTo("The number of coupons must be between 1 and 10000.");
+    }
+
+    @Test
+    void aBatchMustReachPaperBeforeAnotherIsIssuedOrTheBackOfficeIsLeft(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        office.issueCoupons("3", false, "1.00", "");
+        assertThat(office.mayLeave()).isFalse();
+        assertThat(office.messageProperty().get())
+                .isEqualTo("Save the coupon sheet of the batch just issued first: its coupons exist only on that sheet.");
+        office.issueCoupons("3", false, "1.00", "");
+        assertThat(office.messageProperty().get())
+                .isEqualTo("Save the last batch's sheet first: its coupons exist only in the database and on that sheet.");
+        assertThat(org.sweetshop.testing.Sql.queryLong(app.database().dataSource(), "select count(*) from coupon")).isEqualTo(3);
+
+        office.saveCouponSheet(dir.resolve("first.pdf"), "Test");
+        assertThat(office.mayLeave()).isTrue();
+        office.saveCouponSheet(dir.resolve("first.pdf"), "Test");
+        assertThat(office.messageProperty().get()).isEqualTo("The file first.pdf or the folder first-png already exists: choose another name.");
     }
 }
