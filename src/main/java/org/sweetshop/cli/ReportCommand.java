@@ -78,6 +78,11 @@ final class ReportCommand extends CliCommand.Group {
             out.printf("%-18s %12s%n", "net", money(s.net()));
             out.printf("%-18s %12s%n", "  cash", money(s.cash()));
             out.printf("%-18s %12s%n", "  card", money(s.card()));
+            if (s.refunds() > 0) {
+                out.printf("%-18s %12s  (%d refund%s made in these days)%n", "refunded", minus(s.refunded()), s.refunds(),
+                        s.refunds() == 1 ? "" : "s");
+                out.printf("%-18s %12s%n", "net after refunds", money(s.netAfterRefunds()));
+            }
             if (!report.byTill().isEmpty()) {
                 out.printf("%n%-18s %7s %11s %11s %11s%n", "by till", "sales", "gross", "discounts", "net");
                 for (var t : report.byTill()) {

@@ -141,10 +141,14 @@ public final class SellView {
         office.setVisible(org.sweetshop.ui.office.OfficeViewModel.allowed(model.cashier()));
         office.setManaged(office.isVisible());
 
-        HBox row = new HBox(8, search, code, apply, camera, image, reprint, help, office, closeShift, logout);
+        HBox row = new HBox(8, search, code, apply, camera, image);
         row.setAlignment(Pos.CENTER_LEFT);
         chips.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(8, row, chips);
+        HBox session = new HBox(8, reprint, help, office, closeShift, logout);
+        session.setAlignment(Pos.CENTER_RIGHT);
+        session.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(chips, Priority.ALWAYS);
+        VBox top = new VBox(8, row, new HBox(8, chips, session));
         top.getStyleClass().add("toolbar-area");
         return top;
     }
@@ -293,6 +297,8 @@ public final class SellView {
         Label what = new Label(text);
         what.setWrapText(true);
         Label value = new Label(minus(amount));
+        value.setMinWidth(Region.USE_PREF_SIZE);
+        what.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button x = button("✕", id + "-remove", e -> remove.run());
@@ -445,9 +451,14 @@ public final class SellView {
 
     /** Shows a panel over the screen (receipt, help); Esc or Close hides it. */
     public void showOverlay(String title, String id, Node content, Button... extra) {
+        showOverlay(title, id, content, "Close", extra);
+    }
+
+    /** The same, with the closing button named for what it does there ("Cancel" beside an action). */
+    public void showOverlay(String title, String id, Node content, String closeText, Button... extra) {
         Label heading = new Label(title);
         heading.getStyleClass().add("panel-title");
-        Button close = button("Close", "overlay-close", e -> closeOverlay());
+        Button close = button(closeText, "overlay-close", e -> closeOverlay());
         close.setDefaultButton(true);
         HBox buttons = new HBox(8);
         buttons.getChildren().addAll(extra);

@@ -740,6 +740,11 @@ public final class SellViewModel {
         say(Tone.ERROR, what + ": " + why + ".");
     }
 
+    /** The last sale of this cashier at this till, for Reprint last on a new selling screen (not shown again). */
+    public void restoreLastReceipt(Receipt receipt) {
+        lastReceipt.set(receipt);
+    }
+
     /** A message from around the screen (camera, image files), shown like the screen's own refusals. */
     public void notice(String text) {
         say(Tone.ERROR, text);

@@ -49,6 +49,7 @@ public final class TillController implements SellView.Actions, BackOfficeView.Ac
     private Stage stage;
     private ScannerInput scanner;
     private SweetChanges.Subscription liveStock;
+    private Receipt lastReceipt;
 
     public TillController(TillViewModel model, Executor background, AppConfig config) {
         this(model, background, config, System::nanoTime);
@@ -68,6 +69,9 @@ public final class TillController implements SellView.Actions, BackOfficeView.Ac
 
     private SellViewModel sellModel(org.sweetshop.staff.Caller cashier) {
         SellViewModel selling = SellViewModel.of(model.context(), model.till(), cashier, background, Platform::runLater);
+        if (lastReceipt != null && lastReceipt.cashier().equals(cashier.username())) {
+            selling.restoreLastReceipt(lastReceipt);   // back from the back office: Reprint last still works
+        }
         // subscribed before the grid loads, so no change falls between the two; the feed's
         // connection is opened off the UI thread (a slow server must not freeze the till)
         closeLiveStock();
@@ -105,6 +109,7 @@ public final class TillController implements SellView.Actions, BackOfficeView.Ac
                 now ? model.context().describeDatabase() : "cannot reach the store database"));
         selling.lastReceiptProperty().addListener((obs, old, receipt) -> {
             if (receipt != null) {
+                lastReceipt = receipt;
                 showReceipt(receipt);
             }
         });
@@ -328,7 +333,7 @@ public final class TillController implements SellView.Actions, BackOfficeView.Ac
         message.setId("close-shift-message");
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
-        view.showOverlay("Close the shift at till " + model.till(), "close-shift-overlay", new VBox(10, intro, counted, message), close);
+        view.showOverlay("Close the shift at till " + model.till(), "close-shift-overlay", new VBox(10, intro, counted, message), "Cancel", close);
         counted.requestFocus();
     }
 

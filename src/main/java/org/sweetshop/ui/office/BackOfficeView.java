@@ -102,6 +102,7 @@ public final class BackOfficeView {
             if (now == null) {
                 return;
             }
+            model.notice("");   // a message belongs to the tab it came from
             switch (now.getId()) {
                 case "tab-audit-log" -> model.loadAuditLog();
                 // the tills sell meanwhile: stock, low stock, promo uses and staff are read again
@@ -145,6 +146,8 @@ public final class BackOfficeView {
         HBox.setHgrow(search, Priority.ALWAYS);
 
         TableView<SweetView> table = new TableView<>(model.sweets());
+
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setId("sweets-table");
         table.getColumns().add(column("SKU", SweetView::sku, 80));
         table.getColumns().add(column("Name", SweetView::name, 200));
@@ -220,6 +223,8 @@ public final class BackOfficeView {
         }
 
         TableView<MovementView> history = new TableView<>(model.movements());
+
+        history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         history.setId("movements-table");
         history.getColumns().add(column("When", m -> SHORT.format(m.at().atZone(ZoneId.systemDefault())), 95));
         history.getColumns().add(column("What", m -> m.kind().name().toLowerCase(java.util.Locale.ROOT), 85));
@@ -235,7 +240,7 @@ public final class BackOfficeView {
                 section("Restock"), new HBox(8, quantity, note, restock),
                 section("Stocktake"), new HBox(8, counted, stocktake),
                 section("Price"), new HBox(8, newPrice, changePrice),
-                section("Details (empty fields stay as they are)"), new HBox(6, editSku, editName, editCategory, editReorder, save),
+                section("Details (empty fields stay as they are)"), new FlowPane(6, 6, editSku, editName, editCategory, editReorder, save),
                 deactivate, section("Stock history"), history);
         right.setPrefWidth(540);
         right.setMinWidth(500);
@@ -248,6 +253,7 @@ public final class BackOfficeView {
 
     private Node lowStock() {
         TableView<SweetView> table = new TableView<>(model.lowStock());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setId("low-stock-table");
         table.getColumns().add(column("SKU", SweetView::sku, 100));
         table.getColumns().add(column("Name", SweetView::name, 260));
@@ -294,6 +300,7 @@ public final class BackOfficeView {
         refund.disableProperty().bind(model.busyProperty());
         Button show = button("Show refunds", "show-refunds", e -> model.showRefunds(receipt.getText()));
         TableView<RefundView> table = new TableView<>(model.refunds());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setId("refunds-table");
         table.getColumns().add(column("When", r -> WHEN.format(r.createdAt().atZone(ZoneId.systemDefault())), 140));
         table.getColumns().add(column("Receipt", RefundView::receiptNo, 110));
@@ -331,6 +338,8 @@ public final class BackOfficeView {
         progress.progressProperty().bind(model.progressProperty());
 
         TableView<IssuedCoupon> table = new TableView<>(model.issued());
+
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setId("issued-table");
         table.getColumns().add(column("Token (in the QR code)", IssuedCoupon::token, 340));
         table.getColumns().add(column("Value", c -> c.discount().describe(), 100));
@@ -347,6 +356,7 @@ public final class BackOfficeView {
         Button list = button("List coupons", "list-coupons", e -> model.listCoupons(
                 "all".equals(state.getValue()) ? null : CouponState.valueOf(state.getValue().toUpperCase(java.util.Locale.ROOT))));
         TableView<CouponListing> listed = new TableView<>(model.couponList());
+        listed.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         listed.setId("coupon-list");
         listed.getColumns().add(column("Code", c -> "…" + c.hint(), 80));
         listed.getColumns().add(column("Value", c -> c.discount().describe(), 100));
@@ -393,6 +403,17 @@ public final class BackOfficeView {
         ComboBox<ReportCsv.Table> table = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(ReportCsv.Table.values()));
         table.setId("report-table");
         table.setValue(ReportCsv.Table.SUMMARY);
+        table.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ReportCsv.Table t) {
+                return t == null ? "" : t.id();
+            }
+
+            @Override
+            public ReportCsv.Table fromString(String text) {
+                return ReportCsv.Table.parse(text);
+            }
+        });
         Button export = button("Export CSV…", "export-report", e -> actions.exportReport(table.getValue()));
         export.disableProperty().bind(model.reportProperty().isNull());
 
@@ -416,28 +437,54 @@ public final class BackOfficeView {
         byDay.setLegendVisible(false);
         byDay.setAnimated(false);
         for (BarChart<String, Number> chart : java.util.List.of(byHour, byDay)) {
-            chart.setPrefHeight(260);
+            chart.setPrefHeight(220);
             HBox.setHgrow(chart, Priority.ALWAYS);
         }
 
         TableView<SalesReport.SweetSales> top = new TableView<>();
+
+        top.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         top.setId("top-sweets-table");
         top.getColumns().add(column("Top sweets", SalesReport.SweetSales::name, 200));
         top.getColumns().add(column("Units", t -> Long.toString(t.units()), 60));
         top.getColumns().add(column("Revenue", t -> Money.format(t.revenue()), 80));
         TableView<SalesReport.TillSales> tills = new TableView<>();
+        tills.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         tills.setId("by-till-table");
         tills.getColumns().add(column("Till", SalesReport.TillSales::till, 60));
         tills.getColumns().add(column("Sales", t -> Long.toString(t.sales()), 60));
         tills.getColumns().add(column("Net", t -> Money.format(t.net()), 80));
         tills.getColumns().add(column("Cash", t -> Money.format(t.cash()), 80));
         TableView<SalesReport.CashierSales> cashiers = new TableView<>();
+        cashiers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         cashiers.setId("by-cashier-table");
         cashiers.getColumns().add(column("Cashier", SalesReport.CashierSales::username, 100));
         cashiers.getColumns().add(column("Sales", t -> Long.toString(t.sales()), 60));
         cashiers.getColumns().add(column("Net", t -> Money.format(t.net()), 80));
-        for (TableView<?> t : java.util.List.of(top, tills, cashiers)) {
-            t.setPrefHeight(200);
+        TableView<SalesReport.CouponDiscounts> coupons = new TableView<>();
+        coupons.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        coupons.setId("coupon-discounts-table");
+        coupons.getColumns().add(column("Coupon value", SalesReport.CouponDiscounts::describe, 100));
+        coupons.getColumns().add(column("Used", c -> Long.toString(c.coupons()), 50));
+        coupons.getColumns().add(column("Discount", c -> Money.format(c.discount()), 75));
+        TableView<SalesReport.PromoDiscounts> promoTable = new TableView<>();
+        promoTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        promoTable.setId("promo-discounts-table");
+        promoTable.getColumns().add(column("Promo", SalesReport.PromoDiscounts::code, 100));
+        promoTable.getColumns().add(column("Sales", p -> Long.toString(p.sales()), 50));
+        promoTable.getColumns().add(column("Discount", p -> Money.format(p.discount()), 75));
+        TableView<org.sweetshop.shift.ZReport> shifts = new TableView<>();
+        shifts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        shifts.setId("shifts-table");
+        shifts.getColumns().add(column("Z report", z -> z.till() + " #" + z.shiftId(), 80));
+        shifts.getColumns().add(column("Closed", z -> WHEN.format(z.closedAt().atZone(ZoneId.systemDefault())), 130));
+        shifts.getColumns().add(column("Sales", z -> Integer.toString(z.sales()), 50));
+        shifts.getColumns().add(column("Net", z -> Money.format(z.net()), 70));
+        shifts.getColumns().add(column("Cash ±", z -> Money.format(z.difference()), 65));
+        for (TableView<?> t : java.util.List.of(top, tills, cashiers, coupons, promoTable, shifts)) {
+            t.setPrefHeight(170);
+            t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+            t.setPlaceholder(new Label("None in these days."));
             HBox.setHgrow(t, Priority.ALWAYS);
         }
 
@@ -446,7 +493,7 @@ public final class BackOfficeView {
                 return;
             }
             var sum = report.summary();
-            summary.setText(sum.sales() + " sales · gross " + Money.format(sum.gross()) + " · discounts " + Money.format(sum.discounts())
+            summary.setText(sum.sales() + (sum.sales() == 1 ? " sale" : " sales") + " · gross " + Money.format(sum.gross()) + " · discounts " + Money.format(sum.discounts())
                     + " (coupons " + Money.format(sum.couponDiscounts()) + ", promos " + Money.format(sum.promoDiscounts()) + ")"
                     + " · net " + Money.format(sum.net()) + " · cash " + Money.format(sum.cash()) + " · card " + Money.format(sum.card())
                     + (sum.refunds() == 0 ? "" : " · " + sum.refunds() + " refund(s) " + Money.format(sum.refunded()) + ", net after refunds "
@@ -464,16 +511,20 @@ public final class BackOfficeView {
             top.getItems().setAll(report.topSweets().subList(0, Math.min(10, report.topSweets().size())));
             tills.getItems().setAll(report.byTill());
             cashiers.getItems().setAll(report.byCashier());
+            coupons.getItems().setAll(report.couponDiscounts());
+            promoTable.getItems().setAll(report.promoDiscounts());
+            shifts.getItems().setAll(report.shifts());
         });
 
         VBox box = new VBox(10, new FlowPane(8, 8, from, to, make, new Label("  CSV:"), table, export), summary,
-                new HBox(12, byHour, byDay), new HBox(12, top, tills, cashiers));
+                new HBox(12, byHour, byDay), new HBox(12, top, tills, cashiers), new HBox(12, coupons, promoTable, shifts));
         box.setPadding(new Insets(12));
         return box;
     }
 
     private Node auditLog() {
         TableView<AuditEntry> table = new TableView<>(model.auditLog());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setId("audit-log-table");
         table.getColumns().add(column("When", a -> WHEN.format(a.at().atZone(ZoneId.systemDefault())), 140));
         table.getColumns().add(column("Who", AuditEntry::staff, 90));
@@ -493,6 +544,7 @@ public final class BackOfficeView {
 
     private Node promos() {
         TableView<PromoView> table = new TableView<>(model.promos());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setId("promos-table");
         table.getColumns().add(column("Code", PromoView::code, 120));
         table.getColumns().add(column("Discount", p -> p.discount().describe(), 110));
@@ -549,6 +601,7 @@ public final class BackOfficeView {
 
     private Node staff() {
         TableView<StaffView> table = new TableView<>(model.staff());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setId("staff-table");
         table.getColumns().add(column("Username", StaffView::username, 160));
         table.getColumns().add(column("Role", s -> s.role().label(), 100));
@@ -559,6 +612,17 @@ public final class BackOfficeView {
         ComboBox<Role> role = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(Role.values()));
         role.setId("staff-role");
         role.setValue(Role.CASHIER);
+        role.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Role r) {
+                return r == null ? "" : r.label();
+            }
+
+            @Override
+            public Role fromString(String text) {
+                return Role.parse(text);
+            }
+        });
         Button add = button("Add (password generated)", "add-staff", e -> model.addStaff(username.getText(), role.getValue()));
         add.disableProperty().bind(model.busyProperty());
         Button deactivate = button("Deactivate selected", "deactivate-staff", e -> selectedStaff(table, model::deactivateStaff));

@@ -118,7 +118,7 @@ class BackOfficeWindowTest extends TillWindowTestBase {
         login(robot, "manager");
         robot.clickOn("#back-office");
         waitFor(() -> robot.lookup("#tab-refunds").tryQuery().isPresent());
-        robot.clickOn("Refunds");
+        robot.clickOn("#tab-refunds");
         robot.clickOn("#refund-receipt").write(receipt.receiptNo());
 
         CyclicBarrier both = new CyclicBarrier(2);
@@ -155,7 +155,7 @@ class BackOfficeWindowTest extends TillWindowTestBase {
         login(robot, "owner");
         robot.clickOn("#back-office");
         waitFor(() -> robot.lookup("#tab-reports").tryQuery().isPresent());
-        robot.clickOn("Reports");
+        robot.clickOn("#tab-reports");
         robot.clickOn("#make-report");
 
         waitFor(() -> text(robot, "#report-summary").startsWith("2 sales"));
@@ -177,7 +177,7 @@ class BackOfficeWindowTest extends TillWindowTestBase {
         login(robot, "manager");
         robot.clickOn("#back-office");
         waitFor(() -> robot.lookup("#tab-coupons").tryQuery().isPresent());
-        robot.clickOn("Coupons");
+        robot.clickOn("#tab-coupons");
         robot.clickOn("#coupon-count").write("24");
         robot.clickOn("#coupon-value").write("10");
         robot.clickOn("#issue-coupons");
