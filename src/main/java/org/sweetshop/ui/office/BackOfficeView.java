@@ -421,6 +421,7 @@ public final class BackOfficeView {
         summary.setId("report-summary");
         summary.getStyleClass().add("report-summary");
         summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
 
         CategoryAxis hours = new CategoryAxis();
         NumberAxis hourNet = new NumberAxis();
