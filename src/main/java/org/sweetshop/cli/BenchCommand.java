@@ -48,27 +48,14 @@ final class BenchCommand extends CliCommand.Group {
             Texts.requireRange("hot", hot, 3, 1000);
             Texts.requireRange("warmup", warmup, 0, 600);
             Texts.requireRange("rounds", rounds, 1, seconds);
-            AppConfig base = cli().config().withPoolSize(tills + 2);
-            Path scratch = null;
-            AppConfig config = base;
-            if (base.embedded()) {
-                scratch = Files.createTempDirectory("sweetshop-bench");
-                config = base.withDataDir(scratch);
-            }
             var out = out();
-            out.println("checkout benchmark: " + tills + " tills, " + seconds + " s per side in " + rounds + " alternating rounds, "
-                    + "3-line baskets from " + hot
-                    + " hot sweets, on " + (scratch != null ? "a fresh embedded PostgreSQL (fsync on)" : config.dbUrl()));
-            try (AppContext context = AppContext.open(config)) {
-                var report = new CheckoutBenchmark(context, line -> out.println("  " + line))
-                        .run(new CheckoutBenchmark.Options(tills, Duration.ofSeconds(seconds), hot, Duration.ofSeconds(warmup), rounds));
-                print(report);
-            } finally {
-                if (scratch != null) {
-                    deleteTree(scratch);
-                }
-            }
-            return Cli.OK;
+            return onFreshDatabase(this, cli().config().withPoolSize(tills + 2), "checkout benchmark: " + tills + " tills, " + seconds
+                    + " s per side in " + rounds + " alternating rounds, 3-line baskets from " + hot + " hot sweets,", context -> {
+                        var report = new CheckoutBenchmark(context, line -> out.println("  " + line))
+                                .run(new CheckoutBenchmark.Options(tills, Duration.ofSeconds(seconds), hot, Duration.ofSeconds(warmup), rounds));
+                        print(report);
+                        return Cli.OK;
+                    });
         }
 
         private void print(CheckoutBenchmark.Report report) {
@@ -83,12 +70,6 @@ final class BenchCommand extends CliCommand.Group {
             out.println("deadlocks reaching a caller: " + report.service().deadlocksSurfaced()
                     + "; failed: baseline " + report.baseline().failed() + ", service " + report.service().failed()
                     + "; stock = start - units sold: " + (report.baseline().stockMismatch() == 0 && report.service().stockMismatch() == 0 ? "yes" : "NO"));
-        }
-
-        private static void deleteTree(Path root) throws IOException {
-            try (Stream<Path> paths = Files.walk(root)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 
@@ -146,17 +127,9 @@ final class BenchCommand extends CliCommand.Group {
             Texts.requireRange("sales", sales, 1, 10_000_000);
             Texts.requireRange("runs", runs, 1, 1000);
             Texts.requireRange("warmup", warmup, 0, 1000);
-            AppConfig base = cli().config();
-            Path scratch = null;
-            AppConfig config = base;
-            if (base.embedded()) {
-                scratch = Files.createTempDirectory("sweetshop-bench");
-                config = base.withDataDir(scratch);
-            }
             var out = out();
-            out.println("report benchmark: " + sales + " sales over a year, " + runs + " timed runs after " + warmup + " warm-up, on "
-                    + (scratch != null ? "a fresh embedded PostgreSQL (fsync on)" : config.dbUrl()));
-            try (AppContext context = AppContext.open(config)) {
+            return onFreshDatabase(this, cli().config(), "report benchmark: " + sales + " sales over a year, " + runs + " timed runs after "
+                    + warmup + " warm-up,", context -> {
                 var report = new ReportBenchmark(context, line -> out.println("  " + line))
                         .run(new ReportBenchmark.Options(sales, runs, warmup));
                 var summary = report.yearReport().summary();
@@ -174,11 +147,7 @@ final class BenchCommand extends CliCommand.Group {
                 out.println("net = sum(sale.total) of every sale: " + (agrees ? "yes" : "NO (" + money(report.netBySql()) + ")")
                         + String.format("; %d lines made in %.1f s", report.lines(), report.generateSeconds()));
                 return agrees ? Cli.OK : Cli.UNEXPECTED;
-            } finally {
-                if (scratch != null) {
-                    Checkout.deleteTree(scratch);
-                }
-            }
+            });
         }
     }
 
@@ -201,29 +170,50 @@ final class BenchCommand extends CliCommand.Group {
             Texts.requireRange("count", count, 1, CouponService.MAX_BATCH);
             Texts.requireRange("runs", runs, 1, 1000);
             Texts.requireRange("warmup", warmup, 0, 1000);
-            AppConfig base = cli().config();
-            Path scratch = null;
-            AppConfig config = base;
-            if (base.embedded()) {
-                scratch = Files.createTempDirectory("sweetshop-bench");
-                config = base.withDataDir(scratch);
-            }
             var out = out();
-            out.println("coupon benchmark: " + warmup + " + " + runs + " batches of " + count + " coupons, issued then rendered to the A4 sheet, on "
-                    + (scratch != null ? "a fresh embedded PostgreSQL (fsync on)" : config.dbUrl()));
-            try (AppContext context = AppContext.open(config)) {
+            return onFreshDatabase(this, cli().config(), "coupon benchmark: " + warmup + " + " + runs + " batches of " + count
+                    + " coupons, issued then rendered to the A4 sheet,", context -> {
                 var report = new CouponBenchmark(context, line -> out.println("  " + line))
                         .run(new CouponBenchmark.Options(count, runs, warmup));
                 out.printf("%n%d coupons, %d pages, %,d bytes of PDF%n", report.coupons(), report.pages(), report.pdfBytes());
                 out.printf("issue  (CouponService.issue):  median %8.1f ms%n", report.issueMedian());
                 out.printf("render (CouponSheet.toBytes): median %8.1f ms%n", report.renderMedian());
                 out.printf("issue + render:                median %8.1f ms%n", report.issueMedian() + report.renderMedian());
-            } finally {
-                if (scratch != null) {
-                    Checkout.deleteTree(scratch);
-                }
+                return Cli.OK;
+            });
+        }
+    }
+
+    /** A benchmark's work on an open database; returns the exit code. */
+    @FunctionalInterface
+    interface OnDatabase {
+        int run(AppContext context) throws Exception;
+    }
+
+    /**
+     * Prints {@code what} and where it runs, then runs {@code bench} on a fresh durable embedded
+     * database in a temporary folder (removed afterwards), or on the configured {@code --db}.
+     */
+    static int onFreshDatabase(CliCommand command, AppConfig base, String what, OnDatabase bench) throws Exception {
+        Path scratch = null;
+        AppConfig config = base;
+        if (base.embedded()) {
+            scratch = Files.createTempDirectory("sweetshop-bench");
+            config = base.withDataDir(scratch);
+        }
+        command.out().println(what + " on " + (scratch != null ? "a fresh embedded PostgreSQL (fsync on)" : config.dbUrl()));
+        try (AppContext context = AppContext.open(config)) {
+            return bench.run(context);
+        } finally {
+            if (scratch != null) {
+                deleteTree(scratch);
             }
-            return Cli.OK;
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }
