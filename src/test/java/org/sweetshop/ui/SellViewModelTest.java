@@ -186,12 +186,14 @@ class SellViewModelTest extends DatabaseTest {
         assertThat(model.basket()).hasSize(1);
     }
 
-    @Test
-    void anUnconfirmedPaymentKeepsTheBasketAndTryAgainSendsTheSameSaleOnce() {
+    /**
+     * The real services, except that the first checkout's answer is lost on the way back: the sale
+     * is made, then the till hears "unreachable". Every sale UUID sent is added to {@code sent}.
+     */
+    private SellViewModel.Services firstAnswerLost(List<UUID> sent) {
         AtomicInteger failuresLeft = new AtomicInteger(1);
-        List<UUID> sent = new ArrayList<>();
         SellViewModel.Services real = SellViewModel.services(app.catalog(), app.coupons(), app.promos(), app.sales());
-        SellViewModel.Services flaky = new SellViewModel.Services() {
+        return new SellViewModel.Services() {
             public List<SweetView> catalogue() {
                 return real.catalogue();
             }
@@ -210,7 +212,6 @@ class SellViewModelTest extends DatabaseTest {
 
             public Receipt checkout(Caller caller, CheckoutRequest request) {
                 sent.add(request.saleId());
-                // the sale is made, then the answer is lost on the way back
                 Receipt receipt = real.checkout(caller, request);
                 if (failuresLeft.getAndDecrement() > 0) {
                     throw new DatabaseUnreachableException("store database unreachable", null);
@@ -218,6 +219,12 @@ class SellViewModelTest extends DatabaseTest {
                 return receipt;
             }
         };
+    }
+
+    @Test
+    void anUnconfirmedPaymentKeepsTheBasketAndTryAgainSendsTheSameSaleOnce() {
+        List<UUID> sent = new ArrayList<>();
+        SellViewModel.Services flaky = firstAnswerLost(sent);
         SellViewModel till = new SellViewModel(flaky, "T1", cashier, SAME_THREAD, SAME_THREAD, UUID::randomUUID);
         till.reload();
         till.add("SL");
@@ -323,33 +330,7 @@ class SellViewModelTest extends DatabaseTest {
 
     @Test
     void clearAfterAnUnconfirmedPaymentThatWentThroughShowsItsReceiptInsteadOfDroppingIt() {
-        AtomicInteger failuresLeft = new AtomicInteger(1);
-        SellViewModel.Services real = SellViewModel.services(app.catalog(), app.coupons(), app.promos(), app.sales());
-        SellViewModel.Services lostAnswer = new SellViewModel.Services() {
-            public List<SweetView> catalogue() {
-                return real.catalogue();
-            }
-
-            public CouponPreview previewCoupon(String token) {
-                return real.previewCoupon(token);
-            }
-
-            public PromoView findPromo(String code) {
-                return real.findPromo(code);
-            }
-
-            public java.util.Optional<Receipt> findReceipt(UUID saleId) {
-                return real.findReceipt(saleId);
-            }
-
-            public Receipt checkout(Caller caller, CheckoutRequest request) {
-                Receipt receipt = real.checkout(caller, request);
-                if (failuresLeft.getAndDecrement() > 0) {
-                    throw new DatabaseUnreachableException("store database unreachable", null);
-                }
-                return receipt;
-            }
-        };
+        SellViewModel.Services lostAnswer = firstAnswerLost(new ArrayList<>());
         SellViewModel till = new SellViewModel(lostAnswer, "T1", cashier, SAME_THREAD, SAME_THREAD, UUID::randomUUID);
         till.reload();
         till.add("SL");
