@@ -127,17 +127,17 @@ public final class SellView {
         code.setPromptText("Coupon or promo code  (F4)");
         code.setPrefColumnCount(16);
         code.setOnAction(e -> applyCode());
-        Button apply = button("Apply", "apply-code", e -> applyCode());
+        Button apply = Controls.button("Apply", "apply-code", e -> applyCode());
 
-        Button camera = button("Camera", "camera", e -> actions.camera());
+        Button camera = Controls.button("Camera", "camera", e -> actions.camera());
         camera.setTooltip(new Tooltip("Scan a QR coupon with the camera"));
-        Button image = button("Open image…", "open-image", e -> actions.openImage());
-        Button reprint = button("Reprint last", "reprint", e -> actions.reprintLast());
+        Button image = Controls.button("Open image…", "open-image", e -> actions.openImage());
+        Button reprint = Controls.button("Reprint last", "reprint", e -> actions.reprintLast());
         reprint.disableProperty().bind(model.lastReceiptProperty().isNull());
-        Button help = button("Keys (F1)", "help", e -> toggleHelp());
-        Button logout = button("Log out", "logout", e -> actions.logout());
-        Button closeShift = button("Close shift", "close-shift", e -> actions.closeShift());
-        Button office = button("Back office", "back-office", e -> actions.backOffice());
+        Button help = Controls.button("Keys (F1)", "help", e -> toggleHelp());
+        Button logout = Controls.button("Log out", "logout", e -> actions.logout());
+        Button closeShift = Controls.button("Close shift", "close-shift", e -> actions.closeShift());
+        Button office = Controls.button("Back office", "back-office", e -> actions.backOffice());
         office.setVisible(org.sweetshop.ui.office.OfficeViewModel.allowed(model.cashier()));
         office.setManaged(office.isVisible());
 
@@ -209,17 +209,17 @@ public final class SellView {
                 tendered.textProperty(), model.pricingProperty()));
         model.lastReceiptProperty().addListener((obs, old, now) -> tendered.clear());
         HBox notes = new HBox(6);
-        Button exact = button("Exact", "note-exact", e -> tendered.setText(model.pricingProperty().get().total().toPlainString()));
+        Button exact = Controls.button("Exact", "note-exact", e -> tendered.setText(model.pricingProperty().get().total().toPlainString()));
         notes.getChildren().add(exact);
         for (String note : NOTES) {
-            notes.getChildren().add(button(note, "note-" + note, e -> tendered.setText(addNote(note))));
+            notes.getChildren().add(Controls.button(note, "note-" + note, e -> tendered.setText(addNote(note))));
         }
         for (Node n : notes.getChildren()) {
             HBox.setHgrow(n, Priority.ALWAYS);
             ((Button) n).setMaxWidth(Double.MAX_VALUE);
         }
-        Button cash = button("Cash", "pay-cash", e -> payCash());
-        Button card = button("Card", "pay-card", e -> model.payCard());
+        Button cash = Controls.button("Cash", "pay-cash", e -> payCash());
+        Button card = Controls.button("Card", "pay-card", e -> model.payCard());
         cash.getStyleClass().addAll("pay", "accent");
         card.getStyleClass().addAll("pay", "accent");
         for (Button b : List.of(cash, card)) {
@@ -229,12 +229,12 @@ public final class SellView {
         }
         HBox pay = new HBox(8, cash, card);
 
-        Button retry = button("Try again", "retry", e -> model.retry());
+        Button retry = Controls.button("Try again", "retry", e -> model.retry());
         retry.getStyleClass().add("danger");
         retry.setMaxWidth(Double.MAX_VALUE);
         retry.visibleProperty().bind(model.retryableProperty());
         retry.managedProperty().bind(retry.visibleProperty());
-        Button clear = button("Clear basket", "clear", e -> model.clear());
+        Button clear = Controls.button("Clear basket", "clear", e -> model.clear());
         clear.setMaxWidth(Double.MAX_VALUE);
         clear.disableProperty().bind(model.payingProperty());
 
@@ -301,7 +301,7 @@ public final class SellView {
         what.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button x = button("✕", id + "-remove", e -> remove.run());
+        Button x = Controls.button("✕", id + "-remove", e -> remove.run());
         x.getStyleClass().add("flat");
         x.disableProperty().bind(model.lockedBinding());
         HBox row = new HBox(8, what, spacer, value, x);
@@ -390,13 +390,6 @@ public final class SellView {
         return label;
     }
 
-    static Button button(String text, String id, javafx.event.EventHandler<javafx.event.ActionEvent> action) {
-        Button button = new Button(text);
-        button.setId(id);
-        button.setOnAction(action);
-        return button;
-    }
-
     private void addTheOnlyMatch() {
         String text = search.getText() == null ? "" : search.getText().strip();
         if (model.sweet(text).isPresent()) {
@@ -458,7 +451,7 @@ public final class SellView {
     public void showOverlay(String title, String id, Node content, String closeText, Button... extra) {
         Label heading = new Label(title);
         heading.getStyleClass().add("panel-title");
-        Button close = button(closeText, "overlay-close", e -> closeOverlay());
+        Button close = Controls.button(closeText, "overlay-close", e -> closeOverlay());
         close.setDefaultButton(true);
         HBox buttons = new HBox(8);
         buttons.getChildren().addAll(extra);
@@ -584,14 +577,14 @@ public final class SellView {
             VBox what = new VBox(2, name, unit);
             what.setMinWidth(0);
             HBox.setHgrow(what, Priority.ALWAYS);
-            Button minus = button("−", "minus-" + item.sku(), e -> model.decrement(item.sku()));
+            Button minus = Controls.button("−", "minus-" + item.sku(), e -> model.decrement(item.sku()));
             Label quantity = new Label(Integer.toString(item.quantity()));
             quantity.setId("qty-" + item.sku());
             quantity.getStyleClass().add("line-qty");
-            Button plus = button("+", "plus-" + item.sku(), e -> model.increment(item.sku()));
+            Button plus = Controls.button("+", "plus-" + item.sku(), e -> model.increment(item.sku()));
             Label total = new Label(Money.format(item.total()));
             total.getStyleClass().add("line-total");
-            Button remove = button("✕", "remove-" + item.sku(), e -> model.remove(item.sku()));
+            Button remove = Controls.button("✕", "remove-" + item.sku(), e -> model.remove(item.sku()));
             for (Button b : List.of(minus, plus, remove)) {
                 b.getStyleClass().add("line-button");
                 b.setFocusTraversable(false);

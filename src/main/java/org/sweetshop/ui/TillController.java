@@ -310,8 +310,8 @@ public final class TillController implements SellView.Actions, BackOfficeView.Ac
         }
         List<String> lines = ReceiptText.render(receipt, config.storeName(), config.currency(), ZoneId.systemDefault(), reprint);
         PrintedText printed = new PrintedText(lines, "receipt-text", 480);
-        Button print = SellView.button("Print", "receipt-print", e -> print(printed.text()));
-        Button save = SellView.button("Save PDF…", "receipt-pdf", e -> savePdf(lines, "receipt-" + receipt.receiptNo() + ".pdf"));
+        Button print = Controls.button("Print", "receipt-print", e -> print(printed.text()));
+        Button save = Controls.button("Save PDF…", "receipt-pdf", e -> savePdf(lines, "receipt-" + receipt.receiptNo() + ".pdf"));
         view.showOverlay("Receipt " + receipt.receiptNo(), "receipt-overlay", printed.view(), print, save);
     }
 
@@ -326,7 +326,7 @@ public final class TillController implements SellView.Actions, BackOfficeView.Ac
         TextField counted = new TextField();
         counted.setId("counted-cash");
         counted.setPromptText("Cash counted");
-        Button close = SellView.button("Close shift and print Z report", "close-shift-confirm", e -> model.closeShift(counted.getText()));
+        Button close = Controls.button("Close shift and print Z report", "close-shift-confirm", e -> model.closeShift(counted.getText()));
         close.getStyleClass().add("danger");
         counted.setOnAction(e -> close.fire());
         Label message = new Label();

@@ -135,7 +135,7 @@ public final class TillWindow {
         progress.visibleProperty().bind(model.busyProperty());
         Label status = message();
         status.setId("status");
-        Button again = SellView.button("Try again", "start-again", e -> model.start());
+        Button again = Controls.button("Try again", "start-again", e -> model.start());
         again.visibleProperty().bind(model.screenProperty().isEqualTo(TillViewModel.Screen.FAILED));
         again.managedProperty().bind(again.visibleProperty());
         VBox box = new VBox(16, progress, status, again);
@@ -147,14 +147,14 @@ public final class TillWindow {
         Label title = heading("Set up this shop");
         Label intro = new Label("This database has no staff yet. Create the owner's account: the owner can add managers and cashiers.");
         intro.setWrapText(true);
-        TextField username = field(new TextField(), "first-username", "Owner's username");
-        PasswordField password = field(new PasswordField(), "first-password", "Password (at least 8 characters)");
-        PasswordField repeated = field(new PasswordField(), "first-repeat", "Password again");
+        TextField username = Controls.field(new TextField(), "first-username", "Owner's username");
+        PasswordField password = Controls.field(new PasswordField(), "first-password", "Password (at least 8 characters)");
+        PasswordField repeated = Controls.field(new PasswordField(), "first-repeat", "Password again");
         CheckBox demo = new CheckBox("Load the demo store (sweets, a manager, a cashier, coupons, promo codes)");
         demo.setId("first-demo");
         demo.setSelected(true);
         demo.setWrapText(true);
-        Button create = SellView.button("Create the owner and start", "first-create",
+        Button create = Controls.button("Create the owner and start", "first-create",
                 e -> model.createOwner(username.getText(), password.getText(), repeated.getText(), demo.isSelected(), couponDir));
         create.setDefaultButton(true);
         create.getStyleClass().add("accent");
@@ -165,9 +165,9 @@ public final class TillWindow {
 
     private Node login() {
         Label title = heading("Log in to till " + model.till());
-        TextField username = field(new TextField(), "username", "Username");
-        PasswordField password = field(new PasswordField(), "password", "Password");
-        Button login = SellView.button("Log in", "login", e -> {
+        TextField username = Controls.field(new TextField(), "username", "Username");
+        PasswordField password = Controls.field(new PasswordField(), "password", "Password");
+        Button login = Controls.button("Log in", "login", e -> {
             model.login(username.getText(), password.getText());
             password.clear();
         });
@@ -184,14 +184,14 @@ public final class TillWindow {
         Label title = heading("Open the shift at till " + model.till());
         Label intro = new Label("Put the cash float in the drawer and type how much it is.");
         intro.setWrapText(true);
-        TextField amount = field(new TextField(), "float", "Cash float, e.g. 50.00");
-        Button open = SellView.button("Open shift", "open-shift", e -> model.openShift(amount.getText()));
+        TextField amount = Controls.field(new TextField(), "float", "Cash float, e.g. 50.00");
+        Button open = Controls.button("Open shift", "open-shift", e -> model.openShift(amount.getText()));
         open.setDefaultButton(true);
         open.getStyleClass().add("accent");
         open.disableProperty().bind(model.busyProperty());
-        Button logout = SellView.button("Log out", "open-shift-logout", e -> model.logout());
+        Button logout = Controls.button("Log out", "open-shift-logout", e -> model.logout());
         logout.disableProperty().bind(model.busyProperty());
-        Button office = SellView.button("Back office (no shift needed)", "open-shift-office", e -> model.openBackOffice());
+        Button office = Controls.button("Back office (no shift needed)", "open-shift-office", e -> model.openBackOffice());
         office.setVisible(OfficeViewModel.allowed(model.cashierProperty().get()));
         office.setManaged(office.isVisible());
         javafx.application.Platform.runLater(amount::requestFocus);
@@ -203,9 +203,9 @@ public final class TillWindow {
         Label title = heading("Shift closed: Z report");
         List<String> lines = report.lines(storeName, ZoneId.systemDefault());
         PrintedText printed = new PrintedText(lines, "z-report-text", 440);
-        Button print = SellView.button("Print", "z-print", e -> actions.print(printed.text()));
-        Button save = SellView.button("Save PDF…", "z-pdf", e -> actions.savePdf(lines, "z-report-" + report.till() + "-" + report.shiftId() + ".pdf"));
-        Button done = SellView.button("Done", "z-done", e -> model.logout());
+        Button print = Controls.button("Print", "z-print", e -> actions.print(printed.text()));
+        Button save = Controls.button("Save PDF…", "z-pdf", e -> actions.savePdf(lines, "z-report-" + report.till() + "-" + report.shiftId() + ".pdf"));
+        Button done = Controls.button("Done", "z-done", e -> model.logout());
         done.setDefaultButton(true);
         done.getStyleClass().add("accent");
         HBox buttons = new HBox(8, print, save, done);
@@ -225,12 +225,6 @@ public final class TillWindow {
         Label label = new Label(text);
         label.getStyleClass().add("title-2");
         return label;
-    }
-
-    private static <T extends TextField> T field(T field, String id, String prompt) {
-        field.setId(id);
-        field.setPromptText(prompt);
-        return field;
     }
 
     /** A field with its name above it: the prompt text disappears once the field has the focus. */

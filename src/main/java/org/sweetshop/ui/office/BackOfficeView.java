@@ -42,6 +42,7 @@ import org.sweetshop.refund.RefundView;
 import org.sweetshop.staff.Role;
 import org.sweetshop.staff.StaffView;
 import org.sweetshop.stock.MovementView;
+import org.sweetshop.ui.Controls;
 
 /**
  * The back office: tabs for the catalogue and its stock, low stock, coupons, promo codes and
@@ -81,7 +82,7 @@ public final class BackOfficeView {
         Label who = new Label(model.manager().username() + " (" + model.manager().role().label() + ")");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button back = button("Back to the till", "back-to-till", e -> actions.backToTill());
+        Button back = Controls.button("Back to the till", "back-to-till", e -> actions.backToTill());
         back.getStyleClass().add("accent");
         HBox top = new HBox(12, title, who, spacer, back);
         top.setAlignment(Pos.CENTER_LEFT);
@@ -137,7 +138,7 @@ public final class BackOfficeView {
     // ---- catalogue and stock ---------------------------------------------------------------
 
     private Node catalogue() {
-        TextField search = field("office-search", "Search name or SKU");
+        TextField search = Controls.field("office-search", "Search name or SKU");
         search.textProperty().bindBidirectional(model.searchProperty());
         ComboBox<String> category = new ComboBox<>(model.categories());
         category.setId("office-category");
@@ -160,13 +161,13 @@ public final class BackOfficeView {
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty().set(now));
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        TextField sku = field("new-sku", "SKU / barcode");
-        TextField name = field("new-name", "Name");
-        TextField cat = field("new-category", "Category");
-        TextField price = field("new-price", "Price");
-        TextField stock = field("new-stock", "Opening stock");
-        TextField reorder = field("new-reorder", "Reorder level");
-        Button add = button("Add sweet", "add-sweet",
+        TextField sku = Controls.field("new-sku", "SKU / barcode");
+        TextField name = Controls.field("new-name", "Name");
+        TextField cat = Controls.field("new-category", "Category");
+        TextField price = Controls.field("new-price", "Price");
+        TextField stock = Controls.field("new-stock", "Opening stock");
+        TextField reorder = Controls.field("new-reorder", "Reorder level");
+        Button add = Controls.button("Add sweet", "add-sweet",
                 e -> model.addSweet(sku.getText(), name.getText(), cat.getText(), price.getText(), stock.getText(), reorder.getText()));
         add.disableProperty().bind(model.busyProperty());
         FlowPane addRow = new FlowPane(8, 8, sku, name, cat, price, stock, reorder, add);
@@ -181,42 +182,42 @@ public final class BackOfficeView {
                 ? "Choose a sweet" : model.selectedProperty().get().name() + " — " + model.selectedProperty().get().stock() + " in stock",
                 model.selectedProperty()));
         chosen.setWrapText(true);
-        TextField quantity = field("restock-qty", "Quantity");
+        TextField quantity = Controls.field("restock-qty", "Quantity");
         quantity.setPrefColumnCount(5);
-        TextField note = field("restock-note", "Supplier note");
+        TextField note = Controls.field("restock-note", "Supplier note");
         note.setPrefColumnCount(12);
-        Button restock = button("Restock", "restock", e -> {
+        Button restock = Controls.button("Restock", "restock", e -> {
             model.restock(quantity.getText(), note.getText());
             quantity.clear();
             note.clear();
         });
-        TextField counted = field("counted", "Counted");
+        TextField counted = Controls.field("counted", "Counted");
         counted.setPrefColumnCount(5);
-        Button stocktake = button("Record count", "stocktake", e -> {
+        Button stocktake = Controls.button("Record count", "stocktake", e -> {
             model.stocktake(counted.getText());
             counted.clear();
         });
-        TextField newPrice = field("new-price-value", "New price");
+        TextField newPrice = Controls.field("new-price-value", "New price");
         newPrice.setPrefColumnCount(5);
-        Button changePrice = button("Change price", "change-price", e -> {
+        Button changePrice = Controls.button("Change price", "change-price", e -> {
             model.changePrice(newPrice.getText());
             newPrice.clear();
         });
-        TextField editSku = field("edit-sku", "New SKU");
-        TextField editName = field("edit-name", "Name");
-        TextField editCategory = field("edit-category", "Category");
-        TextField editReorder = field("edit-reorder", "Reorder");
+        TextField editSku = Controls.field("edit-sku", "New SKU");
+        TextField editName = Controls.field("edit-name", "Name");
+        TextField editCategory = Controls.field("edit-category", "Category");
+        TextField editReorder = Controls.field("edit-reorder", "Reorder");
         editSku.setPrefColumnCount(6);
         editName.setPrefColumnCount(10);
         editCategory.setPrefColumnCount(7);
         editReorder.setPrefColumnCount(4);
-        Button save = button("Save", "edit-sweet", e -> {
+        Button save = Controls.button("Save", "edit-sweet", e -> {
             model.edit(editSku.getText(), editName.getText(), editCategory.getText(), editReorder.getText());
             for (TextField f : new TextField[] {editSku, editName, editCategory, editReorder}) {
                 f.clear();
             }
         });
-        Button deactivate = button("Take off sale", "deactivate-sweet", e -> model.deactivate());
+        Button deactivate = Controls.button("Take off sale", "deactivate-sweet", e -> model.deactivate());
         deactivate.getStyleClass().add("danger");
         for (Node n : new Node[] {restock, stocktake, changePrice, deactivate, save}) {
             ((Button) n).disableProperty().bind(model.selectedProperty().isNull().or(model.busyProperty()));
@@ -269,9 +270,9 @@ public final class BackOfficeView {
     // ---- imports ---------------------------------------------------------------------------
 
     private Node imports(Actions actions) {
-        Button catalogue = button("Check a catalogue CSV…", "check-catalogue-csv", e -> actions.chooseCsv(false));
-        Button delivery = button("Check a delivery CSV…", "check-delivery-csv", e -> actions.chooseCsv(true));
-        Button apply = button("Import", "apply-import", e -> model.applyImport());
+        Button catalogue = Controls.button("Check a catalogue CSV…", "check-catalogue-csv", e -> actions.chooseCsv(false));
+        Button delivery = Controls.button("Check a delivery CSV…", "check-delivery-csv", e -> actions.chooseCsv(true));
+        Button apply = Controls.button("Import", "apply-import", e -> model.applyImport());
         apply.getStyleClass().add("accent");
         apply.disableProperty().bind(model.importReadyProperty().not().or(model.busyProperty()));
         Label format = new Label("Catalogue: sku,name,category,price,stock,reorder_level (new sweets only). Delivery: sku,qty."
@@ -290,15 +291,15 @@ public final class BackOfficeView {
     // ---- refunds ---------------------------------------------------------------------------
 
     private Node refunds() {
-        TextField receipt = field("refund-receipt", "Receipt number, e.g. T1-000042");
+        TextField receipt = Controls.field("refund-receipt", "Receipt number, e.g. T1-000042");
         receipt.setPrefColumnCount(14);
-        TextField items = field("refund-items", "Items SKU:QTY (empty: the whole receipt)");
+        TextField items = Controls.field("refund-items", "Items SKU:QTY (empty: the whole receipt)");
         items.setPrefColumnCount(24);
-        TextField reason = field("refund-reason", "Reason");
-        Button refund = button("Refund", "refund", e -> model.refund(receipt.getText(), items.getText(), reason.getText()));
+        TextField reason = Controls.field("refund-reason", "Reason");
+        Button refund = Controls.button("Refund", "refund", e -> model.refund(receipt.getText(), items.getText(), reason.getText()));
         refund.getStyleClass().add("danger");
         refund.disableProperty().bind(model.busyProperty());
-        Button show = button("Show refunds", "show-refunds", e -> model.showRefunds(receipt.getText()));
+        Button show = Controls.button("Show refunds", "show-refunds", e -> model.showRefunds(receipt.getText()));
         TableView<RefundView> table = new TableView<>(model.refunds());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setId("refunds-table");
@@ -321,14 +322,14 @@ public final class BackOfficeView {
     // ---- coupons ---------------------------------------------------------------------------
 
     private Node coupons(Actions actions) {
-        TextField count = field("coupon-count", "How many");
+        TextField count = Controls.field("coupon-count", "How many");
         ToggleGroup kind = new ToggleGroup();
         ToggleButton percent = toggle("% off", "coupon-percent", kind);
         ToggleButton amount = toggle("amount off", "coupon-amount", kind);
         percent.setSelected(true);
-        TextField value = field("coupon-value", "Value, e.g. 10");
-        TextField expiry = field("coupon-expiry", "Valid until (YYYY-MM-DD, empty: none)");
-        Button issue = button("Issue batch", "issue-coupons",
+        TextField value = Controls.field("coupon-value", "Value, e.g. 10");
+        TextField expiry = Controls.field("coupon-expiry", "Valid until (YYYY-MM-DD, empty: none)");
+        Button issue = Controls.button("Issue batch", "issue-coupons",
                 e -> model.issueCoupons(count.getText(), percent.isSelected(), value.getText(), expiry.getText()));
         issue.getStyleClass().add("accent");
         issue.disableProperty().bind(model.busyProperty().or(model.unsavedBatchProperty()));
@@ -346,14 +347,14 @@ public final class BackOfficeView {
         table.getColumns().add(column("Valid until", c -> c.expiresOn() == null ? "no expiry" : c.expiresOn().toString(), 110));
         table.setPlaceholder(new Label("Issue a batch: the new coupons are listed here to print."));
         VBox.setVgrow(table, Priority.ALWAYS);
-        Button sheet = button("Save printable sheet (PDF) and PNGs…", "save-sheet", e -> actions.saveCouponSheet());
+        Button sheet = Controls.button("Save printable sheet (PDF) and PNGs…", "save-sheet", e -> actions.saveCouponSheet());
         sheet.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.issued()).or(model.busyProperty()));
 
         ComboBox<String> state = new ComboBox<>(javafx.collections.FXCollections.observableArrayList("all", "issued", "redeemed",
                 "expired", "void"));
         state.setId("coupon-state");
         state.setValue("all");
-        Button list = button("List coupons", "list-coupons", e -> model.listCoupons(
+        Button list = Controls.button("List coupons", "list-coupons", e -> model.listCoupons(
                 "all".equals(state.getValue()) ? null : CouponState.valueOf(state.getValue().toUpperCase(java.util.Locale.ROOT))));
         TableView<CouponListing> listed = new TableView<>(model.couponList());
         listed.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
@@ -370,9 +371,9 @@ public final class BackOfficeView {
 
         VBox issuing = new VBox(10, section("Issue a batch"), new FlowPane(8, 8, count, percent, amount, value, expiry, issue), progress,
                 table, sheet);
-        TextField voidToken = field("void-token", "Scan or type a coupon to void");
+        TextField voidToken = Controls.field("void-token", "Scan or type a coupon to void");
         voidToken.setPrefColumnCount(22);
-        Button voidIt = button("Void", "void-coupon", e -> {
+        Button voidIt = Controls.button("Void", "void-coupon", e -> {
             model.voidCoupon(voidToken.getText());
             voidToken.clear();
         });
@@ -390,14 +391,14 @@ public final class BackOfficeView {
     // ---- reports ---------------------------------------------------------------------------
 
     private Node reports(Actions actions) {
-        TextField from = field("report-from", "From YYYY-MM-DD");
-        TextField to = field("report-to", "To YYYY-MM-DD");
+        TextField from = Controls.field("report-from", "From YYYY-MM-DD");
+        TextField to = Controls.field("report-to", "To YYYY-MM-DD");
         from.setPrefColumnCount(9);
         to.setPrefColumnCount(9);
         // the last seven days by default
         from.setText(java.time.LocalDate.now().minusDays(6).toString());
         to.setText(java.time.LocalDate.now().toString());
-        Button make = button("Make report", "make-report", e -> model.loadReport(from.getText(), to.getText()));
+        Button make = Controls.button("Make report", "make-report", e -> model.loadReport(from.getText(), to.getText()));
         make.getStyleClass().add("accent");
         make.disableProperty().bind(model.busyProperty());
         ComboBox<ReportCsv.Table> table = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(ReportCsv.Table.values()));
@@ -414,7 +415,7 @@ public final class BackOfficeView {
                 return ReportCsv.Table.parse(text);
             }
         });
-        Button export = button("Export CSV…", "export-report", e -> actions.exportReport(table.getValue()));
+        Button export = Controls.button("Export CSV…", "export-report", e -> actions.exportReport(table.getValue()));
         export.disableProperty().bind(model.reportProperty().isNull());
 
         Label summary = new Label("Choose the days and make the report.");
@@ -555,26 +556,26 @@ public final class BackOfficeView {
         table.setPlaceholder(new Label("No promo codes yet."));
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        TextField code = field("promo-code", "CODE");
+        TextField code = Controls.field("promo-code", "CODE");
         ToggleGroup kind = new ToggleGroup();
         ToggleButton percent = toggle("% off", "promo-percent", kind);
         ToggleButton amount = toggle("amount off", "promo-amount", kind);
         percent.setSelected(true);
-        TextField value = field("promo-value", "Value");
-        TextField max = field("promo-max", "Max uses (empty: unlimited)");
-        TextField until = field("promo-until", "Valid until (YYYY-MM-DD)");
-        Button add = button("Add promo", "add-promo",
+        TextField value = Controls.field("promo-value", "Value");
+        TextField max = Controls.field("promo-max", "Max uses (empty: unlimited)");
+        TextField until = Controls.field("promo-until", "Valid until (YYYY-MM-DD)");
+        Button add = Controls.button("Add promo", "add-promo",
                 e -> model.addPromo(code.getText(), percent.isSelected(), value.getText(), max.getText(), until.getText()));
         add.disableProperty().bind(model.busyProperty());
-        Button deactivate = button("Deactivate selected", "deactivate-promo", e -> {
+        Button deactivate = Controls.button("Deactivate selected", "deactivate-promo", e -> {
             PromoView promo = table.getSelectionModel().getSelectedItem();
             if (promo != null) {
                 model.deactivatePromo(promo.code());
             }
         });
         deactivate.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(model.busyProperty()));
-        TextField editMax = field("promo-edit-max", "Max uses (empty: unlimited)");
-        TextField editUntil = field("promo-edit-until", "Valid until (empty: none)");
+        TextField editMax = Controls.field("promo-edit-max", "Max uses (empty: unlimited)");
+        TextField editUntil = Controls.field("promo-edit-until", "Valid until (empty: none)");
         javafx.scene.control.CheckBox on = new javafx.scene.control.CheckBox("switched on");
         on.setId("promo-edit-active");
         on.setSelected(true);
@@ -585,7 +586,7 @@ public final class BackOfficeView {
                 on.setSelected(promo.active());
             }
         });
-        Button save = button("Save limits", "edit-promo", e -> {
+        Button save = Controls.button("Save limits", "edit-promo", e -> {
             PromoView promo = table.getSelectionModel().getSelectedItem();
             if (promo != null) {
                 model.editPromo(promo.code(), editMax.getText(), editUntil.getText(), on.isSelected());
@@ -609,7 +610,7 @@ public final class BackOfficeView {
         table.getColumns().add(column("Active", s -> s.active() ? "yes" : "no", 70));
         table.getColumns().add(column("Since", s -> WHEN.format(s.createdAt().atZone(ZoneId.systemDefault())), 140));
         VBox.setVgrow(table, Priority.ALWAYS);
-        TextField username = field("staff-username", "Username");
+        TextField username = Controls.field("staff-username", "Username");
         ComboBox<Role> role = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(Role.values()));
         role.setId("staff-role");
         role.setValue(Role.CASHIER);
@@ -624,10 +625,10 @@ public final class BackOfficeView {
                 return Role.parse(text);
             }
         });
-        Button add = button("Add (password generated)", "add-staff", e -> model.addStaff(username.getText(), role.getValue()));
+        Button add = Controls.button("Add (password generated)", "add-staff", e -> model.addStaff(username.getText(), role.getValue()));
         add.disableProperty().bind(model.busyProperty());
-        Button deactivate = button("Deactivate selected", "deactivate-staff", e -> selectedStaff(table, model::deactivateStaff));
-        Button reset = button("Reset password of selected", "reset-password", e -> selectedStaff(table, model::resetPassword));
+        Button deactivate = Controls.button("Deactivate selected", "deactivate-staff", e -> selectedStaff(table, model::deactivateStaff));
+        Button reset = Controls.button("Reset password of selected", "reset-password", e -> selectedStaff(table, model::resetPassword));
         for (Button b : new Button[] {deactivate, reset}) {
             b.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(model.busyProperty()));
         }
@@ -660,25 +661,11 @@ public final class BackOfficeView {
         return label;
     }
 
-    private static TextField field(String id, String prompt) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPromptText(prompt);
-        return field;
-    }
-
     private static ToggleButton toggle(String text, String id, ToggleGroup group) {
         ToggleButton toggle = new ToggleButton(text);
         toggle.setId(id);
         toggle.setToggleGroup(group);
         return toggle;
-    }
-
-    private static Button button(String text, String id, javafx.event.EventHandler<javafx.event.ActionEvent> action) {
-        Button button = new Button(text);
-        button.setId(id);
-        button.setOnAction(action);
-        return button;
     }
 
     private static <T> TableColumn<T, String> column(String name, Function<T, String> value, double width) {
