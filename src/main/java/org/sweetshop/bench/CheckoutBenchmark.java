@@ -21,7 +21,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.sweetshop.AppContext;
 import org.sweetshop.catalog.NewSweet;
-import org.sweetshop.catalog.OutOfStockException;
+import org.sweetshop.common.OutOfStockException;
 import org.sweetshop.catalog.SweetView;
 import org.sweetshop.common.BusyException;
 import org.sweetshop.db.SqlStates;

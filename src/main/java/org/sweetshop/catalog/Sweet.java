@@ -1,5 +1,6 @@
 package org.sweetshop.catalog;
 
+import org.sweetshop.common.OutOfStockException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

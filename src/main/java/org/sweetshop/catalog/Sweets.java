@@ -54,7 +54,7 @@ public final class Sweets {
                     }
                     return query.getResultList();
                 },
-                () -> "busy: another till is selling " + String.join(", ", skus) + ", try again");
+                () -> "another till is selling " + String.join(", ", skus));
         if (sweets.size() != skus.size()) {
             List<String> found = sweets.stream().map(Sweet::getSku).toList();
             String missing = skus.stream().filter(s -> !found.contains(s)).findFirst().orElse("?");
@@ -74,7 +74,7 @@ public final class Sweets {
                         .setParameter("ids", ids)
                         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                         .getResultList(),
-                () -> "busy: another till is selling " + what + ", try again");
+                () -> "another till is selling " + what);
         if (sweets.size() != ids.size()) {
             throw new IllegalStateException("sweets missing among ids " + ids);
         }

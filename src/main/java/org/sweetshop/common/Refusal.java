@@ -5,8 +5,15 @@ import java.util.Map;
 /**
  * A business refusal: the request was understood and said no to. It carries a message written
  * for a cashier, a stable machine code and details for scripts. Nothing was changed.
+ *
+ * <p>The hierarchy is sealed (all in this package, as sealed classes on the class path must be), so
+ * each consumer maps it in one place: {@code ui.common.Problems} to the screen's sentence,
+ * {@code Cli.exitCode} to the exit code.
  */
-public abstract class Refusal extends RuntimeException {
+public abstract sealed class Refusal extends RuntimeException
+        permits InvalidInputException, NotFoundException, NotPermittedException, AlreadyExistsException,
+        OutOfStockException, NotForSaleException, CouponRefusedException, PromoRefusedException,
+        RefundRefusedException, ShiftRefusedException, ReportExportException {
 
     protected Refusal(String message) {
         super(message, null, false, false);

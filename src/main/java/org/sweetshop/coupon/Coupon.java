@@ -1,5 +1,6 @@
 package org.sweetshop.coupon;
 
+import org.sweetshop.common.CouponRefusedException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

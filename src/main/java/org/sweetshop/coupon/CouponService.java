@@ -1,5 +1,6 @@
 package org.sweetshop.coupon;
 
+import org.sweetshop.common.CouponRefusedException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
@@ -123,7 +124,7 @@ public final class CouponService {
      */
     public static Coupon lockForRedemption(SharedSessionContract session, String canonicalToken) {
         return Transactor.lockOrBusy(() -> find(session, canonicalToken, LockModeType.PESSIMISTIC_WRITE),
-                () -> "busy: another till is using this coupon right now, try again");
+                () -> "another till is using this coupon right now");
     }
 
     private static Coupon find(EntityManager em, String canonicalToken, LockModeType lock) {

@@ -116,7 +116,7 @@ public final class Transactor {
                         pause(attempt);
                         continue;
                     }
-                    throw new BusyException("busy: the store database is under heavy load, try again", e);
+                    throw new BusyException("the store database is under heavy load", e);
                 }
                 throw translate(e);
             } finally {
@@ -130,15 +130,15 @@ public final class Transactor {
     }
 
     /**
-     * Runs one locking step; a lock wait past the timeout becomes "busy" with the given message,
-     * which should name what another till is holding.
+     * Runs one locking step; a lock wait past the timeout becomes "busy", saying what holds the
+     * rows ({@code holder}: "another till is selling JB-200").
      */
-    public static <T> T lockOrBusy(Supplier<T> step, Supplier<String> busyMessage) {
+    public static <T> T lockOrBusy(Supplier<T> step, Supplier<String> holder) {
         try {
             return step.get();
         } catch (RuntimeException e) {
             if (SqlStates.classify(e) == SqlStates.Fault.LOCK_TIMEOUT) {
-                throw new BusyException(busyMessage.get(), e);
+                throw new BusyException(holder.get(), e);
             }
             throw e;
         }
@@ -154,9 +154,9 @@ public final class Transactor {
         switch (SqlStates.classify(e)) {
             case LOCK_TIMEOUT:
                 lockTimeouts.increment();
-                return new BusyException("busy: another till is using the same records, try again", e);
+                return new BusyException("another till is using the same records", e);
             case POOL_EXHAUSTED:
-                return new BusyException("busy: every database connection of this till is in use, try again", e);
+                return new BusyException("every database connection of this till is in use", e);
             case CONNECTION:
                 return new DatabaseUnreachableException("store database unreachable: check the network and the store server", e);
             case CONSTRAINT:

@@ -1,5 +1,6 @@
 package org.sweetshop.promo;
 
+import org.sweetshop.common.PromoRefusedException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

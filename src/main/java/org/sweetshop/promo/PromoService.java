@@ -1,5 +1,6 @@
 package org.sweetshop.promo;
 
+import org.sweetshop.common.PromoRefusedException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
@@ -126,7 +127,7 @@ public final class PromoService {
     /** Locks the promo code for a use ({@code PESSIMISTIC_WRITE}): after the coupon, before the receipt counter. */
     public static Promo lockForUse(SharedSessionContract session, String canonicalCode) {
         return Transactor.lockOrBusy(() -> find(session, canonicalCode, LockModeType.PESSIMISTIC_WRITE),
-                () -> "busy: other tills are using promo " + canonicalCode + " right now, try again");
+                () -> "other tills are using promo " + canonicalCode + " right now");
     }
 
     private static Promo find(EntityManager em, String code, LockModeType lock) {

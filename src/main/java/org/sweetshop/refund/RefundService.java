@@ -1,5 +1,6 @@
 package org.sweetshop.refund;
 
+import org.sweetshop.common.RefundRefusedException;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -106,7 +107,7 @@ public final class RefundService {
 
         // 1. the sale's row: refunds of one receipt queue here
         SaleRow sale = Transactor.lockOrBusy(() -> session.doReturningWork(c -> lockSale(c, number)),
-                () -> "busy: receipt " + receiptNo + " is being refunded at another till, try again");
+                () -> "receipt " + receiptNo + " is being refunded at another till");
         if (sale == null) {
             throw new NotFoundException("receipt", receiptNo, "unknown receipt: there is no receipt " + receiptNo);
         }

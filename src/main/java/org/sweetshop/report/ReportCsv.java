@@ -1,5 +1,6 @@
 package org.sweetshop.report;
 
+import org.sweetshop.common.ReportExportException;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;

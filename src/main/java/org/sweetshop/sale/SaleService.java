@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.sweetshop.catalog.NotForSaleException;
+import org.sweetshop.common.NotForSaleException;
 import org.sweetshop.catalog.MovementKind;
-import org.sweetshop.catalog.OutOfStockException;
+import org.sweetshop.common.OutOfStockException;
 import org.sweetshop.catalog.StockMovement;
 import org.sweetshop.catalog.Sweet;
 import org.sweetshop.catalog.Sweets;
@@ -25,13 +25,13 @@ import org.sweetshop.common.Money;
 import org.sweetshop.common.Texts;
 import org.sweetshop.common.TillNames;
 import org.sweetshop.coupon.Coupon;
-import org.sweetshop.coupon.CouponRefusedException;
+import org.sweetshop.common.CouponRefusedException;
 import org.sweetshop.coupon.CouponService;
 import org.sweetshop.coupon.CouponTokens;
 import org.sweetshop.db.ConstraintViolation;
 import org.sweetshop.db.Transactor;
 import org.sweetshop.promo.Promo;
-import org.sweetshop.promo.PromoRefusedException;
+import org.sweetshop.common.PromoRefusedException;
 import org.sweetshop.promo.PromoService;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.Role;
@@ -143,7 +143,7 @@ public final class SaleService {
         }
         long receiptNumber = Transactor.lockOrBusy(
                 () -> session.doReturningWork(connection -> SaleWriter.write(connection, sale, movements, sweets)),
-                () -> "busy: another checkout on till " + basket.till() + " is still running, try again");
+                () -> "another checkout on till " + basket.till() + " is still running");
         sale.numbered(receiptNumber);
         return sale.receipt(caller.username(), coupon == null ? null : coupon.getHint(), promo == null ? null : promo.getCode());
     }

@@ -1,5 +1,6 @@
 package org.sweetshop.shift;
 
+import org.sweetshop.common.ShiftRefusedException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
@@ -154,7 +155,7 @@ public final class ShiftService {
     private static long lockCounter(EntityManager em, String till) {
         return Transactor.lockOrBusy(
                 () -> ((Number) em.createNativeQuery(LOCK_COUNTER).setParameter("till", till).getSingleResult()).longValue(),
-                () -> "busy: a sale on till " + till + " is still being completed, try again");
+                () -> "a sale on till " + till + " is still being completed");
     }
 
     private static Optional<Shift> openShift(EntityManager em, String till) {

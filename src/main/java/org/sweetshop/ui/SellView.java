@@ -1,5 +1,6 @@
 package org.sweetshop.ui;
 
+import org.sweetshop.ui.common.Controls;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.sweetshop.ui;
 
+import org.sweetshop.ui.common.Messages;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sweetshop.catalog.OutOfStockException;
+import org.sweetshop.common.OutOfStockException;
 import org.sweetshop.catalog.SweetChange;
 import org.sweetshop.catalog.SweetView;
 import org.sweetshop.common.BusyException;
@@ -36,9 +37,9 @@ import org.sweetshop.common.NotFoundException;
 import org.sweetshop.common.Refusal;
 import org.sweetshop.common.Texts;
 import org.sweetshop.coupon.CouponPreview;
-import org.sweetshop.coupon.CouponRefusedException;
+import org.sweetshop.common.CouponRefusedException;
 import org.sweetshop.coupon.CouponTokens;
-import org.sweetshop.promo.PromoRefusedException;
+import org.sweetshop.common.PromoRefusedException;
 import org.sweetshop.promo.PromoService;
 import org.sweetshop.promo.PromoView;
 import org.sweetshop.sale.BasketLine;
@@ -708,7 +709,7 @@ public final class SellViewModel {
         }
         paying.set(false);
         retryable.set(true);
-        String why = e instanceof BusyException ? Messages.sentence(e.getMessage().replaceFirst("^busy: ", "the database is busy: "))
+        String why = e instanceof BusyException busy ? Messages.databaseBusy(busy)
                 : e instanceof DatabaseUnreachableException ? "The store database cannot be reached."
                 : "The payment could not be confirmed (the error is in the log).";
         say(Tone.ERROR, why + " The basket is kept: press Try again (no sale is made twice).");

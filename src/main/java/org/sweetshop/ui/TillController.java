@@ -1,5 +1,6 @@
 package org.sweetshop.ui;
 
+import org.sweetshop.ui.common.Controls;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;

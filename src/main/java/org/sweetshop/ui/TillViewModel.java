@@ -1,5 +1,7 @@
 package org.sweetshop.ui;
 
+import org.sweetshop.ui.common.Steps;
+import org.sweetshop.ui.common.Messages;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package org.sweetshop.coupon;
 
+import org.sweetshop.common.CouponRefusedException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

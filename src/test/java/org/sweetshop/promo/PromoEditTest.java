@@ -1,5 +1,6 @@
 package org.sweetshop.promo;
 
+import org.sweetshop.common.PromoRefusedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

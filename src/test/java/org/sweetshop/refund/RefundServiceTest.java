@@ -1,5 +1,6 @@
 package org.sweetshop.refund;
 
+import org.sweetshop.common.RefundRefusedException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

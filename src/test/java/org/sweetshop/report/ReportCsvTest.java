@@ -1,5 +1,6 @@
 package org.sweetshop.report;
 
+import org.sweetshop.common.ReportExportException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

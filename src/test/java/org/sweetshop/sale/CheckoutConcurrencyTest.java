@@ -106,7 +106,7 @@ class CheckoutConcurrencyTest extends DatabaseTest {
                 try {
                     app.sales().checkout(cashier, basket("T" + (till + 1), lines));
                     sold++;
-                } catch (org.sweetshop.catalog.OutOfStockException refused) {
+                } catch (org.sweetshop.common.OutOfStockException refused) {
                     // a refusal for stock is one of the two allowed outcomes
                 }
             }

@@ -19,15 +19,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sweetshop.catalog.NewSweet;
-import org.sweetshop.catalog.NotForSaleException;
-import org.sweetshop.catalog.OutOfStockException;
+import org.sweetshop.common.NotForSaleException;
+import org.sweetshop.common.OutOfStockException;
 import org.sweetshop.common.Discount;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.NotFoundException;
 import org.sweetshop.common.NotPermittedException;
-import org.sweetshop.coupon.CouponRefusedException;
+import org.sweetshop.common.CouponRefusedException;
 import org.sweetshop.promo.NewPromo;
-import org.sweetshop.promo.PromoRefusedException;
+import org.sweetshop.common.PromoRefusedException;
 import org.sweetshop.testing.BadInputCase;
 
 /** SaleService with bad input: every refusal is clear, short, and changes nothing (no sale, no stock, no counter). */

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.sweetshop.catalog.MovementKind;
-import org.sweetshop.catalog.NotForSaleException;
-import org.sweetshop.catalog.OutOfStockException;
+import org.sweetshop.common.NotForSaleException;
+import org.sweetshop.common.OutOfStockException;
 import org.sweetshop.common.Discount;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.promo.NewPromo;
-import org.sweetshop.promo.PromoRefusedException;
+import org.sweetshop.common.PromoRefusedException;
 import org.sweetshop.testing.DatabaseTest;
 import org.sweetshop.testing.Snapshot;
 

@@ -1,5 +1,6 @@
 package org.sweetshop.shift;
 
+import org.sweetshop.common.ShiftRefusedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

@@ -1,5 +1,6 @@
 package org.sweetshop.ui.office;
 
+import org.sweetshop.ui.common.Controls;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
@@ -42,7 +43,6 @@ import org.sweetshop.refund.RefundView;
 import org.sweetshop.staff.Role;
 import org.sweetshop.staff.StaffView;
 import org.sweetshop.stock.MovementView;
-import org.sweetshop.ui.Controls;
 
 /**
  * The back office: tabs for the catalogue and its stock, low stock, coupons, promo codes and

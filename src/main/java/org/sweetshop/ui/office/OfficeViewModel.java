@@ -1,5 +1,7 @@
 package org.sweetshop.ui.office;
 
+import org.sweetshop.ui.common.Steps;
+import org.sweetshop.ui.common.Messages;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -49,8 +51,6 @@ import org.sweetshop.staff.Role;
 import org.sweetshop.staff.StaffService;
 import org.sweetshop.staff.StaffView;
 import org.sweetshop.stock.MovementView;
-import org.sweetshop.ui.Messages;
-import org.sweetshop.ui.Steps;
 
 /**
  * The back office's state for a manager or owner: the catalogue (with search and category

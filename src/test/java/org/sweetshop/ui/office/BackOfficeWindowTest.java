@@ -139,7 +139,7 @@ class BackOfficeWindowTest extends TillWindowTestBase {
         waitFor(() -> text(robot, "#office-message").startsWith("Refunded") || text(robot, "#office-message").startsWith("Already refunded"));
         boolean windowWon = text(robot, "#office-message").startsWith("Refunded 3.40 on " + receipt.receiptNo());
         assertThat(other).hasSize(1);
-        assertThat(other.get(0) instanceof org.sweetshop.refund.RefundRefusedException).isEqualTo(windowWon);
+        assertThat(other.get(0) instanceof org.sweetshop.common.RefundRefusedException).isEqualTo(windowWon);
         assertThat(stockOf("FB")).isEqualTo(10);
         assertThat(org.sweetshop.testing.Sql.queryLong(app.database().dataSource(), "select count(*) from refund")).isEqualTo(1);
         assertThat(app.audit().run().ok()).isTrue();

@@ -1,7 +1,6 @@
-package org.sweetshop.catalog;
+package org.sweetshop.common;
 
 import java.util.Map;
-import org.sweetshop.common.Refusal;
 
 /** A sweet that has been taken off sale. */
 public final class NotForSaleException extends Refusal {

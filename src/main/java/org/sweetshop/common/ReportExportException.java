@@ -1,8 +1,7 @@
-package org.sweetshop.report;
+package org.sweetshop.common;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.sweetshop.common.Refusal;
 
 /**
  * A report that could not be saved where asked: the folder is missing or read-only, the name is a
@@ -13,7 +12,7 @@ public final class ReportExportException extends Refusal {
 
     private final transient Path file;
 
-    ReportExportException(Path file, String reason) {
+    public ReportExportException(Path file, String reason) {
         super("cannot save " + (file.getFileName() == null ? file : file.getFileName()) + ": " + reason);
         this.file = file;
     }

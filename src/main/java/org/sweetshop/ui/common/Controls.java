@@ -1,4 +1,4 @@
-package org.sweetshop.ui;
+package org.sweetshop.ui.common;
 
 import javafx.event.ActionEvent;
 import javafx.event.EventHandler;

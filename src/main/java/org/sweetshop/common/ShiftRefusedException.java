@@ -1,11 +1,10 @@
-package org.sweetshop.shift;
+package org.sweetshop.common;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
-import org.sweetshop.common.Refusal;
 
 /** A shift that cannot be opened (one is open at the till already) or closed (none is open). */
 public final class ShiftRefusedException extends Refusal {

@@ -1,4 +1,4 @@
-package org.sweetshop.coupon;
+package org.sweetshop.common;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
-import org.sweetshop.common.Refusal;
 
 /** A coupon that cannot be used: unknown, expired, already redeemed (when, at which till) or void. */
 public final class CouponRefusedException extends Refusal {

@@ -1,8 +1,7 @@
-package org.sweetshop.refund;
+package org.sweetshop.common;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.sweetshop.common.Refusal;
 
 /** A refund that cannot be made: the receipt (or the item) was already refunded, or the item was not sold on it. */
 public final class RefundRefusedException extends Refusal {

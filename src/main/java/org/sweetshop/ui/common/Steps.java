@@ -1,25 +1,17 @@
-package org.sweetshop.ui;
+package org.sweetshop.ui.common;
 
-import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.sweetshop.common.BusyException;
-import org.sweetshop.common.DatabaseUnreachableException;
-import org.sweetshop.common.Refusal;
-import org.sweetshop.print.PdfSaveException;
 
 /**
  * How a screen runs a service step: busy while it runs on the background executor, then its
  * result applied on the UI executor; a refusal, a busy or unreachable database, a file that cannot
  * be read or written become one sentence for the person, anything else is logged and said so.
  */
+// to be replaced by BackgroundTask in every view model (issue 8)
 public final class Steps {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Steps.class);
 
     private final Executor background;
     private final Executor ui;
@@ -62,18 +54,7 @@ public final class Steps {
         busy.set(inFlight > 0);
     }
 
-    /** The sentence a person reads for what went wrong. */
     static String why(Exception e) {
-        if (e instanceof Refusal || e instanceof BusyException || e instanceof PdfSaveException) {
-            return Messages.sentence(e.getMessage());
-        }
-        if (e instanceof DatabaseUnreachableException) {
-            return "The store database cannot be reached: nothing was changed, try again.";
-        }
-        if (e instanceof IOException) {
-            return Messages.sentence("cannot read or write the file: " + e.getMessage());
-        }
-        LOG.error("a step failed", e);
-        return "That did not work (the error is in the log).";
+        return Messages.of(e);
     }
 }

@@ -1,7 +1,6 @@
-package org.sweetshop.catalog;
+package org.sweetshop.common;
 
 import java.util.Map;
-import org.sweetshop.common.Refusal;
 
 /** A basket asks for more of a sweet than is left. */
 public final class OutOfStockException extends Refusal {

@@ -1,7 +1,6 @@
-package org.sweetshop.promo;
+package org.sweetshop.common;
 
 import java.util.Map;
-import org.sweetshop.common.Refusal;
 
 /** A promo code that cannot be used now: unknown, switched off, not yet or no longer valid, or used up. */
 public final class PromoRefusedException extends Refusal {
@@ -11,7 +10,7 @@ public final class PromoRefusedException extends Refusal {
     private final Reason reason;
     private final String promoCode;
 
-    PromoRefusedException(Reason reason, String promoCode, String message) {
+    public PromoRefusedException(Reason reason, String promoCode, String message) {
         super(message);
         this.reason = reason;
         this.promoCode = promoCode;
