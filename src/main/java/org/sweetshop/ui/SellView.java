@@ -139,7 +139,7 @@ public final class SellView {
         Button logout = Controls.button("Log out", "logout", e -> actions.logout());
         Button closeShift = Controls.button("Close shift", "close-shift", e -> actions.closeShift());
         Button office = Controls.button("Back office", "back-office", e -> actions.backOffice());
-        office.setVisible(org.sweetshop.ui.office.OfficeViewModel.allowed(model.cashier()));
+        office.setVisible(org.sweetshop.ui.office.BackOffice.allowed(model.cashier()));
         office.setManaged(office.isVisible());
 
         HBox row = new HBox(8, search, code, apply, camera, image);

@@ -19,8 +19,9 @@ import org.sweetshop.catalog.SweetChange;
 import org.sweetshop.catalog.SweetChanges;
 import org.sweetshop.config.AppConfig;
 import org.sweetshop.report.ReportCsv;
-import org.sweetshop.ui.office.BackOfficeView;
-import org.sweetshop.ui.office.OfficeViewModel;
+import org.sweetshop.ui.common.TaskExecutor;
+import org.sweetshop.ui.office.BackOffice;
+import org.sweetshop.ui.office.OfficeServices;
 import org.sweetshop.print.PdfSaveException;
 import org.sweetshop.print.ReceiptText;
 import org.sweetshop.print.TextPdf;
@@ -37,7 +38,7 @@ import org.sweetshop.ui.scan.ScannerInput;
  * Ties the till window to the things around it: the buttons that open other windows (camera,
  * files, printing), the receipt shown after each sale, and the scanner gun on the scene.
  */
-public final class TillController implements SellView.Actions, BackOfficeView.Actions, AutoCloseable {
+public final class TillController implements SellView.Actions, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TillController.class);
 
@@ -65,7 +66,14 @@ public final class TillController implements SellView.Actions, BackOfficeView.Ac
         // its own thread: a large photo without a code must not hold up a payment
         this.imageScan = new ImageScan();
         this.window = new TillWindow(model, this::sellModel, this, config.dataDir().resolve("demo-coupons"), config.storeName(),
-                manager -> new OfficeViewModel(model.context(), manager, model.till(), background, Platform::runLater), this);
+                manager -> new BackOffice(officeServices(), manager, model.till(), config.storeName(),
+                        new TaskExecutor(background, Platform::runLater), model::backToTill));
+    }
+
+    private OfficeServices officeServices() {
+        var app = model.context();
+        return new OfficeServices(app.catalog(), app.stock(), app.catalogImport(), app.deliveryImport(), app.refunds(), app.coupons(),
+                app.promos(), app.staff(), app.reports(), app.auditLog());
     }
 
     private SellViewModel sellModel(org.sweetshop.staff.Caller cashier) {
@@ -230,71 +238,10 @@ public final class TillController implements SellView.Actions, BackOfficeView.Ac
         }
     }
 
-    @Override
-    public void backToTill() {
-        OfficeViewModel office = window.office();
-        if (office == null || office.mayLeave()) {
-            model.backToTill();
-        }
-    }
-
-    @Override
-    public void chooseCsv(boolean delivery) {
-        OfficeViewModel office = window.office();
-        if (office == null) {
-            return;
-        }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(delivery ? "Choose a delivery CSV (sku,qty)" : "Choose a catalogue CSV");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV", "*.csv"), new FileChooser.ExtensionFilter("All files", "*.*"));
-        File file = chooser.showOpenDialog(stage);
-        if (file != null) {
-            if (delivery) {
-                office.previewDeliveryImport(file.toPath());
-            } else {
-                office.previewCatalogueImport(file.toPath());
-            }
-        }
-    }
-
-    @Override
-    public void exportReport(ReportCsv.Table table) {
-        OfficeViewModel office = window.office();
-        if (office == null || office.reportProperty().get() == null) {
-            return;
-        }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the report as CSV");
-        var report = office.reportProperty().get();
-        chooser.setInitialFileName("sales-" + table.id() + "-" + report.from() + "-" + report.to() + ".csv");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        File file = chooser.showSaveDialog(stage);
-        if (file != null) {
-            office.exportReport(table, file.toPath());
-        }
-    }
-
-    @Override
-    public void saveCouponSheet() {
-        OfficeViewModel office = window.office();
-        if (office == null) {
-            return;
-        }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save the printable coupon sheet");
-        chooser.setInitialFileName("coupons-" + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm"))
-                + ".pdf");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
-        File file = chooser.showSaveDialog(stage);
-        if (file != null) {
-            office.saveCouponSheet(file.toPath(), config.storeName());
-        }
-    }
-
     /** The window may close: not with a sale in the basket or on its way. */
     public boolean mayClose() {
         SellViewModel selling = window.selling();
-        OfficeViewModel office = window.office();
+        BackOffice office = window.office();
         return (selling == null || selling.mayLeave()) && (office == null || office.mayLeave());
     }
 

@@ -27,8 +27,7 @@ import javafx.scene.layout.VBox;
 import org.sweetshop.shift.ShiftView;
 import org.sweetshop.shift.ZReport;
 import org.sweetshop.staff.Caller;
-import org.sweetshop.ui.office.BackOfficeView;
-import org.sweetshop.ui.office.OfficeViewModel;
+import org.sweetshop.ui.office.BackOffice;
 
 /**
  * The till window: the screen of the moment (starting, first run, log-in, selling) above a
@@ -47,9 +46,8 @@ public final class TillWindow {
     private final String storeName;
     private final BorderPane root = new BorderPane();
     private final Label cashierLabel = new Label();
-    private final Function<Caller, OfficeViewModel> officeModels;
-    private final BackOfficeView.Actions officeActions;
-    private OfficeViewModel office;
+    private final Function<Caller, BackOffice> offices;
+    private BackOffice office;
     private SellViewModel selling;
     private SellView sellView;
 
@@ -58,9 +56,8 @@ public final class TillWindow {
      * @param couponDir  where the first-run demo writes its coupon QR codes
      */
     public TillWindow(TillViewModel model, Function<Caller, SellViewModel> sellModels, SellView.Actions actions, Path couponDir,
-                      String storeName, Function<Caller, OfficeViewModel> officeModels, BackOfficeView.Actions officeActions) {
-        this.officeModels = officeModels;
-        this.officeActions = officeActions;
+                      String storeName, Function<Caller, BackOffice> offices) {
+        this.offices = offices;
         this.storeName = storeName;
         this.model = model;
         this.sellModels = sellModels;
@@ -120,14 +117,13 @@ public final class TillWindow {
     }
 
     private Node backOffice() {
-        OfficeViewModel model = officeModels.apply(this.model.cashierProperty().get());
-        office = model;
-        model.reload();
-        return new BackOfficeView(model, officeActions).root();
+        office = offices.apply(this.model.cashierProperty().get());
+        office.reload();
+        return office.root();
     }
 
-    /** The back office's model while it is shown, else null. */
-    public OfficeViewModel office() {
+    /** The back office while it is shown, else null. */
+    public BackOffice office() {
         return office;
     }
 
@@ -193,7 +189,7 @@ public final class TillWindow {
         Button logout = Controls.button("Log out", "open-shift-logout", e -> model.logout());
         logout.disableProperty().bind(model.busyProperty());
         Button office = Controls.button("Back office (no shift needed)", "open-shift-office", e -> model.openBackOffice());
-        office.setVisible(OfficeViewModel.allowed(model.cashierProperty().get()));
+        office.setVisible(BackOffice.allowed(model.cashierProperty().get()));
         office.setManaged(office.isVisible());
         javafx.application.Platform.runLater(amount::requestFocus);
         return card(title, intro, labelled("Cash float", amount), open, office, logout, message());

@@ -22,7 +22,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import org.sweetshop.AppContext;
 import org.sweetshop.catalog.CatalogImport;
 import org.sweetshop.catalog.ImportError;
 import org.sweetshop.catalog.NewSweet;
@@ -65,7 +64,7 @@ public final class OfficeViewModel {
     public static final String ALL = "All categories";
 
     private final Steps steps;
-    private final AppContext app;
+    private final OfficeServices app;
     private final Caller manager;
     private final String till;
     private final Executor background;
@@ -96,7 +95,7 @@ public final class OfficeViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Double> progress = new ReadOnlyObjectWrapper<>(0.0);
 
-    public OfficeViewModel(AppContext app, Caller manager, String till, Executor background, Executor ui) {
+    public OfficeViewModel(OfficeServices app, Caller manager, String till, Executor background, Executor ui) {
         this.steps = new Steps(background, ui, busy, why -> say(true, why));
         this.app = app;
         this.manager = manager;

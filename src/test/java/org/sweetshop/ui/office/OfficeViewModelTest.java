@@ -23,7 +23,7 @@ class OfficeViewModelTest extends DatabaseTest {
     void open() {
         sweet("SL", "1.20", 5);
         sweet("FB", "0.85", 2);
-        office = new OfficeViewModel(app, manager, "BO", SAME_THREAD, SAME_THREAD);
+        office = new OfficeViewModel(Offices.services(app), manager, "BO", SAME_THREAD, SAME_THREAD);
         office.reload();
     }
 
