@@ -17,6 +17,7 @@ import org.sweetshop.sale.CheckoutRequest;
 import org.sweetshop.sale.Payment;
 import org.sweetshop.stock.MovementView;
 import org.sweetshop.ui.TillWindowTestBase;
+import org.sweetshop.ui.office.coupons.CouponsViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -183,7 +184,7 @@ class BackOfficeWindowTest extends TillWindowTestBase {
         robot.clickOn("#issue-coupons");
         waitFor(() -> text(robot, "#office-message").startsWith("Issued 24 coupons") || text(robot, "#office-message").startsWith("Could"));
         assertThat(text(robot, "#office-message")).isEqualTo("Issued 24 coupons: 10% off, no expiry. Save their sheet now.");
-        OfficeViewModel office = controller.window().office().model();
+        CouponsViewModel office = controller.window().office().coupons();
         List<String> tokens = office.issued().stream().map(c -> c.token()).toList();
         assertThat(tokens).hasSize(24).doesNotHaveDuplicates();
 
