@@ -1,11 +1,13 @@
 package org.sweetshop.ui.office;
 
+import java.util.concurrent.Callable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.sweetshop.ui.common.BackgroundTask;
 import org.sweetshop.ui.common.Busy;
 import org.sweetshop.ui.common.Messages;
 
@@ -46,9 +48,18 @@ public final class OfficeStatus {
         message.set(text);
     }
 
-    /** For {@code BackgroundTask.showingBusy}: every step of every tab. */
-    public Busy busy() {
-        return busy;
+    /**
+     * A tab's step as a {@link BackgroundTask}: the office is busy until it is back, and a failure
+     * shows in the message line. The tab adds what to do with the result and runs it:
+     * {@code status.task(() -> promos.list()).onSuccess(rows::setAll).executeWith(tasks)}.
+     */
+    public <T> BackgroundTask<T> task(Callable<T> work) {
+        return BackgroundTask.of(work).showingBusy(busy).onFailure(this::failed);
+    }
+
+    /** As above, for a step that returns nothing. */
+    public BackgroundTask<Void> task(BackgroundTask.Step work) {
+        return BackgroundTask.of(work).showingBusy(busy).onFailure(this::failed);
     }
 
     public void progress(double fraction) {

@@ -6,7 +6,6 @@ import org.sweetshop.staff.AuditEntry;
 import org.sweetshop.staff.AuditLogFilter;
 import org.sweetshop.staff.AuditLogService;
 import org.sweetshop.staff.Caller;
-import org.sweetshop.ui.common.BackgroundTask;
 import org.sweetshop.ui.common.TaskExecutor;
 import org.sweetshop.ui.office.OfficeStatus;
 
@@ -32,11 +31,7 @@ public final class AuditLogViewModel {
 
     /** Reads the newest entries again. */
     public void load() {
-        BackgroundTask.of(() -> auditLog.list(manager, AuditLogFilter.latest(LATEST)))
-                .showingBusy(status.busy())
-                .onSuccess(entries::setAll)
-                .onFailure(status::failed)
-                .executeWith(tasks);
+        status.task(() -> auditLog.list(manager, AuditLogFilter.latest(LATEST))).onSuccess(entries::setAll).executeWith(tasks);
     }
 
     public ObservableList<AuditEntry> entries() {

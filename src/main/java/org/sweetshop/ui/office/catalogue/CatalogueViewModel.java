@@ -3,7 +3,6 @@ package org.sweetshop.ui.office.catalogue;
 import java.math.BigDecimal;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -14,9 +13,9 @@ import org.sweetshop.catalog.SweetView;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Money;
 import org.sweetshop.staff.Caller;
-import org.sweetshop.ui.common.BackgroundTask;
 import org.sweetshop.ui.common.CatalogueFilter;
 import org.sweetshop.ui.common.TaskExecutor;
+import org.sweetshop.ui.office.ChosenSweet;
 import org.sweetshop.ui.office.OfficeStatus;
 import org.sweetshop.ui.office.TypedInput;
 
@@ -36,7 +35,7 @@ public final class CatalogueViewModel {
 
     private final ObservableList<SweetView> sweets = FXCollections.observableArrayList();
     private final CatalogueFilter filter = new CatalogueFilter(sweets);
-    private final ObjectProperty<SweetView> selected = new SimpleObjectProperty<>();
+    private final ChosenSweet chosen;
 
     /** @param stockChanged reads the catalogue and its stock again after a change made here */
     public CatalogueViewModel(CatalogService catalog, Caller manager, String till, Runnable stockChanged, OfficeStatus status,
@@ -47,23 +46,21 @@ public final class CatalogueViewModel {
         this.stockChanged = stockChanged;
         this.status = status;
         this.tasks = tasks;
+        this.chosen = new ChosenSweet(status);
     }
 
     /** Reads the catalogue again; the chosen sweet stays chosen (with its new figures). */
     public void reload() {
-        BackgroundTask.of(catalog::list)
-                .showingBusy(status.busy())
-                .onSuccess(this::show)
-                .onFailure(status::failed)
-                .executeWith(tasks);
+        status.task(catalog::list).onSuccess(this::show).executeWith(tasks);
     }
 
     private void show(List<SweetView> all) {
-        String keep = selected.get() == null ? null : selected.get().sku();
+        SweetView before = chosen.property().get();
+        String keep = before == null ? null : before.sku();
         sweets.setAll(all);
         filter.categoriesOf(all);
         if (keep != null) {
-            sweets.stream().filter(s -> s.sku().equals(keep)).findFirst().ifPresent(selected::set);
+            sweets.stream().filter(s -> s.sku().equals(keep)).findFirst().ifPresent(chosen.property()::set);
         }
     }
 
@@ -77,15 +74,13 @@ public final class CatalogueViewModel {
             return;
         }
         status.say("Adding " + sku + "…");
-        BackgroundTask.of(() -> catalog.add(manager, sweet, till))
-                .showingBusy(status.busy())
+        status.task(() -> catalog.add(manager, sweet, till))
                 .onSuccess(added -> changed("Added " + added.name() + " (" + added.sku() + ")."))
-                .onFailure(status::failed)
                 .executeWith(tasks);
     }
 
     public void changePrice(String price) {
-        SweetView sweet = selectedOrSay();
+        SweetView sweet = chosen.orSay();
         if (sweet == null) {
             return;
         }
@@ -97,30 +92,26 @@ public final class CatalogueViewModel {
             return;
         }
         status.say("Changing the price…");
-        BackgroundTask.of(() -> catalog.changePrice(manager, sweet.sku(), amount))
-                .showingBusy(status.busy())
+        status.task(() -> catalog.changePrice(manager, sweet.sku(), amount))
                 .onSuccess(changed -> changed("The price of " + changed.name() + " is now " + Money.format(changed.price()) + " (was "
                         + Money.format(sweet.price()) + ")."))
-                .onFailure(status::failed)
                 .executeWith(tasks);
     }
 
     public void deactivate() {
-        SweetView sweet = selectedOrSay();
+        SweetView sweet = chosen.orSay();
         if (sweet == null) {
             return;
         }
         status.say("Taking " + sweet.name() + " off sale…");
-        BackgroundTask.of(() -> catalog.deactivate(manager, sweet.sku()))
-                .showingBusy(status.busy())
+        status.task(() -> catalog.deactivate(manager, sweet.sku()))
                 .onSuccess(done -> changed(sweet.name() + " is no longer for sale (its history is kept)."))
-                .onFailure(status::failed)
                 .executeWith(tasks);
     }
 
     /** Edits the chosen sweet: empty fields are left as they are. */
     public void edit(String newSku, String name, String category, String reorderLevel) {
-        SweetView sweet = selectedOrSay();
+        SweetView sweet = chosen.orSay();
         if (sweet == null) {
             return;
         }
@@ -133,24 +124,14 @@ public final class CatalogueViewModel {
             return;
         }
         status.say("Saving " + sweet.sku() + "…");
-        BackgroundTask.of(() -> catalog.edit(manager, sweet.sku(), edit, till))
-                .showingBusy(status.busy())
+        status.task(() -> catalog.edit(manager, sweet.sku(), edit, till))
                 .onSuccess(edited -> changed("Saved " + edited.name() + " (" + edited.sku() + ")."))
-                .onFailure(status::failed)
                 .executeWith(tasks);
     }
 
     private void changed(String done) {
         status.say(done);
         stockChanged.run();   // says nothing when it works: the action's message stays
-    }
-
-    private SweetView selectedOrSay() {
-        SweetView sweet = selected.get();
-        if (sweet == null) {
-            status.refuse("choose a sweet in the table first");
-        }
-        return sweet;
     }
 
     /** The sweets that pass the filter. */
@@ -171,7 +152,12 @@ public final class CatalogueViewModel {
         return filter.categoryProperty();
     }
 
+    /** The sweet chosen in the table (the stock panel works on it too). */
+    public ChosenSweet chosen() {
+        return chosen;
+    }
+
     public ObjectProperty<SweetView> selectedProperty() {
-        return selected;
+        return chosen.property();
     }
 }

@@ -19,7 +19,6 @@ import org.sweetshop.coupon.CouponState;
 import org.sweetshop.coupon.IssuedCoupon;
 import org.sweetshop.print.CouponSheet;
 import org.sweetshop.staff.Caller;
-import org.sweetshop.ui.common.BackgroundTask;
 import org.sweetshop.ui.common.Messages;
 import org.sweetshop.ui.common.TaskExecutor;
 import org.sweetshop.ui.office.OfficeStatus;
@@ -77,11 +76,9 @@ public final class CouponsViewModel {
         issued.clear();
         status.progress(0.0);
         status.say("Issuing " + total + " coupons…");
-        BackgroundTask.of(() -> coupons.issueBatch(manager, total, discount, expiry,
+        status.task(() -> coupons.issueBatch(manager, total, discount, expiry,
                         done -> tasks.onUi(() -> status.progress((double) done / total))))
-                .showingBusy(status.busy())
                 .onSuccess(batch -> issued(batch, discount, expiry))
-                .onFailure(status::failed)
                 .executeWith(tasks);
     }
 
@@ -118,32 +115,28 @@ public final class CouponsViewModel {
         }
         status.progress(0.0);
         status.say("Drawing " + batch.size() + " labels…");
-        BackgroundTask.of(() -> {
+        status.task(() -> {
                     CouponSheet.write(batch, storeName, pdf, n -> tasks.onUi(() -> status.progress((double) n / batch.size())));
                     Files.createDirectories(pngs);
                     CouponSheet.writePngs(batch, pngs);
                 })
-                .showingBusy(status.busy())
                 .onSuccess(done -> {
                     unsavedBatch.set(false);
                     status.say("Saved the sheet " + pdf.getFileName() + " (" + CouponSheet.pages(batch.size()) + " pages) and "
                             + batch.size() + " PNGs in " + pngs.getFileName() + ".");
                 })
-                .onFailure(status::failed)
                 .executeWith(tasks);
     }
 
     /** Coupons by state (all of them when null), newest first (the first {@value #LISTED}). */
     public void listCoupons(CouponState state) {
         listedState = Optional.ofNullable(state);
-        BackgroundTask.of(() -> coupons.list(manager, state, 0, LISTED))
-                .showingBusy(status.busy())
+        status.task(() -> coupons.list(manager, state, 0, LISTED))
                 .onSuccess(page -> {
                     couponList.setAll(page.coupons());
                     status.say(page.total() + " coupon(s)" + (state == null ? "" : " " + state.name().toLowerCase(Locale.ROOT))
                             + (page.hasMore() ? ", the newest " + LISTED + " shown." : "."));
                 })
-                .onFailure(status::failed)
                 .executeWith(tasks);
     }
 
@@ -156,13 +149,11 @@ public final class CouponsViewModel {
     /** Voids a coupon by its token (scanned or typed): it can never be redeemed. */
     public void voidCoupon(String token) {
         status.say("Voiding the coupon…");
-        BackgroundTask.of(() -> coupons.voidCoupon(manager, token))
-                .showingBusy(status.busy())
+        status.task(() -> coupons.voidCoupon(manager, token))
                 .onSuccess(voided -> {
                     status.say("Coupon …" + voided.hint() + " is void: it can no longer be redeemed.");
                     relistCoupons();
                 })
-                .onFailure(status::failed)
                 .executeWith(tasks);
     }
 

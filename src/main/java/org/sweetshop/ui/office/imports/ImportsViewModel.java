@@ -15,7 +15,6 @@ import org.sweetshop.catalog.CatalogImport;
 import org.sweetshop.catalog.ImportError;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.stock.DeliveryImport;
-import org.sweetshop.ui.common.BackgroundTask;
 import org.sweetshop.ui.common.TaskExecutor;
 import org.sweetshop.ui.office.OfficeStatus;
 
@@ -77,14 +76,12 @@ public final class ImportsViewModel {
 
     private void check(Path file, Function<Reader, Checked> preview) {
         status.say("Checking " + file.getFileName() + "…");
-        BackgroundTask.of(() -> {
+        status.task(() -> {
                     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                         return preview.apply(reader);
                     }
                 })
-                .showingBusy(status.busy())
                 .onSuccess(checked -> show(file, checked))
-                .onFailure(status::failed)
                 .executeWith(tasks);
     }
 
@@ -112,13 +109,11 @@ public final class ImportsViewModel {
         pendingImport = null;
         importReady.set(false);
         status.say("Importing…");
-        BackgroundTask.of(apply)
-                .showingBusy(status.busy())
+        status.task(apply)
                 .onSuccess(done -> {
                     status.say(done);
                     stockChanged.run();
                 })
-                .onFailure(status::failed)
                 .executeWith(tasks);
     }
 

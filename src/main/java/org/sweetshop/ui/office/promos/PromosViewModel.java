@@ -9,7 +9,6 @@ import org.sweetshop.promo.NewPromo;
 import org.sweetshop.promo.PromoService;
 import org.sweetshop.promo.PromoView;
 import org.sweetshop.staff.Caller;
-import org.sweetshop.ui.common.BackgroundTask;
 import org.sweetshop.ui.common.TaskExecutor;
 import org.sweetshop.ui.office.OfficeStatus;
 import org.sweetshop.ui.office.TypedInput;
@@ -33,11 +32,7 @@ public final class PromosViewModel {
 
     /** Reads the codes again (the tills use them meanwhile). */
     public void reload() {
-        BackgroundTask.of(promoService::list)
-                .showingBusy(status.busy())
-                .onSuccess(promos::setAll)
-                .onFailure(status::failed)
-                .executeWith(tasks);
+        status.task(promoService::list).onSuccess(promos::setAll).executeWith(tasks);
     }
 
     public void addPromo(String code, boolean percent, String amount, String maxUses, String validUntil) {
@@ -51,10 +46,8 @@ public final class PromosViewModel {
             return;
         }
         status.say("Adding the promo code…");
-        BackgroundTask.of(() -> promoService.add(manager, promo))
-                .showingBusy(status.busy())
+        status.task(() -> promoService.add(manager, promo))
                 .onSuccess(added -> changed("Promo " + added.code() + " added: " + added.discount().describe() + "."))
-                .onFailure(status::failed)
                 .executeWith(tasks);
     }
 
@@ -70,21 +63,17 @@ public final class PromosViewModel {
             return;
         }
         status.say("Saving " + code + "…");
-        BackgroundTask.of(() -> promoService.edit(manager, code, uses, until, active))
-                .showingBusy(status.busy())
+        status.task(() -> promoService.edit(manager, code, uses, until, active))
                 .onSuccess(edited -> changed("Promo " + edited.code() + ": " + edited.uses() + (edited.maxUses() == null
                         ? " uses, no limit" : " of " + edited.maxUses() + " uses")
                         + (edited.validUntil() == null ? "" : ", until " + edited.validUntil()) + (edited.active() ? "" : ", switched off") + "."))
-                .onFailure(status::failed)
                 .executeWith(tasks);
     }
 
     public void deactivatePromo(String code) {
         status.say("Deactivating " + code + "…");
-        BackgroundTask.of(() -> promoService.deactivate(manager, code))
-                .showingBusy(status.busy())
+        status.task(() -> promoService.deactivate(manager, code))
                 .onSuccess(done -> changed("Promo " + code + " can no longer be used."))
-                .onFailure(status::failed)
                 .executeWith(tasks);
     }
 

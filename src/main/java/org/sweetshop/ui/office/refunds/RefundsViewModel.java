@@ -11,7 +11,6 @@ import org.sweetshop.refund.RefundService;
 import org.sweetshop.refund.RefundView;
 import org.sweetshop.sale.BasketLine;
 import org.sweetshop.staff.Caller;
-import org.sweetshop.ui.common.BackgroundTask;
 import org.sweetshop.ui.common.TaskExecutor;
 import org.sweetshop.ui.office.OfficeStatus;
 import org.sweetshop.ui.office.TypedInput;
@@ -61,13 +60,11 @@ public final class RefundsViewModel {
             return;
         }
         status.say("Refunding " + receiptNo + "…");
-        BackgroundTask.of(() -> {
+        status.task(() -> {
                     RefundView done = refundService.refund(manager, receiptNo, lines, till, TypedInput.orNull(reason));
                     return new Refunded(done, refundService.refundsOf(done.receiptNo()));
                 })
-                .showingBusy(status.busy())
                 .onSuccess(this::refunded)
-                .onFailure(status::failed)
                 .executeWith(tasks);
     }
 
@@ -81,13 +78,11 @@ public final class RefundsViewModel {
 
     /** The refunds made on a receipt so far. */
     public void showRefunds(String receiptNo) {
-        BackgroundTask.of(() -> refundService.refundsOf(receiptNo))
-                .showingBusy(status.busy())
+        status.task(() -> refundService.refundsOf(receiptNo))
                 .onSuccess(all -> {
                     refunds.setAll(all);
                     status.say(all.isEmpty() ? "No refund on " + receiptNo + " yet." : all.size() + " refund(s) on " + receiptNo + ".");
                 })
-                .onFailure(status::failed)
                 .executeWith(tasks);
     }
 

@@ -10,7 +10,6 @@ import org.sweetshop.report.ReportCsv;
 import org.sweetshop.report.ReportService;
 import org.sweetshop.report.SalesReport;
 import org.sweetshop.staff.Caller;
-import org.sweetshop.ui.common.BackgroundTask;
 import org.sweetshop.ui.common.TaskExecutor;
 import org.sweetshop.ui.office.OfficeStatus;
 import org.sweetshop.ui.office.TypedInput;
@@ -47,14 +46,12 @@ public final class ReportsViewModel {
         LocalDate start = from == null ? today : from;
         LocalDate end = to == null ? start.isAfter(today) ? start : today : to;
         status.say("Making the report…");
-        BackgroundTask.of(() -> reports.sales(manager, start, end))
-                .showingBusy(status.busy())
+        status.task(() -> reports.sales(manager, start, end))
                 .onSuccess(made -> {
                     report.set(made);
                     status.say("Sales " + made.from() + " to " + made.to() + ": " + made.summary().sales() + " sales, net "
                             + Money.format(made.summary().net()) + ".");
                 })
-                .onFailure(status::failed)
                 .executeWith(tasks);
     }
 
@@ -66,10 +63,8 @@ public final class ReportsViewModel {
             return;
         }
         status.say("Saving " + file.getFileName() + "…");
-        BackgroundTask.of(() -> ReportCsv.write(shown, table, file))
-                .showingBusy(status.busy())
+        status.task(() -> ReportCsv.write(shown, table, file))
                 .onSuccess(done -> status.say("Saved " + table.id() + " as " + file + "."))
-                .onFailure(status::failed)
                 .executeWith(tasks);
     }
 

@@ -6,7 +6,6 @@ import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.Role;
 import org.sweetshop.staff.StaffService;
 import org.sweetshop.staff.StaffView;
-import org.sweetshop.ui.common.BackgroundTask;
 import org.sweetshop.ui.common.TaskExecutor;
 import org.sweetshop.ui.office.OfficeStatus;
 
@@ -32,11 +31,7 @@ public final class StaffViewModel {
 
     /** Reads the accounts again. */
     public void reload() {
-        BackgroundTask.of(() -> staffService.list(manager))
-                .showingBusy(status.busy())
-                .onSuccess(staff::setAll)
-                .onFailure(status::failed)
-                .executeWith(tasks);
+        status.task(() -> staffService.list(manager)).onSuccess(staff::setAll).executeWith(tasks);
     }
 
     /** Adds a member of staff with a generated password, shown once for them to write down. */
@@ -47,30 +42,24 @@ public final class StaffViewModel {
         }
         String password = StaffService.generatePassword();
         status.say("Adding " + username + "…");
-        BackgroundTask.of(() -> staffService.register(manager, username, role, password))
-                .showingBusy(status.busy())
+        status.task(() -> staffService.register(manager, username, role, password))
                 .onSuccess(added -> changed("Added " + added.username() + " (" + added.role().label() + "). Their password: " + password
                         + " (shown once: write it down)."))
-                .onFailure(status::failed)
                 .executeWith(tasks);
     }
 
     public void deactivateStaff(String username) {
         status.say("Deactivating " + username + "…");
-        BackgroundTask.of(() -> staffService.deactivate(manager, username))
-                .showingBusy(status.busy())
+        status.task(() -> staffService.deactivate(manager, username))
                 .onSuccess(done -> changed(username + " can no longer log in."))
-                .onFailure(status::failed)
                 .executeWith(tasks);
     }
 
     public void resetPassword(String username) {
         String password = StaffService.generatePassword();
         status.say("Resetting the password…");
-        BackgroundTask.of(() -> staffService.resetPassword(manager, username, password))
-                .showingBusy(status.busy())
+        status.task(() -> staffService.resetPassword(manager, username, password))
                 .onSuccess(done -> changed("New password for " + username + ": " + password + " (shown once: write it down)."))
-                .onFailure(status::failed)
                 .executeWith(tasks);
     }
 

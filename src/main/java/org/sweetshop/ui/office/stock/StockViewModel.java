@@ -1,7 +1,6 @@
 package org.sweetshop.ui.office.stock;
 
 import java.util.List;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.sweetshop.catalog.SweetView;
@@ -10,8 +9,8 @@ import org.sweetshop.staff.Caller;
 import org.sweetshop.stock.MovementView;
 import org.sweetshop.stock.StockChange;
 import org.sweetshop.stock.StockService;
-import org.sweetshop.ui.common.BackgroundTask;
 import org.sweetshop.ui.common.TaskExecutor;
+import org.sweetshop.ui.office.ChosenSweet;
 import org.sweetshop.ui.office.OfficeStatus;
 import org.sweetshop.ui.office.TypedInput;
 
@@ -27,7 +26,7 @@ public final class StockViewModel {
     private final StockService stock;
     private final Caller manager;
     private final String till;
-    private final ObservableValue<SweetView> selected;
+    private final ChosenSweet chosen;
     private final Runnable stockChanged;
     private final OfficeStatus status;
     private final TaskExecutor tasks;
@@ -36,19 +35,19 @@ public final class StockViewModel {
     private final ObservableList<SweetView> lowStock = FXCollections.observableArrayList();
 
     /**
-     * @param selected     the sweet chosen in the catalogue's table
+     * @param chosen       the sweet chosen in the catalogue's table
      * @param stockChanged reads the catalogue and its stock again after a change made here
      */
-    public StockViewModel(StockService stock, Caller manager, String till, ObservableValue<SweetView> selected, Runnable stockChanged,
+    public StockViewModel(StockService stock, Caller manager, String till, ChosenSweet chosen, Runnable stockChanged,
                           OfficeStatus status, TaskExecutor tasks) {
         this.stock = stock;
         this.manager = manager;
         this.till = till;
-        this.selected = selected;
+        this.chosen = chosen;
         this.stockChanged = stockChanged;
         this.status = status;
         this.tasks = tasks;
-        selected.addListener((obs, old, now) -> {
+        chosen.property().addListener((obs, old, now) -> {
             movements.clear();
             if (now != null) {
                 history(now.sku());
@@ -58,29 +57,22 @@ public final class StockViewModel {
 
     /** Reads the low stock list again. */
     public void loadLowStock() {
-        BackgroundTask.of(stock::lowStock)
-                .showingBusy(status.busy())
-                .onSuccess(lowStock::setAll)
-                .onFailure(status::failed)
-                .executeWith(tasks);
+        status.task(stock::lowStock).onSuccess(lowStock::setAll).executeWith(tasks);
     }
 
     private void history(String sku) {
-        BackgroundTask.of(() -> stock.movements(sku, HISTORY))
-                .showingBusy(status.busy())
-                .onSuccess(found -> showHistory(sku, found))
-                .onFailure(status::failed)
-                .executeWith(tasks);
+        status.task(() -> stock.movements(sku, HISTORY)).onSuccess(found -> showHistory(sku, found)).executeWith(tasks);
     }
 
     private void showHistory(String sku, List<MovementView> found) {
-        if (selected.getValue() != null && selected.getValue().sku().equals(sku)) {   // not another sweet chosen meanwhile
+        SweetView shown = chosen.property().get();
+        if (shown != null && shown.sku().equals(sku)) {   // not another sweet chosen meanwhile
             movements.setAll(found);
         }
     }
 
     public void restock(String quantity, String note) {
-        SweetView sweet = selectedOrSay();
+        SweetView sweet = chosen.orSay();
         Integer units = sweet == null ? null : units("quantity", quantity);
         if (units == null) {
             return;
@@ -91,7 +83,7 @@ public final class StockViewModel {
     }
 
     public void stocktake(String counted) {
-        SweetView sweet = selectedOrSay();
+        SweetView sweet = chosen.orSay();
         Integer units = sweet == null ? null : units("counted quantity", counted);
         if (units == null) {
             return;
@@ -103,13 +95,11 @@ public final class StockViewModel {
     }
 
     private void change(java.util.concurrent.Callable<StockChange> call, java.util.function.Function<StockChange, String> done) {
-        BackgroundTask.of(call)
-                .showingBusy(status.busy())
+        status.task(call)
                 .onSuccess(change -> {
                     status.say(done.apply(change));
                     stockChanged.run();   // the catalogue's figures, the history (through the selection) and low stock
                 })
-                .onFailure(status::failed)
                 .executeWith(tasks);
     }
 
@@ -121,14 +111,6 @@ public final class StockViewModel {
             status.refuse(e.getMessage());
             return null;
         }
-    }
-
-    private SweetView selectedOrSay() {
-        SweetView sweet = selected.getValue();
-        if (sweet == null) {
-            status.refuse("choose a sweet in the table first");
-        }
-        return sweet;
     }
 
     /** The chosen sweet's movements, newest first. */
