@@ -200,6 +200,26 @@ class BackOfficeWindowTest extends TillWindowTestBase {
         }
     }
 
+    @Test
+    void theCategoryFilterShowsAllCategoriesFirstAndNarrowsTheTable(FxRobot robot) throws Exception {
+        sweet("SL", "1.20", 5);
+        app.catalog().add(manager, new org.sweetshop.catalog.NewSweet("JB", "Jelly Babies", "Jelly", new java.math.BigDecimal("1.60"), 4, 0),
+                "T0");
+        open(robot, app);
+        login(robot, "manager");
+        robot.clickOn("#back-office");
+        waitFor(() -> robot.lookup("#sweets-table").tryQuery().isPresent()
+                && robot.lookup("#sweets-table").<TableView<SweetView>>query().getItems().size() == 2);
+
+        javafx.scene.control.ComboBox<String> category = robot.lookup("#office-category").query();
+        waitFor(() -> robot.lookup("#office-category .list-cell").queryAll().stream()
+                .anyMatch(c -> "All categories".equals(((javafx.scene.control.ListCell<?>) c).getText())));
+        assertThat(category.getValue()).isEqualTo(org.sweetshop.ui.common.CatalogueFilter.ALL);
+        WaitForAsyncUtils.asyncFx(() -> category.setValue("Jelly")).get(5, TimeUnit.SECONDS);
+        waitFor(() -> robot.lookup("#sweets-table").<TableView<SweetView>>query().getItems().size() == 1);
+        assertThat(robot.lookup("#sweets-table").<TableView<SweetView>>query().getItems()).extracting(SweetView::sku).containsExactly("JB");
+    }
+
     private static void select(FxRobot robot, String sku) throws Exception {
         TableView<SweetView> table = robot.lookup("#sweets-table").query();
         WaitForAsyncUtils.asyncFx(() -> table.getItems().stream().filter(s -> s.sku().equals(sku)).findFirst()
