@@ -1,6 +1,8 @@
 package org.sweetshop.ui.office.stock;
 
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.sweetshop.catalog.SweetView;
@@ -94,7 +96,7 @@ public final class StockViewModel {
                 : "adjusted by " + (change.change() > 0 ? "+" : "") + change.change()) + ").");
     }
 
-    private void change(java.util.concurrent.Callable<StockChange> call, java.util.function.Function<StockChange, String> done) {
+    private void change(Callable<StockChange> call, Function<StockChange, String> done) {
         status.task(call)
                 .onSuccess(change -> {
                     status.say(done.apply(change));
