@@ -14,7 +14,10 @@ import org.sweetshop.common.NotPermittedException;
 import org.sweetshop.testing.DatabaseTest;
 import org.sweetshop.testing.Sql;
 
-/** {@link CouponService#issueBatch}: one call for a whole batch, in chunks, with progress; a batch stopped half way keeps what it issued. */
+/**
+ * {@link CouponService#issueBatch}: one call for a whole batch, in chunks, with progress; a batch
+ * stopped half way keeps what it issued.
+ */
 class CouponBatchTest extends DatabaseTest {
 
     private static final Discount TEN_PERCENT = Discount.percent(new BigDecimal("10"));

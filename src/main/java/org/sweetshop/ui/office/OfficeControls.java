@@ -102,7 +102,8 @@ public final class OfficeControls {
         /** @param prefix the ids' start: {@code promo} gives {@code promo-percent} and {@code promo-amount} */
         public static DiscountKind of(String prefix) {
             ToggleGroup group = new ToggleGroup();
-            DiscountKind kind = new DiscountKind(toggle("% off", prefix + "-percent", group), toggle("amount off", prefix + "-amount", group));
+            DiscountKind kind = new DiscountKind(toggle("% off", prefix + "-percent", group),
+                    toggle("amount off", prefix + "-amount", group));
             kind.percent().setSelected(true);
             return kind;
         }

@@ -34,7 +34,8 @@ public final class OfficeModels {
     public OfficeModels(OfficeServices services, Caller manager, String till, TaskExecutor tasks) {
         catalogue = new CatalogueViewModel(services.catalog(), manager, till, this::stockChanged, status, tasks);
         stock = new StockViewModel(services.stock(), manager, till, catalogue.chosen(), this::stockChanged, status, tasks);
-        imports = new ImportsViewModel(services.catalogImport(), services.deliveryImport(), manager, till, this::stockChanged, status, tasks);
+        imports = new ImportsViewModel(services.catalogImport(), services.deliveryImport(), manager, till, this::stockChanged, status,
+                tasks);
         refunds = new RefundsViewModel(services.refunds(), manager, till, this::stockChanged, status, tasks);
         coupons = new CouponsViewModel(services.coupons(), manager, status, tasks);
         promos = new PromosViewModel(services.promos(), manager, status, tasks);

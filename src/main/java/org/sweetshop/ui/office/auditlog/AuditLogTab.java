@@ -15,7 +15,8 @@ public final class AuditLogTab {
     }
 
     public static OfficeTab of(AuditLogViewModel model) {
-        TableView<AuditEntry> table = OfficeControls.table("audit-log-table", model.entries(), "Price changes and staff actions are listed here.");
+        TableView<AuditEntry> table = OfficeControls.table("audit-log-table", model.entries(),
+                "Price changes and staff actions are listed here.");
         table.getColumns().add(column("When", a -> OfficeControls.when(a.at()), 140));
         table.getColumns().add(column("Who", AuditEntry::staff, 90));
         table.getColumns().add(column("What", a -> a.action().name().toLowerCase(Locale.ROOT).replace('_', ' '), 150));

@@ -110,7 +110,8 @@ public final class CouponsViewModel {
         Path pngs = pdf.resolveSibling(name + "-png");
         if (Files.exists(pdf) || Files.exists(pngs)) {
             // an earlier sheet may be the only printed copy of its tokens
-            status.refuse("the file " + pdf.getFileName() + " or the folder " + pngs.getFileName() + " already exists: choose another name");
+            status.refuse("the file " + pdf.getFileName() + " or the folder " + pngs.getFileName()
+                    + " already exists: choose another name");
             return;
         }
         status.progress(0.0);

@@ -39,6 +39,7 @@ public final class ImportsTab {
     }
 
     private static void choose(ListView<String> from, String title, Consumer<Path> check) {
-        OfficeFiles.open(from, title, check, new FileChooser.ExtensionFilter("CSV", "*.csv"), new FileChooser.ExtensionFilter("All files", "*.*"));
+        OfficeFiles.open(from, title, check, new FileChooser.ExtensionFilter("CSV", "*.csv"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
     }
 }

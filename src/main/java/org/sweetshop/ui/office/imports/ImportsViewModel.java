@@ -69,7 +69,8 @@ public final class ImportsViewModel {
             DeliveryImport.Preview preview = deliveryImport.preview(reader);
             return new Checked(preview.errors(), preview.rows(), () -> {
                 var result = deliveryImport.apply(manager, preview, till, "delivery " + file.getFileName());
-                return "Delivery " + file.getFileName() + " booked: " + result.units() + " units over " + result.changes().size() + " sweets.";
+                return "Delivery " + file.getFileName() + " booked: " + result.units() + " units over " + result.changes().size()
+                        + " sweets.";
             });
         });
     }

@@ -31,7 +31,8 @@ public final class PromosTab {
         table.getColumns().add(column("Active", p -> p.active() ? "yes" : "no", 70));
         var chosen = table.getSelectionModel().selectedItemProperty();
 
-        Button deactivate = Controls.button("Deactivate selected", "deactivate-promo", e -> OfficeControls.withSelected(table, promo -> model.deactivatePromo(promo.code())));
+        Button deactivate = Controls.button("Deactivate selected", "deactivate-promo",
+                e -> OfficeControls.withSelected(table, promo -> model.deactivatePromo(promo.code())));
         TextField editMax = Controls.field("promo-edit-max", "Max uses (empty: unlimited)");
         TextField editUntil = Controls.field("promo-edit-until", "Valid until (empty: none)");
         CheckBox on = new CheckBox("switched on");
@@ -45,7 +46,8 @@ public final class PromosTab {
             }
         });
         Button save = Controls.button("Save limits", "edit-promo",
-                e -> OfficeControls.withSelected(table, promo -> model.editPromo(promo.code(), editMax.getText(), editUntil.getText(), on.isSelected())));
+                e -> OfficeControls.withSelected(table,
+                        promo -> model.editPromo(promo.code(), editMax.getText(), editUntil.getText(), on.isSelected())));
         for (Button b : new Button[] {deactivate, save}) {
             b.disableProperty().bind(chosen.isNull().or(status.busyProperty()));
         }
@@ -61,6 +63,7 @@ public final class PromosTab {
 
         return new OfficeTab(OfficeControls.tab("Promo codes", "tab-promos", OfficeControls.page(table, table,
                 new FlowPane(8, 8, deactivate, new Label("  Selected:"), editMax, editUntil, on, save),
-                section("Add a promo code"), new FlowPane(8, 8, code, kind.percent(), kind.amount(), value, max, until, add))), model::reload);
+                section("Add a promo code"), new FlowPane(8, 8, code, kind.percent(), kind.amount(), value, max, until, add))),
+                model::reload);
     }
 }

@@ -66,7 +66,8 @@ public final class PromosViewModel {
         status.task(() -> promoService.edit(manager, code, uses, until, active))
                 .onSuccess(edited -> changed("Promo " + edited.code() + ": " + edited.uses() + (edited.maxUses() == null
                         ? " uses, no limit" : " of " + edited.maxUses() + " uses")
-                        + (edited.validUntil() == null ? "" : ", until " + edited.validUntil()) + (edited.active() ? "" : ", switched off") + "."))
+                        + (edited.validUntil() == null ? "" : ", until " + edited.validUntil())
+                        + (edited.active() ? "" : ", switched off") + "."))
                 .executeWith(tasks);
     }
 
