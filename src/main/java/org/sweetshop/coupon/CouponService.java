@@ -7,7 +7,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.hibernate.SharedSessionContract;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sweetshop.common.Discount;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Texts;
@@ -22,6 +25,10 @@ public final class CouponService {
     public static final int MAX_BATCH = 10_000;
     /** The most coupons one page of {@link #list} returns. */
     public static final int MAX_PAGE = 1_000;
+    /** How many coupons each transaction of {@link #issueBatch} issues; the progress moves after each. */
+    public static final int BATCH_CHUNK = 50;
+
+    private static final Logger LOG = LoggerFactory.getLogger(CouponService.class);
 
     private final Transactor tx;
     private final Clock clock;
@@ -54,6 +61,36 @@ public final class CouponService {
             }
         });
         return issued;
+    }
+
+    /**
+     * Issues a batch of {@code count} coupons in chunks of {@value #BATCH_CHUNK}, one transaction
+     * each, and tells {@code progress} how many are issued after every chunk (on the calling
+     * thread). A refusal before anything is issued (a bad count or discount, a caller not allowed)
+     * is thrown as by {@link #issue}. Once a chunk is issued nothing is thrown: if a later chunk is
+     * refused or fails, or {@code progress} throws, the batch stops there and the answer holds the
+     * coupons already issued (they exist, so they must still reach paper) and what stopped it.
+     */
+    public CouponBatch issueBatch(Caller caller, int count, Discount discount, LocalDate expiresOn, IntConsumer progress) {
+        Caller.require(caller, Role.MANAGER, "issue coupons");
+        int total = Texts.requireRange("count", count, 1, MAX_BATCH);
+        List<IssuedCoupon> issued = new ArrayList<>(total);
+        try {
+            while (issued.size() < total) {
+                issued.addAll(issue(caller, Math.min(BATCH_CHUNK, total - issued.size()), discount, expiresOn));
+                progress.accept(issued.size());
+            }
+        } catch (RuntimeException e) {
+            if (issued.isEmpty()) {
+                throw e;
+            }
+            if (issued.size() < total) {
+                return new CouponBatch(issued, total, e);
+            }
+            // the last progress call failed: the batch itself is whole
+            LOG.warn("coupon batch progress failed after the last chunk", e);
+        }
+        return new CouponBatch(issued, total, null);
     }
 
     /** What a token is worth and whether it can be used now; changes nothing. */

@@ -3,20 +3,26 @@ package org.sweetshop.ui.office;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
 import org.sweetshop.catalog.MovementKind;
+import org.sweetshop.catalog.NewSweet;
 import org.sweetshop.catalog.SweetView;
 import org.sweetshop.common.NotPermittedException;
 import org.sweetshop.sale.CheckoutRequest;
 import org.sweetshop.sale.Payment;
 import org.sweetshop.stock.MovementView;
 import org.sweetshop.ui.TillWindowTestBase;
+import org.sweetshop.ui.common.CatalogueFilter;
+import org.sweetshop.ui.office.coupons.CouponsViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -183,7 +189,7 @@ class BackOfficeWindowTest extends TillWindowTestBase {
         robot.clickOn("#issue-coupons");
         waitFor(() -> text(robot, "#office-message").startsWith("Issued 24 coupons") || text(robot, "#office-message").startsWith("Could"));
         assertThat(text(robot, "#office-message")).isEqualTo("Issued 24 coupons: 10% off, no expiry. Save their sheet now.");
-        OfficeViewModel office = controller.window().office().model();
+        CouponsViewModel office = controller.window().office().coupons();
         List<String> tokens = office.issued().stream().map(c -> c.token()).toList();
         assertThat(tokens).hasSize(24).doesNotHaveDuplicates();
 
@@ -197,6 +203,25 @@ class BackOfficeWindowTest extends TillWindowTestBase {
         try (var pngs = java.nio.file.Files.list(dir.resolve("batch-png"))) {
             assertThat(pngs.count()).isEqualTo(24);
         }
+    }
+
+    @Test
+    void theCategoryFilterShowsAllCategoriesFirstAndNarrowsTheTable(FxRobot robot) throws Exception {
+        sweet("SL", "1.20", 5);
+        app.catalog().add(manager, new NewSweet("JB", "Jelly Babies", "Jelly", new BigDecimal("1.60"), 4, 0), "T0");
+        open(robot, app);
+        login(robot, "manager");
+        robot.clickOn("#back-office");
+        waitFor(() -> robot.lookup("#sweets-table").tryQuery().isPresent()
+                && robot.lookup("#sweets-table").<TableView<SweetView>>query().getItems().size() == 2);
+
+        ComboBox<String> category = robot.lookup("#office-category").query();
+        waitFor(() -> robot.lookup("#office-category .list-cell").queryAll().stream()
+                .anyMatch(c -> "All categories".equals(((ListCell<?>) c).getText())));
+        assertThat(category.getValue()).isEqualTo(CatalogueFilter.ALL);
+        WaitForAsyncUtils.asyncFx(() -> category.setValue("Jelly")).get(5, TimeUnit.SECONDS);
+        waitFor(() -> robot.lookup("#sweets-table").<TableView<SweetView>>query().getItems().size() == 1);
+        assertThat(robot.lookup("#sweets-table").<TableView<SweetView>>query().getItems()).extracting(SweetView::sku).containsExactly("JB");
     }
 
     private static void select(FxRobot robot, String sku) throws Exception {

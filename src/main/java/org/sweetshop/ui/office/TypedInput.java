@@ -1,0 +1,60 @@
+package org.sweetshop.ui.office;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.sweetshop.common.Discount;
+import org.sweetshop.common.InvalidInputException;
+import org.sweetshop.common.Money;
+import org.sweetshop.common.Texts;
+
+/**
+ * What the back office's fields are parsed with before anything is sent: a bad value is an
+ * {@link InvalidInputException} whose message the tab shows, and nothing changes.
+ */
+public final class TypedInput {
+
+    private TypedInput() {
+    }
+
+    /** A whole number of up to nine digits. */
+    public static int whole(String field, String text) {
+        String value = text == null ? "" : text.strip();
+        if (!value.matches("[0-9]{1,9}")) {
+            throw new InvalidInputException(field, field + " must be a whole number such as 12, not '" + Texts.shorten(value) + "'");
+        }
+        return Integer.parseInt(value);
+    }
+
+    /** As {@link #whole}, or null for an empty field. */
+    public static Integer wholeOrNone(String field, String text) {
+        return isBlank(text) ? null : whole(field, text);
+    }
+
+    /** A date typed as YYYY-MM-DD, or null for an empty field. */
+    public static LocalDate date(String field, String text) {
+        if (isBlank(text)) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, field + " must be a date such as 2027-03-31, not '" + Texts.shorten(text) + "'");
+        }
+    }
+
+    /** A percentage or an amount off, as the percent/amount toggle says. */
+    public static Discount discount(boolean percent, String amount) {
+        BigDecimal value = Money.parse(percent ? "percent" : "amount", amount);
+        return percent ? Discount.percent(value) : Discount.amount(value);
+    }
+
+    /** The text, or null for an empty field (left as it is, or none). */
+    public static String orNull(String text) {
+        return isBlank(text) ? null : text;
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+}

@@ -1,0 +1,163 @@
+package org.sweetshop.ui.office.catalogue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.sweetshop.catalog.CatalogService;
+import org.sweetshop.catalog.NewSweet;
+import org.sweetshop.catalog.SweetEdit;
+import org.sweetshop.catalog.SweetView;
+import org.sweetshop.common.InvalidInputException;
+import org.sweetshop.common.Money;
+import org.sweetshop.staff.Caller;
+import org.sweetshop.ui.common.CatalogueFilter;
+import org.sweetshop.ui.common.TaskExecutor;
+import org.sweetshop.ui.office.ChosenSweet;
+import org.sweetshop.ui.office.OfficeStatus;
+import org.sweetshop.ui.office.TypedInput;
+
+/**
+ * The catalogue tab: every sweet (on sale or not) with the till's category and search filter,
+ * the sweet chosen in the table (the stock panel beside it works on the same one), and adding,
+ * repricing, editing and taking a sweet off sale.
+ */
+public final class CatalogueViewModel {
+
+    private final CatalogService catalog;
+    private final Caller manager;
+    private final String till;
+    private final Runnable stockChanged;
+    private final OfficeStatus status;
+    private final TaskExecutor tasks;
+
+    private final ObservableList<SweetView> sweets = FXCollections.observableArrayList();
+    private final CatalogueFilter filter = new CatalogueFilter(sweets);
+    private final ChosenSweet chosen;
+
+    /** @param stockChanged reads the catalogue and its stock again after a change made here */
+    public CatalogueViewModel(CatalogService catalog, Caller manager, String till, Runnable stockChanged, OfficeStatus status,
+                              TaskExecutor tasks) {
+        this.catalog = catalog;
+        this.manager = manager;
+        this.till = till;
+        this.stockChanged = stockChanged;
+        this.status = status;
+        this.tasks = tasks;
+        this.chosen = new ChosenSweet(status);
+    }
+
+    /** Reads the catalogue again; the chosen sweet stays chosen (with its new figures). */
+    public void reload() {
+        status.task(catalog::list).onSuccess(this::show).executeWith(tasks);
+    }
+
+    private void show(List<SweetView> all) {
+        SweetView before = chosen.property().get();
+        String keep = before == null ? null : before.sku();
+        sweets.setAll(all);
+        filter.categoriesOf(all);
+        if (keep != null) {
+            sweets.stream().filter(s -> s.sku().equals(keep)).findFirst().ifPresent(chosen.property()::set);
+        }
+    }
+
+    public void addSweet(String sku, String name, String category, String price, String openingStock, String reorderLevel) {
+        NewSweet sweet;
+        try {
+            sweet = new NewSweet(sku, name, category, Money.parse("price", price), TypedInput.whole("opening stock", openingStock),
+                    TypedInput.whole("reorder level", reorderLevel));
+        } catch (InvalidInputException e) {
+            status.refuse(e.getMessage());
+            return;
+        }
+        status.say("Adding " + sku + "…");
+        status.task(() -> catalog.add(manager, sweet, till))
+                .onSuccess(added -> changed("Added " + added.name() + " (" + added.sku() + ")."))
+                .executeWith(tasks);
+    }
+
+    public void changePrice(String price) {
+        SweetView sweet = chosen.orSay();
+        if (sweet == null) {
+            return;
+        }
+        BigDecimal amount;
+        try {
+            amount = Money.parse("price", price);
+        } catch (InvalidInputException e) {
+            status.refuse(e.getMessage());
+            return;
+        }
+        status.say("Changing the price…");
+        status.task(() -> catalog.changePrice(manager, sweet.sku(), amount))
+                .onSuccess(changed -> changed("The price of " + changed.name() + " is now " + Money.format(changed.price()) + " (was "
+                        + Money.format(sweet.price()) + ")."))
+                .executeWith(tasks);
+    }
+
+    public void deactivate() {
+        SweetView sweet = chosen.orSay();
+        if (sweet == null) {
+            return;
+        }
+        status.say("Taking " + sweet.name() + " off sale…");
+        status.task(() -> catalog.deactivate(manager, sweet.sku()))
+                .onSuccess(done -> changed(sweet.name() + " is no longer for sale (its history is kept)."))
+                .executeWith(tasks);
+    }
+
+    /** Edits the chosen sweet: empty fields are left as they are. */
+    public void edit(String newSku, String name, String category, String reorderLevel) {
+        SweetView sweet = chosen.orSay();
+        if (sweet == null) {
+            return;
+        }
+        SweetEdit edit;
+        try {
+            edit = new SweetEdit(TypedInput.orNull(newSku), TypedInput.orNull(name), TypedInput.orNull(category), null,
+                    TypedInput.wholeOrNone("reorder level", reorderLevel));
+        } catch (InvalidInputException e) {
+            status.refuse(e.getMessage());
+            return;
+        }
+        status.say("Saving " + sweet.sku() + "…");
+        status.task(() -> catalog.edit(manager, sweet.sku(), edit, till))
+                .onSuccess(edited -> changed("Saved " + edited.name() + " (" + edited.sku() + ")."))
+                .executeWith(tasks);
+    }
+
+    private void changed(String done) {
+        status.say(done);
+        stockChanged.run();   // says nothing when it works: the action's message stays
+    }
+
+    /** The sweets that pass the filter. */
+    public ObservableList<SweetView> sweets() {
+        return filter.shown();
+    }
+
+    /** {@link CatalogueFilter#ALL} and the sweets' categories. */
+    public ObservableList<String> categories() {
+        return filter.categories();
+    }
+
+    public StringProperty searchProperty() {
+        return filter.searchProperty();
+    }
+
+    public ObjectProperty<String> categoryProperty() {
+        return filter.categoryProperty();
+    }
+
+    /** The sweet chosen in the table (the stock panel works on it too). */
+    public ChosenSweet chosen() {
+        return chosen;
+    }
+
+    public ObjectProperty<SweetView> selectedProperty() {
+        return chosen.property();
+    }
+}
