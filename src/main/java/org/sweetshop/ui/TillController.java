@@ -30,9 +30,9 @@ import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sweetshop.sale.Receipt;
-import org.sweetshop.ui.scan.CameraScanWindow;
-import org.sweetshop.ui.scan.ImageScan;
-import org.sweetshop.ui.scan.ScannerInput;
+import org.sweetshop.ui.till.scan.CameraScanWindow;
+import org.sweetshop.ui.till.scan.ImageScan;
+import org.sweetshop.ui.till.scan.ScannerInput;
 
 /**
  * Ties the till window to the things around it: the buttons that open other windows (camera,
