@@ -1,7 +1,9 @@
 package org.sweetshop.ui.till.sell;
 
+import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -10,10 +12,13 @@ import org.slf4j.LoggerFactory;
 import org.sweetshop.common.BusyException;
 import org.sweetshop.common.CouponRefusedException;
 import org.sweetshop.common.DatabaseUnreachableException;
+import org.sweetshop.common.InvalidInputException;
+import org.sweetshop.common.Money;
 import org.sweetshop.common.OutOfStockException;
 import org.sweetshop.common.PromoRefusedException;
 import org.sweetshop.common.Refusal;
 import org.sweetshop.sale.CheckoutRequest;
+import org.sweetshop.sale.Payment;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.ui.common.BackgroundTask;
@@ -30,7 +35,12 @@ final class Checkout {
 
     private static final Logger LOG = LoggerFactory.getLogger(Checkout.class);
 
+    /** Whose sale, of which basket, at which till; {@code checking} is true while a code on it is still being checked. */
+    record Sale(String till, Caller cashier, Basket basket, BooleanSupplier checking) {
+    }
+
     private final SellServices services;
+    private final Sale sale;
     private final Caller cashier;
     private final TaskExecutor tasks;
     private final Notice notice;
@@ -48,19 +58,54 @@ final class Checkout {
      * @param reload        after the stock was found to have changed
      * @param sold          with the receipt of the sale made
      */
-    Checkout(SellServices services, Caller cashier, TaskExecutor tasks, Notice notice, Basket basket, Runnable basketChanged,
-             Runnable reload, Consumer<Receipt> sold) {
+    Checkout(SellServices services, Sale sale, TaskExecutor tasks, Notice notice, Runnable basketChanged, Runnable reload,
+             Consumer<Receipt> sold) {
         this.services = services;
-        this.cashier = cashier;
+        this.sale = sale;
+        this.cashier = sale.cashier();
         this.tasks = tasks;
         this.notice = notice;
-        this.basket = basket;
+        this.basket = sale.basket();
         this.basketChanged = basketChanged;
         this.reload = reload;
         this.sold = sold;
     }
 
-    void send(CheckoutRequest request) {
+    /** Cash: the tendered amount as typed; it must cover the total. */
+    void payCash(String tendered) {
+        BigDecimal amount;
+        try {
+            amount = Money.parse("cash tendered", tendered);
+        } catch (InvalidInputException e) {
+            notice.error(Messages.of(e));
+            return;
+        }
+        BigDecimal total = basket.pricing().total();
+        if (amount.compareTo(total) < 0) {
+            notice.error("Cash tendered " + Money.format(amount) + " is less than the total " + Money.format(total) + ".");
+            return;
+        }
+        pay(Payment.cash(amount));
+    }
+
+    void payCard() {
+        pay(Payment.card());
+    }
+
+    private void pay(Payment payment) {
+        if (paying.get()) {
+            return;
+        }
+        if (basket.isEmpty()) {
+            notice.error("The basket is empty.");
+        } else if (sale.checking().getAsBoolean()) {
+            notice.error("Wait a moment: a coupon or promo code is still being checked.");
+        } else if (!locked()) {
+            send(basket.request(sale.till(), payment));
+        }
+    }
+
+    private void send(CheckoutRequest request) {
         pending = request;
         paying.set(true);
         unconfirmed.set(false);

@@ -1,6 +1,5 @@
 package org.sweetshop.ui.till.sell;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,14 +15,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.sweetshop.catalog.SweetChange;
 import org.sweetshop.catalog.SweetView;
-import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Money;
 import org.sweetshop.common.Texts;
 import org.sweetshop.coupon.CouponPreview;
 import org.sweetshop.coupon.CouponTokens;
 import org.sweetshop.promo.PromoService;
 import org.sweetshop.promo.PromoView;
-import org.sweetshop.sale.Payment;
 import org.sweetshop.sale.Pricing;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.sale.SaleService;
@@ -61,9 +58,9 @@ public final class SellViewModel {
         this.cashier = cashier;
         this.basket = new Basket(saleIds);
         this.catalogue = new LiveCatalogue(services::catalogue, tasks, notice);
-        this.checkout = new Checkout(services, cashier, tasks, notice, basket, this::basketChanged, this::reload, this::sold);
-        this.codes = new CodeChecks(services, tasks, notice, basket, () -> !checkout.paying() && !checkout.unconfirmed(),
-                this::basketChanged);
+        this.codes = new CodeChecks(services, tasks, notice, basket, this::open, this::basketChanged);
+        this.checkout = new Checkout(services, new Checkout.Sale(till, cashier, basket, codes::pending), tasks, notice,
+                this::basketChanged, this::reload, this::sold);
     }
 
     // ---- catalogue -------------------------------------------------------------------------
@@ -199,6 +196,11 @@ public final class SellViewModel {
         return true;
     }
 
+    /** True while the basket may change: no payment on its way or unconfirmed. */
+    private boolean open() {
+        return !checkout.paying() && !checkout.unconfirmed();
+    }
+
     /** What the screen shows follows the basket. */
     private void basketChanged() {
         Lists.follow(items, basket.items());
@@ -235,36 +237,11 @@ public final class SellViewModel {
 
     /** Cash: the tendered amount as typed; it must cover the total. */
     public void payCash(String tendered) {
-        BigDecimal amount;
-        try {
-            amount = Money.parse("cash tendered", tendered);
-        } catch (InvalidInputException e) {
-            notice.error(Messages.sentence(e.getMessage()));
-            return;
-        }
-        BigDecimal total = pricing.get().total();
-        if (amount.compareTo(total) < 0) {
-            notice.error("Cash tendered " + Money.format(amount) + " is less than the total " + Money.format(total) + ".");
-            return;
-        }
-        pay(Payment.cash(amount));
+        checkout.payCash(tendered);
     }
 
     public void payCard() {
-        pay(Payment.card());
-    }
-
-    private void pay(Payment payment) {
-        if (checkout.paying()) {
-            return;
-        }
-        if (basket.isEmpty()) {
-            notice.error("The basket is empty.");
-        } else if (codes.pending()) {
-            notice.error("Wait a moment: a coupon or promo code is still being checked.");
-        } else if (!checkout.locked()) {
-            checkout.send(basket.request(till, payment));
-        }
+        checkout.payCard();
     }
 
     /** Sends the unconfirmed payment again, with the same sale UUID. */
