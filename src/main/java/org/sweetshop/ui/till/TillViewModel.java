@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -137,36 +138,37 @@ public final class TillViewModel {
 
     /** Opens this till's shift with the cash float in the drawer. */
     public void openShift(String openingFloat) {
-        BigDecimal amount = busy.get() ? null : amount("cash float", openingFloat);
-        if (amount == null) {
-            return;
-        }
-        Caller who = cashier.get();
-        TillServices app = services;
-        run("Opening the shift…", () -> {
-            ShiftView opened = app.openShift(who, till, amount);
-            return () -> {
-                shift.set(opened);
-                show(Screen.SELLING);
-            };
+        shiftStep("cash float", openingFloat, "Opening the shift…", (app, who, amount) -> app.openShift(who, till, amount), opened -> {
+            shift.set(opened);
+            show(Screen.SELLING);
         });
     }
 
     /** Closes this till's shift with the cash counted in the drawer; shows its Z report. */
     public void closeShift(String countedCash) {
-        BigDecimal amount = busy.get() ? null : amount("counted cash", countedCash);
+        shiftStep("counted cash", countedCash, "Closing the shift…", (app, who, amount) -> app.closeShift(who, till, amount), report -> {
+            shift.set(null);
+            zReport.set(report);
+            show(Screen.Z_REPORT);
+        });
+    }
+
+    /** A call of the shift's with an amount of cash. */
+    private interface ShiftCall<T> {
+        T call(TillServices app, Caller who, BigDecimal amount);
+    }
+
+    /** Sends an amount as typed for this shift step, or says why it is not one and sends nothing. */
+    private <T> void shiftStep(String field, String typed, String progress, ShiftCall<T> call, Consumer<T> then) {
+        BigDecimal amount = busy.get() ? null : amount(field, typed);
         if (amount == null) {
             return;
         }
         Caller who = cashier.get();
         TillServices app = services;
-        run("Closing the shift…", () -> {
-            ZReport report = app.closeShift(who, till, amount);
-            return () -> {
-                shift.set(null);
-                zReport.set(report);
-                show(Screen.Z_REPORT);
-            };
+        run(progress, () -> {
+            T result = call.call(app, who, amount);
+            return () -> then.accept(result);
         });
     }
 
