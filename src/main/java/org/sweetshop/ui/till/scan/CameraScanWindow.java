@@ -4,11 +4,6 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -31,9 +26,6 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.sweetshop.scan.CameraException;
 import org.sweetshop.scan.FrameSource;
 import org.sweetshop.scan.OpenPnpCameras;
 import org.sweetshop.scan.QrDecoder;
@@ -44,25 +36,17 @@ import org.sweetshop.scan.QrDecoder;
  * thread) and the window closes. Esc or Close closes it; closing stops the camera and releases it.
  * A scanner gun works in this window too.
  *
- * <p>Threads: every call to the {@link FrameSource} (finding cameras, starting one, grabbing
- * frames, closing) runs on one "camera" thread, so a slow driver or a camera library that fails
- * to load never freezes the till. Frames are decoded with {@link QrDecoder#decodeFrame} on a second
- * thread, one at a time: a frame that comes while one is being decoded is shown but not decoded
- * (never queued), and the preview likewise shows only the newest frame.
+ * <p>Threads: the camera and the decoding run on {@link CameraFeed}'s two threads, so the till never
+ * waits on a camera; the preview shows only the newest frame.
  */
 public final class CameraScanWindow {
-
-    private static final Logger LOG = LoggerFactory.getLogger(CameraScanWindow.class);
 
     public static final String NO_CAMERA = "No camera found. Use 'Open image…' or a scanner gun.";
     public static final String LOOKING = "Looking for cameras…";
     public static final String HOLD_UP = "Hold the QR code up to the camera.";
-    /** Between polls of a camera that has no new frame yet. */
-    private static final long POLL_MILLIS = 5;
 
-    private final FrameSource source;
-    private final Function<BufferedImage, Optional<String>> decoder;
     private final Consumer<String> onScan;
+    private final CameraFeed feed;
 
     private final Stage stage = new Stage();
     private final Label status = new Label(LOOKING);
@@ -70,19 +54,9 @@ public final class CameraScanWindow {
     private final ImageView preview = new ImageView();
     private WritableImage image;
 
-    private final ExecutorService cameraThread = Executors.newSingleThreadExecutor(daemon("sweetshop-camera"));
-    private final ExecutorService decodeThread = Executors.newSingleThreadExecutor(daemon("sweetshop-camera-decode"));
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean decoding = new AtomicBoolean();
-    private final AtomicBoolean scanned = new AtomicBoolean();
-    /** A camera picked in the combo, for the camera thread to switch to. */
-    private final AtomicReference<String> switchTo = new AtomicReference<>();
     /** The newest frame for the preview, not yet drawn; a frame replaces an undrawn one. */
-    private final AtomicReference<Pixels> undrawn = new AtomicReference<>();
+    private final AtomicReference<CameraFeed.Pixels> undrawn = new AtomicReference<>();
     private boolean updatingChoice;
-
-    private record Pixels(int width, int height, int[] argb) {
-    }
 
     /** The computer's cameras, frames decoded by a new {@link QrDecoder}. Call on the FX thread, then {@link #show()}. */
     public static CameraScanWindow create(Window owner, Consumer<String> onScan) {
@@ -97,9 +71,30 @@ public final class CameraScanWindow {
      */
     public CameraScanWindow(Window owner, FrameSource source, Function<BufferedImage, Optional<String>> decoder,
                             Consumer<String> onScan) {
-        this.source = Objects.requireNonNull(source);
-        this.decoder = Objects.requireNonNull(decoder);
         this.onScan = Objects.requireNonNull(onScan);
+        this.feed = new CameraFeed(source, decoder, new CameraFeed.Listener() {
+            @Override
+            public void status(String text) {
+                Platform.runLater(() -> status.setText(text));
+            }
+
+            @Override
+            public void devices(List<String> devices) {
+                Platform.runLater(() -> showDevices(devices));
+            }
+
+            @Override
+            public void frame(CameraFeed.Pixels pixels) {
+                if (undrawn.getAndSet(pixels) == null) {
+                    Platform.runLater(CameraScanWindow.this::draw);
+                }
+            }
+
+            @Override
+            public void decoded(String text) {
+                Platform.runLater(() -> deliver(text));
+            }
+        });
 
         status.setId("camera-status");
         status.setWrapText(true);
@@ -111,7 +106,7 @@ public final class CameraScanWindow {
         cameras.valueProperty().addListener((obs, was, is) -> {
             if (!updatingChoice && is != null && !is.equals(was)) {
                 status.setText("Starting " + is + "…");
-                switchTo.set(is);
+                feed.switchTo(is);
             }
         });
         preview.setId("camera-preview");
@@ -150,12 +145,7 @@ public final class CameraScanWindow {
 
     /** Shows the window and starts looking for cameras, in the background. Call on the FX thread. */
     public void show() {
-        if (cameraThread.isShutdown()) {
-            throw new IllegalStateException("a camera window is used once: make a new one");
-        }
-        if (running.compareAndSet(false, true)) {
-            cameraThread.execute(this::run);
-        }
+        feed.start();
         stage.show();
     }
 
@@ -175,124 +165,7 @@ public final class CameraScanWindow {
     }
 
     private void stop() {
-        running.set(false);
-        cameraThread.shutdown();
-        decodeThread.shutdown();
-    }
-
-    // ---- the camera thread
-
-    private void run() {
-        try {
-            if (!running.get()) {
-                return;
-            }
-            List<String> devices;
-            try {
-                devices = source.devices();
-            } catch (CameraException e) {
-                LOG.warn("no camera: {}", e.getMessage(), e.getCause());
-                say(NO_CAMERA);
-                return;
-            }
-            if (devices.isEmpty()) {
-                say(NO_CAMERA);
-                return;
-            }
-            Platform.runLater(() -> showDevices(devices));
-            String current = devices.get(0);
-            say("Starting " + current + "…");
-            if (!start(current)) {
-                current = null;
-            }
-            boolean seen = false;
-            while (running.get()) {
-                String wanted = switchTo.getAndSet(null);
-                if (wanted != null) {
-                    current = start(wanted) ? wanted : null;
-                    seen = false;
-                }
-                if (current == null) {
-                    Thread.sleep(POLL_MILLIS * 10);
-                    continue;
-                }
-                BufferedImage frame;
-                try {
-                    frame = source.grab();
-                } catch (CameraException e) {
-                    say(e.getMessage());
-                    source.close();
-                    current = null;
-                    continue;
-                }
-                if (frame == null) {
-                    Thread.sleep(POLL_MILLIS);
-                    continue;
-                }
-                if (!seen) {
-                    seen = true;
-                    say(HOLD_UP);
-                }
-                offerPreview(frame);
-                offerDecode(frame);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (VirtualMachineError e) {
-            throw e;
-        } catch (Throwable e) {
-            // a camera library that fails to load throws errors, not exceptions: the till goes on
-            LOG.warn("camera failed", e);
-            say(NO_CAMERA);
-        } finally {
-            try {
-                source.close();
-            } catch (RuntimeException e) {
-                LOG.warn("releasing the camera failed", e);
-            }
-        }
-    }
-
-    private boolean start(String device) {
-        try {
-            source.open(device);
-            return true;
-        } catch (CameraException e) {
-            say(e.getMessage());
-            return false;
-        }
-    }
-
-    private void offerPreview(BufferedImage frame) {
-        int w = frame.getWidth();
-        int h = frame.getHeight();
-        int[] argb = frame.getRGB(0, 0, w, h, null, 0, w);
-        if (undrawn.getAndSet(new Pixels(w, h, argb)) == null) {
-            Platform.runLater(this::draw);
-        }
-    }
-
-    private void offerDecode(BufferedImage frame) {
-        if (scanned.get() || !decoding.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            decodeThread.execute(() -> {
-                try {
-                    decoder.apply(frame).ifPresent(text -> Platform.runLater(() -> deliver(text)));
-                } catch (RuntimeException e) {
-                    LOG.debug("decoding a camera frame failed", e);
-                } finally {
-                    decoding.set(false);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            decoding.set(false);
-        }
-    }
-
-    private void say(String text) {
-        Platform.runLater(() -> status.setText(text));
+        feed.stop();
     }
 
     // ---- the FX thread
@@ -311,8 +184,8 @@ public final class CameraScanWindow {
     }
 
     private void draw() {
-        Pixels pixels = undrawn.getAndSet(null);
-        if (pixels == null || !running.get()) {
+        CameraFeed.Pixels pixels = undrawn.getAndSet(null);
+        if (pixels == null || !feed.running()) {
             return;
         }
         if (image == null || (int) image.getWidth() != pixels.width() || (int) image.getHeight() != pixels.height()) {
@@ -325,17 +198,9 @@ public final class CameraScanWindow {
 
     /** The first text read, by the camera or a scanner gun: closes the window, then hands it on. */
     private void deliver(String text) {
-        if (scanned.compareAndSet(false, true)) {
+        if (feed.firstScan()) {
             close();
             onScan.accept(text);
         }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
