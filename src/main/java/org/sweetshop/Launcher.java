@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.sweetshop.cli.Cli;
 import org.sweetshop.config.DataDirectory;
-import org.sweetshop.ui.TillApp;
+import org.sweetshop.ui.till.TillApp;
 
 /**
  * {@code main}: with no command opens the till (JavaFX), with one runs the command line.

@@ -27,9 +27,10 @@ import org.sweetshop.AppContext;
 import org.sweetshop.common.Discount;
 import org.sweetshop.testing.DatabaseTest;
 import org.sweetshop.testing.TestDatabase;
-import org.sweetshop.ui.TillApp;
-import org.sweetshop.ui.TillController;
-import org.sweetshop.ui.TillViewModel;
+import org.sweetshop.ui.common.TaskExecutor;
+import org.sweetshop.ui.till.TillApp;
+import org.sweetshop.ui.till.TillController;
+import org.sweetshop.ui.till.TillViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -75,10 +76,11 @@ class TillHarness extends DatabaseTest {
                 .stream().map(c -> c.token()).toList();
         ExecutorService background = TillApp.backgroundExecutor();
         FxToolkit.registerPrimaryStage();
-        TillViewModel model = new TillViewModel("T1", () -> app, background, Platform::runLater);
+        TaskExecutor tasks = new TaskExecutor(background, Platform::runLater);
+        TillViewModel model = new TillViewModel("T1", () -> TillApp.services(app), tasks);
         TillController[] controller = new TillController[1];
         FxToolkit.setupStage(stage -> {
-            controller[0] = new TillController(model, background, TestDatabase.config(TestDatabase.get().dataDir()));
+            controller[0] = new TillController(model, tasks, TestDatabase.config(TestDatabase.get().dataDir()));
             stage.setScene(TillApp.scene(controller[0].window()));
             controller[0].attach(stage);
             stage.show();
@@ -186,7 +188,7 @@ class TillHarness extends DatabaseTest {
 
     private long timeToLogInScreen(java.util.concurrent.Callable<AppContext> opener, TillViewModel.Screen expected) throws Exception {
         AppContext[] opened = new AppContext[1];
-        TillViewModel model = new TillViewModel("T1", () -> opened[0] = opener.call(), Runnable::run, Runnable::run);
+        TillViewModel model = new TillViewModel("T1", () -> TillApp.services(opened[0] = opener.call()), TaskExecutor.sameThread());
         long t0 = System.nanoTime();
         model.start();
         long t1 = System.nanoTime();

@@ -20,9 +20,9 @@ import org.sweetshop.common.NotPermittedException;
 import org.sweetshop.sale.CheckoutRequest;
 import org.sweetshop.sale.Payment;
 import org.sweetshop.stock.MovementView;
-import org.sweetshop.ui.TillWindowTestBase;
 import org.sweetshop.ui.common.CatalogueFilter;
 import org.sweetshop.ui.office.coupons.CouponsViewModel;
+import org.sweetshop.ui.till.TillWindowTestBase;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 

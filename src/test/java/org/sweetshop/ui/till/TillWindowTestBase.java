@@ -1,4 +1,4 @@
-package org.sweetshop.ui;
+package org.sweetshop.ui.till;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.sweetshop.AppContext;
 import org.sweetshop.testing.DatabaseTest;
 import org.sweetshop.testing.TestDatabase;
+import org.sweetshop.ui.common.TaskExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -43,9 +44,10 @@ public abstract class TillWindowTestBase extends DatabaseTest {
     }
 
     protected void open(FxRobot robot, AppContext context) throws Exception {
-        model = new TillViewModel("T1", () -> context, background, javafx.application.Platform::runLater);
+        TaskExecutor tasks = new TaskExecutor(background, javafx.application.Platform::runLater);
+        model = new TillViewModel("T1", () -> TillApp.services(context), tasks);
         FxToolkit.setupStage(stage -> {
-            controller = new TillController(model, background, TestDatabase.config(TestDatabase.get().dataDir()), clock::get);
+            controller = new TillController(model, tasks, TestDatabase.config(TestDatabase.get().dataDir()), clock::get);
             stage.setScene(TillApp.scene(controller.window()));
             controller.attach(stage);
             stage.show();

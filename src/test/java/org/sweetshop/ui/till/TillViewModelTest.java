@@ -1,11 +1,10 @@
-package org.sweetshop.ui;
+package org.sweetshop.ui.till;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sweetshop.DemoStore;
@@ -14,17 +13,21 @@ import org.sweetshop.shift.ZReport;
 import org.sweetshop.testing.DatabaseTest;
 import org.sweetshop.testing.Snapshot;
 import org.sweetshop.testing.TestDatabase;
+import org.sweetshop.ui.common.TaskExecutor;
 
 /** The till window's journey on plain JUnit: same-thread executors, the real services and database. */
 class TillViewModelTest extends DatabaseTest {
 
-    private static final Executor SAME_THREAD = Runnable::run;
+    private static final TaskExecutor SAME_THREAD = TaskExecutor.sameThread();
 
     @TempDir
     Path couponDir;
 
+    private TillServices services;
+
     private TillViewModel started() {
-        TillViewModel model = new TillViewModel("T1", () -> app, SAME_THREAD, SAME_THREAD);
+        services = TillApp.services(app);
+        TillViewModel model = new TillViewModel("T1", () -> services, SAME_THREAD);
         model.start();
         return model;
     }
@@ -35,14 +38,14 @@ class TillViewModelTest extends DatabaseTest {
         assertThat(model.screenProperty().get()).isEqualTo(TillViewModel.Screen.LOGIN);
         assertThat(model.connectedProperty().get()).isTrue();
         assertThat(model.busyProperty().get()).isFalse();
-        assertThat(model.context()).isSameAs(app);
+        assertThat(model.services()).isSameAs(services);
     }
 
     @Test
     void aDatabaseThatCannotBeOpenedIsShownNotThrown() {
         TillViewModel model = new TillViewModel("T1", () -> {
             throw new DatabaseUnreachableException("store database unreachable: check the network", null);
-        }, SAME_THREAD, SAME_THREAD);
+        }, SAME_THREAD);
         model.start();
         assertThat(model.screenProperty().get()).isEqualTo(TillViewModel.Screen.FAILED);
         assertThat(model.connectedProperty().get()).isFalse();

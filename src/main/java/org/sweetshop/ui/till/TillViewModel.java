@@ -1,12 +1,10 @@
-package org.sweetshop.ui;
+package org.sweetshop.ui.till;
 
-import org.sweetshop.ui.common.Steps;
-import org.sweetshop.ui.common.Messages;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -15,20 +13,23 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sweetshop.AppContext;
 import org.sweetshop.DemoStore;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Money;
 import org.sweetshop.shift.ShiftView;
 import org.sweetshop.shift.ZReport;
 import org.sweetshop.staff.Caller;
-import org.sweetshop.staff.Role;
+import org.sweetshop.ui.common.BackgroundTask;
+import org.sweetshop.ui.common.Busy;
+import org.sweetshop.ui.common.Messages;
+import org.sweetshop.ui.common.TaskExecutor;
+import org.sweetshop.ui.office.BackOffice;
 
 /**
  * The till window's journey: the database starts, then the first-run screen (an empty store)
- * or the log-in screen, then selling for the logged-in cashier. Service calls run on the
- * background executor; no {@code javafx.scene} class, so tests drive it with same-thread
- * executors.
+ * or the log-in screen, the open-shift screen, selling for the logged-in cashier, the Z report.
+ * Service calls are {@link BackgroundTask}s; no {@code javafx.scene} class, so tests drive it with
+ * {@link TaskExecutor#sameThread()}.
  */
 public final class TillViewModel {
 
@@ -37,59 +38,50 @@ public final class TillViewModel {
     /** Which screen the window shows. */
     public enum Screen { STARTING, FAILED, FIRST_RUN, LOGIN, OPEN_SHIFT, SELLING, Z_REPORT, BACK_OFFICE }
 
+    private record Started(TillServices services, boolean empty, String where) {
+    }
+
     private final String till;
-    private final Callable<AppContext> opener;
-    private final Executor background;
-    private final Executor ui;
+    private final Callable<TillServices> opener;
+    private final TaskExecutor tasks;
+    private final Busy busy = new Busy();
     private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(Screen.STARTING);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Starting the store database…");
     private final ReadOnlyStringWrapper database = new ReadOnlyStringWrapper("connecting…");
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Caller> cashier = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper welcome = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ShiftView> shift = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ZReport> zReport = new ReadOnlyObjectWrapper<>();
-    private final Steps steps;
-    private volatile AppContext context;
+    private TillServices services;
 
-    public TillViewModel(String till, Callable<AppContext> opener, Executor background, Executor ui) {
+    /** @param opener opens the store's services (starting the database): run in the background */
+    public TillViewModel(String till, Callable<TillServices> opener, TaskExecutor tasks) {
         this.till = till;
         this.opener = opener;
-        this.background = background;
-        this.ui = ui;
-        this.steps = new Steps(background, ui, busy, message::set);
+        this.tasks = tasks;
     }
 
     /** Opens the database in the background; then shows first-run or log-in. */
     public void start() {
-        busy.set(true);
         message.set("Starting the store database…");
         screen.set(Screen.STARTING);
-        background.execute(() -> {
-            try {
-                AppContext opened = opener.call();
-                context = opened;
-                boolean empty = opened.staff().noStaffYet();
-                String where = opened.describeDatabase();
-                ui.execute(() -> {
-                    database.set(where);
-                    connected.set(true);
-                    busy.set(false);
-                    message.set(empty ? "Welcome! Create the owner's account to set up this shop." : "");
-                    screen.set(empty ? Screen.FIRST_RUN : Screen.LOGIN);
-                });
-            } catch (Exception e) {
-                LOG.error("start-up failed", e);
-                ui.execute(() -> {
-                    message.set("The store database could not be opened: " + e.getMessage());
-                    database.set("not connected");
-                    connected.set(false);
-                    busy.set(false);
-                    screen.set(Screen.FAILED);
-                });
-            }
-        });
+        BackgroundTask.of(() -> {
+            TillServices opened = opener.call();
+            return new Started(opened, opened.noStaffYet(), opened.describeDatabase());
+        }).showingBusy(busy).onSuccess(started -> {
+            services = started.services();
+            database.set(started.where());
+            connected.set(true);
+            message.set(started.empty() ? "Welcome! Create the owner's account to set up this shop." : "");
+            screen.set(started.empty() ? Screen.FIRST_RUN : Screen.LOGIN);
+        }).onFailure(e -> {
+            LOG.error("start-up failed", e);
+            message.set("The store database could not be opened: " + e.getMessage());
+            database.set("not connected");
+            connected.set(false);
+            screen.set(Screen.FAILED);
+        }).executeWith(tasks);
     }
 
     /**
@@ -104,18 +96,18 @@ public final class TillViewModel {
             message.set("The two passwords differ: type the same password twice.");
             return;
         }
+        TillServices app = services;
         run("Creating the owner's account…", () -> {
-            AppContext app = context;
-            app.staff().register(null, username, Role.OWNER, password);
-            Caller owner = app.staff().login(username, password);
+            app.registerOwner(username, password);
+            Caller owner = app.login(username, password);
             String note = "";
             if (loadDemo) {
-                DemoStore.Loaded demo = DemoStore.load(app, owner, till, couponDir);
+                DemoStore.Loaded demo = app.loadDemo(owner, till, couponDir);
                 note = "Demo store loaded. Write these down: manager / " + demo.managerPassword() + ", cashier / "
                         + demo.cashierPassword() + ". Coupon QR codes are in " + demo.couponDir() + "; promo codes " + DemoStore.PROMOS + ".";
             }
             String welcomeNote = note;
-            Optional<ShiftView> open = app.shifts().current(till);
+            Optional<ShiftView> open = app.currentShift(till);
             return () -> {
                 welcome.set(welcomeNote);
                 loggedIn(owner, open);
@@ -128,9 +120,10 @@ public final class TillViewModel {
         if (busy.get()) {
             return;
         }
+        TillServices app = services;
         run("Logging in…", () -> {
-            Caller caller = context.staff().login(username, password);
-            Optional<ShiftView> open = context.shifts().current(till);
+            Caller caller = app.login(username, password);
+            Optional<ShiftView> open = app.currentShift(till);
             return () -> loggedIn(caller, open);
         });
     }
@@ -145,42 +138,37 @@ public final class TillViewModel {
 
     /** Opens this till's shift with the cash float in the drawer. */
     public void openShift(String openingFloat) {
-        if (busy.get()) {
-            return;
-        }
-        BigDecimal amount = amount("cash float", openingFloat);
-        if (amount == null) {
-            return;
-        }
-        Caller who = cashier.get();
-        run("Opening the shift…", () -> {
-            ShiftView opened = context.shifts().open(who, till, amount);
-            return () -> {
-                shift.set(opened);
-                message.set("");
-                screen.set(Screen.SELLING);
-            };
+        shiftStep("cash float", openingFloat, "Opening the shift…", (app, who, amount) -> app.openShift(who, till, amount), opened -> {
+            shift.set(opened);
+            show(Screen.SELLING);
         });
     }
 
     /** Closes this till's shift with the cash counted in the drawer; shows its Z report. */
     public void closeShift(String countedCash) {
-        if (busy.get()) {
-            return;
-        }
-        BigDecimal amount = amount("counted cash", countedCash);
+        shiftStep("counted cash", countedCash, "Closing the shift…", (app, who, amount) -> app.closeShift(who, till, amount), report -> {
+            shift.set(null);
+            zReport.set(report);
+            show(Screen.Z_REPORT);
+        });
+    }
+
+    /** A call of the shift's with an amount of cash. */
+    private interface ShiftCall<T> {
+        T call(TillServices app, Caller who, BigDecimal amount);
+    }
+
+    /** Sends an amount as typed for this shift step, or says why it is not one and sends nothing. */
+    private <T> void shiftStep(String field, String typed, String progress, ShiftCall<T> call, Consumer<T> then) {
+        BigDecimal amount = busy.get() ? null : amount(field, typed);
         if (amount == null) {
             return;
         }
         Caller who = cashier.get();
-        run("Closing the shift…", () -> {
-            ZReport report = context.shifts().close(who, till, amount);
-            return () -> {
-                shift.set(null);
-                zReport.set(report);
-                message.set("");
-                screen.set(Screen.Z_REPORT);
-            };
+        TillServices app = services;
+        run(progress, () -> {
+            T result = call.call(app, who, amount);
+            return () -> then.accept(result);
         });
     }
 
@@ -189,20 +177,18 @@ public final class TillViewModel {
         try {
             return Money.parse(field, text);
         } catch (InvalidInputException e) {
-            message.set(Messages.sentence(e.getMessage()));
+            message.set(Messages.of(e));
             return null;
         }
     }
 
     /** The back office, for a manager or an owner; a cashier is refused (and never shown the button). */
     public void openBackOffice() {
-        Caller who = cashier.get();
-        if (who == null || !who.role().atLeast(Role.MANAGER)) {
+        if (!BackOffice.allowed(cashier.get())) {
             message.set("Only a manager or an owner can open the back office.");
             return;
         }
-        message.set("");
-        screen.set(Screen.BACK_OFFICE);
+        show(Screen.BACK_OFFICE);
     }
 
     /** From the back office back to selling (or to opening a shift, if it was closed meanwhile). */
@@ -222,10 +208,15 @@ public final class TillViewModel {
         screen.set(Screen.LOGIN);
     }
 
-    /** Runs a step in the background; a refusal is shown, the screen stays. */
+    private void show(Screen next) {
+        message.set("");
+        screen.set(next);
+    }
+
+    /** Runs a step in the background; its result is applied on the UI thread, a refusal is shown and the screen stays. */
     private void run(String progress, Callable<Runnable> step) {
         message.set(progress);
-        steps.run(step);
+        BackgroundTask.of(step).showingBusy(busy).onSuccess(Runnable::run).onFailure(e -> message.set(Messages.of(e))).executeWith(tasks);
     }
 
     /** A message from around the window (a scan before log-in). */
@@ -244,8 +235,8 @@ public final class TillViewModel {
     }
 
     /** The opened services, or null while starting or after a failure. */
-    public AppContext context() {
-        return context;
+    public TillServices services() {
+        return services;
     }
 
     public ReadOnlyObjectProperty<Screen> screenProperty() {
@@ -265,7 +256,7 @@ public final class TillViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return busy.property();
     }
 
     public ReadOnlyObjectProperty<Caller> cashierProperty() {

@@ -1,4 +1,4 @@
-package org.sweetshop.ui;
+package org.sweetshop.ui.till;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

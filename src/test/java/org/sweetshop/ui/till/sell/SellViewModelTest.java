@@ -1,4 +1,4 @@
-package org.sweetshop.ui;
+package org.sweetshop.ui.till.sell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,11 +24,13 @@ import org.sweetshop.sale.Receipt;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.testing.DatabaseTest;
 import org.sweetshop.testing.Sql;
+import org.sweetshop.ui.common.CatalogueFilter;
+import org.sweetshop.ui.common.TaskExecutor;
 
 /** The selling screen's model on plain JUnit: same-thread executors, the real services and database. */
 class SellViewModelTest extends DatabaseTest {
 
-    private static final Executor SAME_THREAD = Runnable::run;
+    private static final TaskExecutor SAME_THREAD = TaskExecutor.sameThread();
 
     private final List<UUID> ids = new ArrayList<>();
     private SellViewModel model;
@@ -38,8 +40,8 @@ class SellViewModelTest extends DatabaseTest {
         sweet("SL", "1.20", 5);
         sweet("FB", "0.85", 2);
         sweet("NONE", "0.50", 0);
-        model = new SellViewModel(SellViewModel.services(app.catalog(), app.coupons(), app.promos(), app.sales()), "T1", cashier,
-                SAME_THREAD, SAME_THREAD, () -> {
+        model = new SellViewModel(SellServices.of(app.catalog(), app.coupons(), app.promos(), app.sales()), "T1", cashier,
+                SAME_THREAD, () -> {
                     UUID id = UUID.randomUUID();
                     ids.add(id);
                     return id;
@@ -50,7 +52,7 @@ class SellViewModelTest extends DatabaseTest {
     @Test
     void showsSweetsAsTilesFilteredByCategoryAndSearch() {
         assertThat(model.tiles()).extracting(SweetView::sku).containsExactlyInAnyOrder("SL", "FB", "NONE");
-        assertThat(model.categories()).first().isEqualTo(SellViewModel.ALL);
+        assertThat(model.categories()).first().isEqualTo(CatalogueFilter.ALL);
 
         model.searchProperty().set("fb");
         assertThat(model.tiles()).extracting(SweetView::sku).containsExactly("FB");
@@ -89,7 +91,7 @@ class SellViewModelTest extends DatabaseTest {
         model.increment("SL");
         model.add("FB");
         model.decrement("SL");
-        assertThat(model.basket()).extracting(SellViewModel.Item::sku, SellViewModel.Item::quantity)
+        assertThat(model.basket()).extracting(Basket.Item::sku, Basket.Item::quantity)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("SL", 1), org.assertj.core.groups.Tuple.tuple("FB", 1));
         model.decrement("SL");
         model.remove("FB");
@@ -102,7 +104,7 @@ class SellViewModelTest extends DatabaseTest {
         model.add("FB");
         model.add("FB");
         model.add("FB");
-        assertThat(model.basket()).extracting(SellViewModel.Item::quantity).containsExactly(2);
+        assertThat(model.basket()).extracting(Basket.Item::quantity).containsExactly(2);
         assertThat(model.messageProperty().get()).isEqualTo("Only 2 Sweet FB left.");
         model.add("NONE");
         assertThat(model.messageProperty().get()).isEqualTo("Sweet NONE is out of stock.");
@@ -115,7 +117,7 @@ class SellViewModelTest extends DatabaseTest {
         model.payCash("1.00");
         assertThat(model.messageProperty().get()).isEqualTo("Cash tendered 1.00 is less than the total 1.20.");
         model.payCash("lots");
-        assertThat(model.toneProperty().get()).isEqualTo(SellViewModel.Tone.ERROR);
+        assertThat(model.toneProperty().get()).isEqualTo(Notice.Tone.ERROR);
         model.payCash("1.234");
         assertThat(model.basket()).hasSize(1);
         assertThat(Sql.queryLong(app.database().dataSource(), "select count(*) from sale")).isZero();
@@ -174,7 +176,7 @@ class SellViewModelTest extends DatabaseTest {
     @Test
     void aSkuScannedAddsTheSweetAndAnythingElseIsNotRecognised() {
         model.scanned("sl");
-        assertThat(model.basket()).extracting(SellViewModel.Item::sku).containsExactly("SL");
+        assertThat(model.basket()).extracting(Basket.Item::sku).containsExactly("SL");
         model.scanned("http://example.com/?x=1");
         assertThat(model.messageProperty().get())
                 .isEqualTo("Not recognised: http://example.com/?x=1 is not a sweet, a coupon or a promo code.");
@@ -190,10 +192,10 @@ class SellViewModelTest extends DatabaseTest {
      * The real services, except that the first checkout's answer is lost on the way back: the sale
      * is made, then the till hears "unreachable". Every sale UUID sent is added to {@code sent}.
      */
-    private SellViewModel.Services firstAnswerLost(List<UUID> sent) {
+    private SellServices firstAnswerLost(List<UUID> sent) {
         AtomicInteger failuresLeft = new AtomicInteger(1);
-        SellViewModel.Services real = SellViewModel.services(app.catalog(), app.coupons(), app.promos(), app.sales());
-        return new SellViewModel.Services() {
+        SellServices real = SellServices.of(app.catalog(), app.coupons(), app.promos(), app.sales());
+        return new SellServices() {
             public List<SweetView> catalogue() {
                 return real.catalogue();
             }
@@ -224,8 +226,8 @@ class SellViewModelTest extends DatabaseTest {
     @Test
     void anUnconfirmedPaymentKeepsTheBasketAndTryAgainSendsTheSameSaleOnce() {
         List<UUID> sent = new ArrayList<>();
-        SellViewModel.Services flaky = firstAnswerLost(sent);
-        SellViewModel till = new SellViewModel(flaky, "T1", cashier, SAME_THREAD, SAME_THREAD, UUID::randomUUID);
+        SellServices flaky = firstAnswerLost(sent);
+        SellViewModel till = new SellViewModel(flaky, "T1", cashier, SAME_THREAD, UUID::randomUUID);
         till.reload();
         till.add("SL");
 
@@ -255,7 +257,7 @@ class SellViewModelTest extends DatabaseTest {
         assertThat(fb.stock()).isEqualTo(7);
         assertThat(fb.price()).isEqualByComparingTo("0.90");
         assertThat(fb.name()).isEqualTo("Fudge Bar");
-        assertThat(model.categories()).containsExactly(SellViewModel.ALL, "Fudge", "Test");
+        assertThat(model.categories()).containsExactly(CatalogueFilter.ALL, "Fudge", "Test");
         model.sweetChanged(new SweetChange(id, "FB", "Fudge Bar", "Fudge", 7, new BigDecimal("0.90"), false));
         assertThat(model.sweet("FB")).isEmpty();
     }
@@ -284,8 +286,8 @@ class SellViewModelTest extends DatabaseTest {
     }
 
     private SellViewModel withHeldBackground(HeldExecutor held) {
-        SellViewModel till = new SellViewModel(SellViewModel.services(app.catalog(), app.coupons(), app.promos(), app.sales()), "T1",
-                cashier, held, SAME_THREAD, UUID::randomUUID);
+        SellViewModel till = new SellViewModel(SellServices.of(app.catalog(), app.coupons(), app.promos(), app.sales()), "T1",
+                cashier, new TaskExecutor(held, Runnable::run), UUID::randomUUID);
         till.reload();
         held.runAll();
         return till;
@@ -330,8 +332,8 @@ class SellViewModelTest extends DatabaseTest {
 
     @Test
     void clearAfterAnUnconfirmedPaymentThatWentThroughShowsItsReceiptInsteadOfDroppingIt() {
-        SellViewModel.Services lostAnswer = firstAnswerLost(new ArrayList<>());
-        SellViewModel till = new SellViewModel(lostAnswer, "T1", cashier, SAME_THREAD, SAME_THREAD, UUID::randomUUID);
+        SellServices lostAnswer = firstAnswerLost(new ArrayList<>());
+        SellViewModel till = new SellViewModel(lostAnswer, "T1", cashier, SAME_THREAD, UUID::randomUUID);
         till.reload();
         till.add("SL");
         till.payCard();

@@ -1,4 +1,4 @@
-package org.sweetshop.ui.scan;
+package org.sweetshop.ui.till.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

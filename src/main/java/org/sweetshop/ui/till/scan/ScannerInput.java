@@ -1,4 +1,4 @@
-package org.sweetshop.ui.scan;
+package org.sweetshop.ui.till.scan;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.sweetshop.ui;
+package org.sweetshop.ui.till;
 
 import java.util.List;
 import javafx.scene.control.Label;

@@ -1,0 +1,181 @@
+package org.sweetshop.ui.till;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.sweetshop.print.ReceiptText;
+import org.sweetshop.sale.Receipt;
+import org.sweetshop.ui.common.Controls;
+import org.sweetshop.ui.common.TaskExecutor;
+import org.sweetshop.ui.office.BackOffice;
+import org.sweetshop.ui.till.scan.CameraScanWindow;
+import org.sweetshop.ui.till.scan.ImageScan;
+import org.sweetshop.ui.till.sell.SellView;
+import org.sweetshop.ui.till.sell.SellViewModel;
+
+/**
+ * The selling screen of one logged-in cashier: its model and view, what its buttons do outside
+ * selling (camera, image files, receipts, printing, closing the shift, leaving) and its live stock.
+ */
+final class SellScreen implements SellView.Actions, AutoCloseable {
+
+    /** What a receipt is printed with. */
+    record ReceiptFormat(String storeName, String currency) {
+    }
+
+    private final SellViewModel model;
+    private final SellView view;
+    private final TillViewModel till;
+    private final ShiftScreens shifts;
+    private final Printing printing;
+    private final ReceiptFormat format;
+    private final Supplier<Window> owner;
+    private final BooleanSupplier scanning;
+    private final ImageScan imageScan;
+    private final TaskExecutor tasks;
+    private final LiveStockFeed liveStock;
+
+    /**
+     * @param scanning  true while a scanner gun's keys are coming
+     * @param imageScan decodes "Open image…" files on a thread of its own (a large photo must not hold up a payment)
+     */
+    SellScreen(SellViewModel model, TillViewModel till, TillServices services, TaskExecutor tasks, ShiftScreens shifts, Printing printing,
+               ReceiptFormat format, Supplier<Window> owner, BooleanSupplier scanning, ImageScan imageScan) {
+        this.model = model;
+        this.till = till;
+        this.tasks = tasks;
+        this.shifts = shifts;
+        this.printing = printing;
+        this.format = format;
+        this.owner = owner;
+        this.scanning = scanning;
+        this.imageScan = imageScan;
+        this.view = new SellView(model, this, BackOffice.allowed(model.cashier()));
+        this.liveStock = LiveStockFeed.start(services, till, model, tasks);
+        model.lastReceiptProperty().addListener((obs, old, receipt) -> {
+            if (receipt != null) {
+                showReceipt(receipt);
+            }
+        });
+    }
+
+    SellViewModel model() {
+        return model;
+    }
+
+    SellView view() {
+        return view;
+    }
+
+    /** A scanner gun's burst (or the camera's code): for the basket. A receipt or the keys shown give way to the next customer's scan. */
+    void scanned(String text) {
+        if (view.overlayShown() && !view.overlayIs("close-shift-overlay")) {
+            view.closeOverlay();
+        }
+        model.scanned(text);
+    }
+
+    @Override
+    public void camera() {
+        CameraScanWindow.create(owner.get(), this::scanned).show();
+    }
+
+    @Override
+    public void openImage() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a photo or screenshot of a QR code");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File file = chooser.showOpenDialog(owner.get());
+        if (file != null) {
+            decodeImage(file.toPath());
+        }
+    }
+
+    /** Decodes a QR code from an image file off the UI thread and hands its text to the basket. */
+    void decodeImage(Path file) {
+        imageScan.scan(file).thenAcceptAsync(result -> {
+            if (result.found()) {
+                model.scanned(result.text());
+            } else {
+                model.notice(result.problem());
+            }
+        }, tasks::onUi);
+    }
+
+    @Override
+    public void reprintLast() {
+        if (model.lastReceiptProperty().get() != null) {
+            showReceipt(model.lastReceiptProperty().get(), true);
+        }
+    }
+
+    @Override
+    public void logout() {
+        if (model.mayLeave()) {
+            till.logout();
+        }
+    }
+
+    @Override
+    public boolean scanning() {
+        return scanning.getAsBoolean();
+    }
+
+    @Override
+    public void backOffice() {
+        if (model.mayLeave()) {
+            till.openBackOffice();
+            if (till.screenProperty().get() != TillViewModel.Screen.BACK_OFFICE) {
+                model.notice(till.messageProperty().get());
+            }
+        }
+    }
+
+    @Override
+    public void showReceipt(Receipt receipt) {
+        showReceipt(receipt, false);
+    }
+
+    /** Shows the receipt over the selling screen with Print and Save PDF; Enter or Esc closes it. */
+    private void showReceipt(Receipt receipt, boolean reprint) {
+        List<String> lines = ReceiptText.render(receipt, format.storeName(), format.currency(), ZoneId.systemDefault(), reprint);
+        PrintedText printed = new PrintedText(lines, "receipt-text", 480);
+        Button print = Controls.button("Print", "receipt-print", e -> print(printed.text()));
+        Button save = Controls.button("Save PDF…", "receipt-pdf", e -> savePdf(lines, "receipt-" + receipt.receiptNo() + ".pdf"));
+        view.showOverlay("Receipt " + receipt.receiptNo(), "receipt-overlay", printed.view(), print, save);
+    }
+
+    @Override
+    public void closeShift() {
+        if (!model.mayLeave()) {
+            return;
+        }
+        ShiftScreens.CloseShiftForm form = shifts.closeShift();
+        view.showOverlay("Close the shift at till " + till.till(), "close-shift-overlay", form.content(), "Cancel", form.confirm());
+        form.counted().requestFocus();
+    }
+
+    @Override
+    public void print(Node document) {
+        printing.print(document);
+    }
+
+    @Override
+    public void savePdf(List<String> lines, String suggestedName) {
+        printing.savePdf(lines, suggestedName);
+    }
+
+    /** The screen is gone: its live stock stops. */
+    @Override
+    public void close() {
+        liveStock.close();
+    }
+}

@@ -1,0 +1,178 @@
+package org.sweetshop.ui.till;
+
+import atlantafx.base.theme.PrimerLight;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sweetshop.AppContext;
+import org.sweetshop.DemoStore;
+import org.sweetshop.catalog.SweetChanges;
+import org.sweetshop.config.AppConfig;
+import org.sweetshop.shift.ShiftView;
+import org.sweetshop.shift.ZReport;
+import org.sweetshop.staff.Caller;
+import org.sweetshop.staff.Role;
+import org.sweetshop.ui.common.TaskExecutor;
+import org.sweetshop.ui.office.OfficeServices;
+import org.sweetshop.ui.till.sell.SellServices;
+
+/**
+ * The till application's entry point: starts JavaFX and shows the till window; returns when it
+ * is closed. The only UI class that knows {@link AppContext}: it turns it into the till's
+ * {@link TillServices} (and the back office's {@link OfficeServices}).
+ */
+public final class TillApp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TillApp.class);
+
+    private TillApp() {
+    }
+
+    /** Opens the window and returns when it is closed: the launcher's exit code. */
+    public static int run(AppConfig config) {
+        CountDownLatch closed = new CountDownLatch(1);
+        ExecutorService background = backgroundExecutor();
+        TaskExecutor tasks = new TaskExecutor(background, Platform::runLater);
+        String till = config.terminal() == null ? "T1" : config.terminal();
+        TillViewModel model = new TillViewModel(till, () -> services(AppContext.open(config)), tasks);
+        Platform.setImplicitExit(false);
+        TillController[] controller = new TillController[1];
+        model.screenProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends TillViewModel.Screen> obs, TillViewModel.Screen old, TillViewModel.Screen now) {
+                // the till's start-up time, for anyone to read in the log
+                LOG.info("start-up: {} screen shown {} ms after the JVM started", now, ManagementFactory.getRuntimeMXBean().getUptime());
+                obs.removeListener(this);
+            }
+        });
+        Platform.startup(() -> {
+            Stage stage = new Stage();
+            controller[0] = new TillController(model, tasks, config);
+            stage.setScene(scene(controller[0].window()));
+            stage.setTitle("Sweetshop POS — till " + till);
+            stage.setOnHidden(e -> closed.countDown());
+            stage.setOnCloseRequest(e -> {
+                if (!controller[0].mayClose()) {
+                    e.consume();  // the selling screen says why
+                }
+            });
+            controller[0].attach(stage);
+            stage.show();
+            model.start();
+        });
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (controller[0] != null) {
+            controller[0].close();
+        }
+        background.shutdownNow();
+        TillServices opened = model.services();
+        if (opened != null) {
+            opened.close();
+        }
+        Platform.exit();
+        return 0;
+    }
+
+    /** The scene with the theme and the till's stylesheet; the window is readable at arm's length. */
+    public static Scene scene(TillWindow window) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Scene scene = new Scene(window.root(), 1280, 800);
+        scene.getStylesheets().add(TillWindow.STYLESHEET);
+        return scene;
+    }
+
+    /** One daemon thread for service calls: the UI thread never waits on the database. */
+    public static ExecutorService backgroundExecutor() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "till-background");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** What the till (and the back office it opens) calls, from the opened application; closing it closes the application. */
+    public static TillServices services(AppContext app) {
+        return new AppServices(app);
+    }
+
+    private record AppServices(AppContext app) implements TillServices {
+
+        @Override
+        public boolean noStaffYet() {
+            return app.staff().noStaffYet();
+        }
+
+        @Override
+        public String describeDatabase() {
+            return app.describeDatabase();
+        }
+
+        @Override
+        public void registerOwner(String username, String password) {
+            app.staff().register(null, username, Role.OWNER, password);
+        }
+
+        @Override
+        public Caller login(String username, String password) {
+            return app.staff().login(username, password);
+        }
+
+        @Override
+        public DemoStore.Loaded loadDemo(Caller owner, String till, Path couponDir) throws IOException {
+            return DemoStore.load(app, owner, till, couponDir);
+        }
+
+        @Override
+        public Optional<ShiftView> currentShift(String till) {
+            return app.shifts().current(till);
+        }
+
+        @Override
+        public ShiftView openShift(Caller who, String till, BigDecimal openingFloat) {
+            return app.shifts().open(who, till, openingFloat);
+        }
+
+        @Override
+        public ZReport closeShift(Caller who, String till, BigDecimal countedCash) {
+            return app.shifts().close(who, till, countedCash);
+        }
+
+        @Override
+        public SellServices selling() {
+            return SellServices.of(app.catalog(), app.coupons(), app.promos(), app.sales());
+        }
+
+        @Override
+        public SweetChanges.Subscription subscribeToStock(SweetChanges.Subscriber subscriber) {
+            return app.liveStock().subscribe(subscriber);
+        }
+
+        @Override
+        public OfficeServices office() {
+            return new OfficeServices(app.catalog(), app.stock(), app.catalogImport(), app.deliveryImport(), app.refunds(), app.coupons(),
+                    app.promos(), app.staff(), app.reports(), app.auditLog());
+        }
+
+        @Override
+        public void close() {
+            app.close();
+        }
+    }
+}

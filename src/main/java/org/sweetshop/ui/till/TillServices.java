@@ -1,0 +1,55 @@
+package org.sweetshop.ui.till;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.sweetshop.DemoStore;
+import org.sweetshop.catalog.SweetChanges;
+import org.sweetshop.shift.ShiftView;
+import org.sweetshop.shift.ZReport;
+import org.sweetshop.staff.Caller;
+import org.sweetshop.ui.office.BackOffice;
+import org.sweetshop.ui.office.OfficeServices;
+import org.sweetshop.ui.till.sell.SellServices;
+
+/**
+ * What the till calls, and nothing more: the entry point ({@link TillApp#services}) builds it from
+ * the opened application; tests may build it from theirs.
+ */
+public interface TillServices extends AutoCloseable {
+
+    /** True for a store with no staff yet: the first run creates its owner. */
+    boolean noStaffYet();
+
+    /** Where the store database is, for the status bar. */
+    String describeDatabase();
+
+    /** The store's first account, which is always an owner's. */
+    void registerOwner(String username, String password);
+
+    Caller login(String username, String password);
+
+    /** The demo store (sweets, a manager, a cashier, coupons written as QR codes to {@code couponDir}, promo codes). */
+    DemoStore.Loaded loadDemo(Caller owner, String till, Path couponDir) throws IOException;
+
+    /** This till's open shift, if one is. */
+    Optional<ShiftView> currentShift(String till);
+
+    ShiftView openShift(Caller who, String till, BigDecimal openingFloat);
+
+    ZReport closeShift(Caller who, String till, BigDecimal countedCash);
+
+    /** The selling screen's services. */
+    SellServices selling();
+
+    /** Live stock: the subscriber hears every sweet changed anywhere in the store. Opens the feed on first use (blocking). */
+    SweetChanges.Subscription subscribeToStock(SweetChanges.Subscriber subscriber);
+
+    /** The {@link BackOffice}'s services. */
+    OfficeServices office();
+
+    /** Closes the services (and the database they opened). */
+    @Override
+    void close();
+}

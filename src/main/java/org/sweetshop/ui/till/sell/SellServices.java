@@ -1,0 +1,61 @@
+package org.sweetshop.ui.till.sell;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.sweetshop.catalog.CatalogService;
+import org.sweetshop.catalog.SweetView;
+import org.sweetshop.coupon.CouponPreview;
+import org.sweetshop.coupon.CouponService;
+import org.sweetshop.promo.PromoService;
+import org.sweetshop.promo.PromoView;
+import org.sweetshop.sale.CheckoutRequest;
+import org.sweetshop.sale.Receipt;
+import org.sweetshop.sale.SaleService;
+import org.sweetshop.staff.Caller;
+
+/** What the services the selling screen uses do; the app passes its services ({@link #of}), tests may pass the same. */
+public interface SellServices {
+
+    /** The active sweets. */
+    List<SweetView> catalogue();
+
+    CouponPreview previewCoupon(String token);
+
+    PromoView findPromo(String code);
+
+    Receipt checkout(Caller cashier, CheckoutRequest request);
+
+    /** The sale made under this UUID, if one was. */
+    Optional<Receipt> findReceipt(UUID saleId);
+
+    /** The app's services behind the selling screen. */
+    static SellServices of(CatalogService catalog, CouponService coupons, PromoService promos, SaleService sales) {
+        return new SellServices() {
+            @Override
+            public List<SweetView> catalogue() {
+                return catalog.list().stream().filter(SweetView::active).toList();
+            }
+
+            @Override
+            public CouponPreview previewCoupon(String token) {
+                return coupons.preview(token);
+            }
+
+            @Override
+            public PromoView findPromo(String code) {
+                return promos.find(code);
+            }
+
+            @Override
+            public Receipt checkout(Caller cashier, CheckoutRequest request) {
+                return sales.checkout(cashier, request);
+            }
+
+            @Override
+            public Optional<Receipt> findReceipt(UUID saleId) {
+                return sales.findReceipt(saleId);
+            }
+        };
+    }
+}

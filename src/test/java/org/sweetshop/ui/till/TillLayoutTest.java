@@ -1,0 +1,52 @@
+package org.sweetshop.ui.till;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sweetshop.AppContext;
+import org.sweetshop.ui.common.Steps;
+import org.sweetshop.ui.till.sell.Basket;
+
+/** How the till's rooms depend on one another and on the rest of the app. */
+class TillLayoutTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.sweetshop.ui");
+    }
+
+    @Test
+    void onlyTheEntryPointKnowsTheApplicationContext() {
+        noClasses().that().resideInAPackage("org.sweetshop.ui..").and().doNotHaveFullyQualifiedName(TillApp.class.getName())
+                .and().doNotHaveFullyQualifiedName(TillApp.class.getName() + "$AppServices")
+                .should().dependOnClassesThat().haveFullyQualifiedName(AppContext.class.getName())
+                .check(classes);
+    }
+
+    @Test
+    void theTillRunsItsBackgroundWorkAsBackgroundTasksOnly() {
+        noClasses().that().resideInAPackage("org.sweetshop.ui.till..")
+                .should().dependOnClassesThat().haveFullyQualifiedName(Steps.class.getName())
+                .check(classes);
+    }
+
+    @Test
+    void theSellingScreenKnowsNothingOfTheWindowAroundIt() {
+        noClasses().that().resideInAPackage("org.sweetshop.ui.till.sell..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sweetshop.ui.till", "org.sweetshop.ui.office..")
+                .check(classes);
+    }
+
+    @Test
+    void theBasketIsPlainData() {
+        noClasses().that().haveFullyQualifiedName(Basket.class.getName()).or().haveNameMatching(Basket.class.getName() + "\\$.*")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .check(classes);
+    }
+}
