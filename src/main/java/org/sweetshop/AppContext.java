@@ -24,7 +24,6 @@ import org.sweetshop.sale.SaleService;
 import org.sweetshop.shift.ShiftService;
 import org.sweetshop.staff.AuditLogService;
 import org.sweetshop.staff.PasswordHasher;
-import org.sweetshop.staff.Staff;
 import org.sweetshop.staff.StaffService;
 import org.sweetshop.stock.DeliveryImport;
 import org.sweetshop.stock.StockService;
@@ -77,7 +76,8 @@ public final class AppContext implements AutoCloseable {
 
     /** Every entity class, for the Hibernate bootstrap. */
     public static List<Class<?>> entities() {
-        List<Class<?>> entities = new ArrayList<>(List.of(Staff.class, Sweet.class, StockMovement.class, Coupon.class, Promo.class));
+        List<Class<?>> entities = new ArrayList<>(StaffService.entities());
+        entities.addAll(List.of(Sweet.class, StockMovement.class, Coupon.class, Promo.class));
         entities.addAll(SaleService.entities());
         entities.addAll(ShiftService.entities());
         return entities;

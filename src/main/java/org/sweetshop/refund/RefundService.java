@@ -25,6 +25,7 @@ import org.sweetshop.catalog.MovementKind;
 import org.sweetshop.catalog.Sweet;
 import org.sweetshop.catalog.Sweets;
 import org.sweetshop.common.InvalidInputException;
+import org.sweetshop.common.LockOrder;
 import org.sweetshop.common.Money;
 import org.sweetshop.common.NotFoundException;
 import org.sweetshop.common.Texts;
@@ -106,7 +107,7 @@ public final class RefundService {
         String receiptNo = number.toString();
 
         // 1. the sale's row: refunds of one receipt queue here
-        SaleRow sale = Transactor.lockOrBusy(() -> session.doReturningWork(c -> lockSale(c, number)),
+        SaleRow sale = Transactor.lock(LockOrder.SALE, () -> session.doReturningWork(c -> lockSale(c, number)),
                 () -> "receipt " + receiptNo + " is being refunded at another till");
         if (sale == null) {
             throw new NotFoundException("receipt", receiptNo, "unknown receipt: there is no receipt " + receiptNo);

@@ -40,9 +40,10 @@ import org.sweetshop.staff.StaffService;
 /**
  * Checkout: the one place a sale is made.
  *
- * <p>In one transaction it locks ({@code PESSIMISTIC_WRITE}, bounded by {@code lock_timeout}) the
- * basket's sweets in ascending id order, then the coupon, then the promo code, then the till's
- * receipt counter (an atomic increment that holds the counter row's lock); checks stock and
+ * <p>In one transaction it locks ({@code PESSIMISTIC_WRITE}, bounded by {@code lock_timeout}), in
+ * the global {@link org.sweetshop.common.LockOrder}, the basket's sweets in ascending id order,
+ * then the coupon, then the promo code, then the till's {@link ReceiptCounter} (an atomic
+ * increment that holds the counter row's lock); checks stock and
  * discounts under those locks; and writes the sale, its lines, the stock movements, the redemption
  * and the next receipt number. It is idempotent on the sale's
  * UUID: a second submission, even a concurrent one, gets the receipt already made.
@@ -105,7 +106,8 @@ public final class SaleService {
             }
             bySku.put(sweet.getSku(), sweet);
         }
-        // 2. the coupon, 3. the promo code (4. the till's receipt counter is taken by the write)
+        // 2. the coupon, 3. the promo code (4. the till's receipt counter is taken by the write);
+        // the steps are LockOrder's, and each locking call names its own
         Coupon coupon = basket.coupon() == null ? null : CouponService.lockForRedemption(session, basket.coupon());
         Promo promo = basket.promo() == null ? null : PromoService.lockForUse(session, basket.promo());
 
@@ -141,9 +143,9 @@ public final class SaleService {
             promo.use(today);
             session.update(promo);
         }
-        long receiptNumber = Transactor.lockOrBusy(
-                () -> session.doReturningWork(connection -> SaleWriter.write(connection, sale, movements, sweets)),
-                () -> "another checkout on till " + basket.till() + " is still running");
+        // 4. the till's receipt counter: the first statement of the sale's write
+        long receiptNumber = ReceiptCounter.next(basket.till(),
+                () -> session.doReturningWork(connection -> SaleWriter.write(connection, sale, movements, sweets)));
         sale.numbered(receiptNumber);
         return sale.receipt(caller.username(), coupon == null ? null : coupon.getHint(), promo == null ? null : promo.getCode());
     }
