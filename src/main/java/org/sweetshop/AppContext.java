@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.sweetshop.audit.AuditService;
 import org.sweetshop.catalog.CatalogImport;
 import org.sweetshop.catalog.CatalogService;
-import org.sweetshop.catalog.StockMovement;
 import org.sweetshop.catalog.SweetChanges;
 import org.sweetshop.catalog.Sweet;
 import org.sweetshop.config.AppConfig;
@@ -26,6 +25,8 @@ import org.sweetshop.staff.AuditLogService;
 import org.sweetshop.staff.PasswordHasher;
 import org.sweetshop.staff.StaffService;
 import org.sweetshop.stock.DeliveryImport;
+import org.sweetshop.stock.StockLedger;
+import org.sweetshop.stock.StockMovement;
 import org.sweetshop.stock.StockService;
 
 /**
@@ -60,7 +61,7 @@ public final class AppContext implements AutoCloseable {
         this.database = database;
         var tx = database.transactor();
         this.staff = new StaffService(tx, hasher, clock);
-        this.catalog = new CatalogService(tx, clock);
+        this.catalog = new CatalogService(tx, clock, StockLedger::openingStock);
         this.stock = new StockService(tx, clock);
         this.coupons = new CouponService(tx, clock);
         this.promos = new PromoService(tx, clock);
@@ -68,7 +69,7 @@ public final class AppContext implements AutoCloseable {
         this.audit = new AuditService(database.dataSource());
         this.shifts = new ShiftService(tx, clock);
         this.refunds = new RefundService(tx, clock);
-        this.catalogImport = new CatalogImport(tx, clock);
+        this.catalogImport = new CatalogImport(tx, clock, StockLedger::openingStock);
         this.deliveryImport = new DeliveryImport(tx, clock);
         this.auditLog = new AuditLogService(tx);
         this.reports = new ReportService(tx, clock);

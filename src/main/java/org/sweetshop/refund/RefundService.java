@@ -21,7 +21,8 @@ import java.util.UUID;
 import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sweetshop.catalog.MovementKind;
+import org.sweetshop.stock.MovementKind;
+import org.sweetshop.stock.StockLedger;
 import org.sweetshop.catalog.Sweet;
 import org.sweetshop.catalog.Sweets;
 import org.sweetshop.common.InvalidInputException;
@@ -147,7 +148,7 @@ public final class RefundService {
         for (Sweet sweet : sweets.values()) {
             int quantity = refunding.entrySet().stream().filter(e -> e.getKey().sweetId() == sweet.getId())
                     .mapToInt(Map.Entry::getValue).sum();
-            em.persist(sweet.changeStock(quantity, MovementKind.REFUND, manager.staffId(), till, movementReason, sale.id(), now));
+            StockLedger.record(em, sweet, quantity, MovementKind.REFUND, manager.staffId(), till, movementReason, sale.id(), now);
         }
 
         // the money: each line's share of what was paid (RefundMoney)

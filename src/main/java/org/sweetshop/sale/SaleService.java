@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.sweetshop.common.NotForSaleException;
-import org.sweetshop.catalog.MovementKind;
+import org.sweetshop.stock.MovementKind;
+import org.sweetshop.stock.StockLedger;
 import org.sweetshop.common.OutOfStockException;
-import org.sweetshop.catalog.StockMovement;
+import org.sweetshop.stock.StockMovement;
 import org.sweetshop.catalog.Sweet;
 import org.sweetshop.catalog.Sweets;
 import org.sweetshop.common.InvalidInputException;
@@ -131,7 +132,7 @@ public final class SaleService {
                 coupon == null ? null : coupon.getId(), promo == null ? null : promo.getId(), payment);
         for (Map.Entry<String, Integer> line : basket.lines().entrySet()) {
             Sweet sweet = bySku.get(line.getKey());
-            movements.add(sweet.changeStock(-line.getValue(), MovementKind.SALE, caller.staffId(), basket.till(), null,
+            movements.add(StockLedger.change(sweet, -line.getValue(), MovementKind.SALE, caller.staffId(), basket.till(), null,
                     basket.saleId(), now));
             sale.addLine(sweet.getId(), sweet.getSku(), sweet.getName(), sweet.getPrice(), line.getValue());
         }

@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.sweetshop.catalog.StockMovement;
+import org.sweetshop.stock.StockMovement;
 import org.sweetshop.catalog.Sweet;
 
 /**
@@ -29,7 +29,7 @@ import org.sweetshop.catalog.Sweet;
  *   <li>its lines;
  *   <li>the stock movements;
  *   <li>the sweets' new stock and ledger numbers, as computed under the locks by
- *       {@link Sweet#changeStock}.
+ *       {@code StockLedger.change}.
  * </ol>
  *
  * The values come from the entities the domain rules produced; Hibernate maps and validates the

@@ -10,7 +10,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
-import org.sweetshop.catalog.MovementKind;
+import org.sweetshop.stock.MovementKind;
 import org.sweetshop.catalog.SweetView;
 import org.sweetshop.common.NotPermittedException;
 import org.sweetshop.sale.CheckoutRequest;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sweetshop.catalog.MovementKind;
+import org.sweetshop.stock.MovementKind;
 import org.sweetshop.catalog.SweetView;
 import org.sweetshop.staff.Role;
 import org.sweetshop.stock.MovementView;
