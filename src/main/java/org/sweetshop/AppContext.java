@@ -81,6 +81,7 @@ public final class AppContext implements AutoCloseable {
         entities.addAll(List.of(Sweet.class, StockMovement.class, Coupon.class, Promo.class));
         entities.addAll(SaleService.entities());
         entities.addAll(ShiftService.entities());
+        entities.addAll(RefundService.entities());
         return entities;
     }
 

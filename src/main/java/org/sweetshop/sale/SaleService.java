@@ -1,6 +1,7 @@
 package org.sweetshop.sale;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import org.hibernate.StatelessSession;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import org.sweetshop.stock.StockMovement;
 import org.sweetshop.catalog.Sweet;
 import org.sweetshop.catalog.Sweets;
 import org.sweetshop.common.InvalidInputException;
+import org.sweetshop.common.LockOrder;
 import org.sweetshop.common.Refusal;
 import org.sweetshop.common.Money;
 import org.sweetshop.common.Texts;
@@ -149,6 +151,21 @@ public final class SaleService {
                 () -> session.doReturningWork(connection -> SaleWriter.write(connection, sale, movements, sweets)));
         sale.numbered(receiptNumber);
         return sale.receipt(caller.username(), coupon == null ? null : coupon.getHint(), promo == null ? null : promo.getCode());
+    }
+
+    /**
+     * Locks the sale with this receipt number for a refund ({@code PESSIMISTIC_WRITE}, i.e.
+     * {@code for no key update}: {@link LockOrder#SALE}, a refund's first lock); empty if there is
+     * no such receipt. Nothing else locks an existing sale (checkout only inserts new ones).
+     */
+    public static Optional<Sale> lockForRefund(EntityManager em, ReceiptNumber number) {
+        return Transactor.lock(LockOrder.SALE, () -> em.createQuery(
+                                "select s from Sale s where s.till = :till and s.receiptSeq = :seq", Sale.class)
+                        .setParameter("till", number.till())
+                        .setParameter("seq", number.seq())
+                        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                        .getResultStream().findFirst(),
+                () -> "receipt " + number + " is being refunded at another till");
     }
 
     /** A constraint a lost race ran into, as the refusal a cashier understands. */

@@ -35,13 +35,16 @@ public final class ShiftService {
 
     private static final String ONE_OPEN_PER_TILL = "shift_one_open_per_till_uq";
 
-    /** The shift's sales, added up: the till's receipts after the opening's counter, up to the closing's. */
-    private static final String TAKINGS = "select count(*), coalesce(sum(subtotal), 0), coalesce(sum(coupon_discount), 0),"
-            + " coalesce(sum(promo_discount), 0), coalesce(sum(total), 0),"
-            + " coalesce(sum(case when payment = 'CASH' then total else 0 end), 0),"
-            + " coalesce(sum(case when payment = 'CARD' then total else 0 end), 0),"
-            + " min(receipt_seq), max(receipt_seq)"
-            + " from sale where till = :till and receipt_seq > :after and receipt_seq <= :upTo";
+    /**
+     * The shift's sales, added up over the {@code Sale} entity: the till's receipts after the
+     * opening's counter, up to the closing's.
+     */
+    private static final String TAKINGS = "select count(s), coalesce(sum(s.subtotal), 0), coalesce(sum(s.couponDiscount), 0),"
+            + " coalesce(sum(s.promoDiscount), 0), coalesce(sum(s.total), 0),"
+            + " coalesce(sum(case when s.payment = org.sweetshop.sale.PaymentMethod.CASH then s.total else 0 end), 0),"
+            + " coalesce(sum(case when s.payment = org.sweetshop.sale.PaymentMethod.CARD then s.total else 0 end), 0),"
+            + " min(s.receiptSeq), max(s.receiptSeq)"
+            + " from Sale s where s.till = :till and s.receiptSeq > :after and s.receiptSeq <= :upTo";
 
     private final Transactor tx;
     private final Clock clock;
@@ -164,7 +167,7 @@ public final class ShiftService {
     }
 
     private static Shift.Takings takings(EntityManager em, String till, long after, long upTo) {
-        Object[] row = (Object[]) em.createNativeQuery(TAKINGS)
+        Object[] row = em.createQuery(TAKINGS, Object[].class)
                 .setParameter("till", till)
                 .setParameter("after", after)
                 .setParameter("upTo", upTo)
