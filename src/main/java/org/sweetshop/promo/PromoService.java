@@ -55,7 +55,7 @@ public final class PromoService {
         }
         String code = normalize(request.code());
         if (request.discount() == null) {
-            throw new InvalidInputException("discount", "a promo code needs --percent or --amount");
+            throw new InvalidInputException("discount", "a promo code needs a discount: a percent or an amount off");
         }
         if (request.maxUses() != null) {
             Texts.requireRange("max uses", request.maxUses(), 1, MAX_USES);

@@ -6,7 +6,11 @@ import org.sweetshop.common.Texts;
 /** A sweet and how many of it, as the till's basket holds them. */
 public record BasketLine(String sku, int quantity) {
 
-    /** Parses {@code SKU:QTY} (or a bare SKU for one) as typed on the command line or in the back office. */
+    /**
+     * Parses {@code SKU:QTY} (or a bare SKU for one) as typed in the back office's refund field.
+     * The command line has its own grammar ({@code cli.Arguments}); this stays only until the back
+     * office's view model takes its own parsing (the UI part of issue 8), and then goes.
+     */
     public static BasketLine parse(String item) {
         if (item == null || item.isBlank() || item.length() > 100) {
             throw new InvalidInputException("item", "an item must be SKU:QTY, e.g. SL-1:2");
