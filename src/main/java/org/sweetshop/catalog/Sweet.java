@@ -115,7 +115,7 @@ public class Sweet {
         return name;
     }
 
-    public String getCategory() {
+    String getCategory() {
         return category;
     }
 
@@ -127,7 +127,7 @@ public class Sweet {
         return stock;
     }
 
-    public int getReorderLevel() {
+    int getReorderLevel() {
         return reorderLevel;
     }
 
