@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.sweetshop.audit.AuditService;
 import org.sweetshop.catalog.CatalogImport;
 import org.sweetshop.catalog.CatalogService;
-import org.sweetshop.catalog.StockMovement;
 import org.sweetshop.catalog.SweetChanges;
 import org.sweetshop.catalog.Sweet;
 import org.sweetshop.config.AppConfig;
@@ -24,9 +23,10 @@ import org.sweetshop.sale.SaleService;
 import org.sweetshop.shift.ShiftService;
 import org.sweetshop.staff.AuditLogService;
 import org.sweetshop.staff.PasswordHasher;
-import org.sweetshop.staff.Staff;
 import org.sweetshop.staff.StaffService;
 import org.sweetshop.stock.DeliveryImport;
+import org.sweetshop.stock.StockLedger;
+import org.sweetshop.stock.StockMovement;
 import org.sweetshop.stock.StockService;
 
 /**
@@ -61,7 +61,7 @@ public final class AppContext implements AutoCloseable {
         this.database = database;
         var tx = database.transactor();
         this.staff = new StaffService(tx, hasher, clock);
-        this.catalog = new CatalogService(tx, clock);
+        this.catalog = new CatalogService(tx, clock, StockLedger::openingStock);
         this.stock = new StockService(tx, clock);
         this.coupons = new CouponService(tx, clock);
         this.promos = new PromoService(tx, clock);
@@ -69,7 +69,7 @@ public final class AppContext implements AutoCloseable {
         this.audit = new AuditService(database.dataSource());
         this.shifts = new ShiftService(tx, clock);
         this.refunds = new RefundService(tx, clock);
-        this.catalogImport = new CatalogImport(tx, clock);
+        this.catalogImport = new CatalogImport(tx, clock, StockLedger::openingStock);
         this.deliveryImport = new DeliveryImport(tx, clock);
         this.auditLog = new AuditLogService(tx);
         this.reports = new ReportService(tx, clock);
@@ -77,9 +77,11 @@ public final class AppContext implements AutoCloseable {
 
     /** Every entity class, for the Hibernate bootstrap. */
     public static List<Class<?>> entities() {
-        List<Class<?>> entities = new ArrayList<>(List.of(Staff.class, Sweet.class, StockMovement.class, Coupon.class, Promo.class));
+        List<Class<?>> entities = new ArrayList<>(StaffService.entities());
+        entities.addAll(List.of(Sweet.class, StockMovement.class, Coupon.class, Promo.class));
         entities.addAll(SaleService.entities());
         entities.addAll(ShiftService.entities());
+        entities.addAll(RefundService.entities());
         return entities;
     }
 

@@ -4,12 +4,20 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Entity;
+import jakarta.persistence.LockModeType;
+import java.sql.Connection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sweetshop.db.Transactor;
 
 /** The layers of DESIGN.md, checked on the compiled classes. */
 class ArchitectureTest {
@@ -107,6 +115,59 @@ class ArchitectureTest {
     void featuresDoNotReachIntoTheCompositionRoot() {
         noClasses().that().resideInAnyPackage(FEATURES).or().resideInAnyPackage("org.sweetshop.db..", "org.sweetshop.common..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.sweetshop")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheTillsEntryPointKnowsTheCompositionRoot() {
+        // the entry point (org.sweetshop.ui.till.TillApp) wires the screens;
+        // every other ui class gets services, never the whole context
+        DescribedPredicate<JavaClass> entryPoint = new DescribedPredicate<>("the till's entry point TillApp (and its nested classes)") {
+            @Override
+            public boolean test(JavaClass c) {
+                return c.getName().matches("org\\.sweetshop\\.ui\\.(.+\\.)?TillApp(\\$.*)?");
+            }
+        };
+        noClasses().that().resideInAPackage("org.sweetshop.ui..").and(DescribedPredicate.not(entryPoint))
+                .should().dependOnClassesThat().haveFullyQualifiedName(AppContext.class.getName())
+                .check(classes);
+    }
+
+    @Test
+    void uiPackagesHaveNoCycles() {
+        slices().matching("org.sweetshop.ui.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void everyRowLockNamesItsStepInTheGlobalLockOrder() {
+        DescribedPredicate<JavaClass> locksRows = new DescribedPredicate<>("lock rows with PESSIMISTIC_WRITE") {
+            @Override
+            public boolean test(JavaClass c) {
+                return c.getFieldAccessesFromSelf().stream().anyMatch(a -> a.getTargetOwner().isEquivalentTo(LockModeType.class)
+                        && a.getName().equals("PESSIMISTIC_WRITE"));
+            }
+        };
+        ArchCondition<JavaClass> nameTheirStep = new ArchCondition<>("take those locks through Transactor.lock, naming a LockOrder step") {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                boolean names = c.getMethodCallsFromSelf().stream().anyMatch(call -> call.getTargetOwner().isEquivalentTo(Transactor.class)
+                        && call.getName().equals("lock"));
+                if (!names) {
+                    events.add(SimpleConditionEvent.violated(c, c.getName() + " locks rows without naming a LockOrder step"));
+                }
+            }
+        };
+        classes().that(locksRows).should(nameTheirStep).check(classes);
+    }
+
+    @Test
+    void checkoutsBatchIsTheOnlyJdbcStatementOfTheFeaturesThatWrite() {
+        // SaleWriter's pipelined batch is the one documented JDBC exception (docs/DESIGN.md); reports and
+        // the audit read with plain SQL aggregates, and write nothing
+        noClasses().that().resideInAnyPackage(FEATURES).and().resideOutsideOfPackages("org.sweetshop.report..", "org.sweetshop.audit..")
+                .and().doNotHaveFullyQualifiedName("org.sweetshop.sale.SaleWriter")
+                .should().callMethod(Connection.class, "prepareStatement", String.class)
+                .orShould().callMethod(Connection.class, "createStatement")
                 .check(classes);
     }
 }

@@ -86,10 +86,13 @@ public final class CatalogImport {
 
     private final Transactor tx;
     private final Clock clock;
+    private final OpeningStock openingStock;
 
-    public CatalogImport(Transactor tx, Clock clock) {
+    /** @param openingStock where a new sweet's opening stock is booked: the stock ledger */
+    public CatalogImport(Transactor tx, Clock clock, OpeningStock openingStock) {
         this.tx = tx;
         this.clock = clock;
+        this.openingStock = openingStock;
     }
 
     /**
@@ -165,8 +168,7 @@ public final class CatalogImport {
                     Sweet sweet = new Sweet(r.sku(), r.name(), r.category(), r.price(), r.reorderLevel(), now);
                     em.persist(sweet);
                     if (r.stock() > 0) {
-                        em.persist(sweet.changeStock(r.stock(), MovementKind.RESTOCK, caller.staffId(), where,
-                                "opening stock (import)", null, now));
+                        openingStock.book(em, sweet, r.stock(), caller.staffId(), where, "opening stock (import)", now);
                     }
                 }
                 em.flush();

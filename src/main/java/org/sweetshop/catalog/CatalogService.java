@@ -25,10 +25,13 @@ public final class CatalogService {
 
     private final Transactor tx;
     private final Clock clock;
+    private final OpeningStock openingStock;
 
-    public CatalogService(Transactor tx, Clock clock) {
+    /** @param openingStock where a new sweet's opening stock is booked: the stock ledger */
+    public CatalogService(Transactor tx, Clock clock, OpeningStock openingStock) {
         this.tx = tx;
         this.clock = clock;
+        this.openingStock = openingStock;
     }
 
     /** Adds a sweet; its opening stock is recorded as a restock movement so stock = sum of movements. */
@@ -52,7 +55,7 @@ public final class CatalogService {
                 Sweet sweet = new Sweet(sku, name, category, price, reorder, now);
                 em.persist(sweet);
                 if (stock > 0) {
-                    em.persist(sweet.changeStock(stock, MovementKind.RESTOCK, caller.staffId(), where, "opening stock", null, now));
+                    openingStock.book(em, sweet, stock, caller.staffId(), where, "opening stock", now);
                 }
                 em.flush();
                 AuditLog.record(em, caller.staffId(), AuditAction.SWEET_ADD, sku, null, Money.format(price), where, now);

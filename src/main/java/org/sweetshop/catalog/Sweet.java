@@ -1,6 +1,5 @@
 package org.sweetshop.catalog;
 
-import org.sweetshop.common.OutOfStockException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -10,12 +9,10 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.UUID;
-import org.sweetshop.common.InvalidInputException;
 
 /**
- * A sweet in the catalogue, and the owner of its stock: stock changes only through
- * {@link #changeStock}, which returns the movement to persist with it.
+ * A sweet in the catalogue. Its stock changes only through the stock ledger
+ * ({@code stock.StockLedger}), which updates it and writes the movement in one transaction.
  */
 @Entity
 @Table(name = "sweet")
@@ -70,24 +67,16 @@ public class Sweet {
     }
 
     /**
-     * Changes stock by {@code delta} and returns the movement that records it. Stock never goes
-     * below zero: a sale asking for more than is left is refused with what is left.
+     * Sets the stock a ledger movement leaves and returns that movement's number in this sweet's
+     * chain. Only the stock ledger ({@code stock.StockLedger}) calls this, under the sweet's row
+     * lock, and writes the movement in the same transaction; it checks the change first.
      */
-    public StockMovement changeStock(int delta, MovementKind kind, long staffId, String till, String reason,
-                                     UUID saleId, Instant now) {
-        if (delta == 0) {
-            throw new IllegalArgumentException("a stock movement must change stock");
+    public int recordMovement(int stockAfter) {
+        if (stockAfter < 0 || stockAfter > MAX_STOCK) {
+            throw new IllegalArgumentException("stock out of range: " + stockAfter);
         }
-        long after = (long) stock + delta;
-        if (after < 0) {
-            throw new OutOfStockException(sku, name, stock, -delta);
-        }
-        if (after > MAX_STOCK) {
-            throw new InvalidInputException("quantity", "stock of " + sku + " would exceed " + MAX_STOCK);
-        }
-        stock = (int) after;
-        movements++;
-        return new StockMovement(id, movements, kind, delta, stock, staffId, till, reason, saleId, now);
+        stock = stockAfter;
+        return ++movements;
     }
 
     void changePrice(BigDecimal newPrice) {
@@ -126,7 +115,7 @@ public class Sweet {
         return name;
     }
 
-    public String getCategory() {
+    String getCategory() {
         return category;
     }
 
@@ -138,7 +127,7 @@ public class Sweet {
         return stock;
     }
 
-    public int getReorderLevel() {
+    int getReorderLevel() {
         return reorderLevel;
     }
 

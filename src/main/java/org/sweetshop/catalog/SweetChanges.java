@@ -176,7 +176,7 @@ public final class SweetChanges implements AutoCloseable {
     }
 
     /** The application name of this feed's connection in {@code pg_stat_activity}. */
-    public String connectionName() {
+    String connectionName() {
         return listener.applicationName();
     }
 

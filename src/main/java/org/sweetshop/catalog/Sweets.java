@@ -9,13 +9,15 @@ import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.hibernate.SharedSessionContract;
+import org.sweetshop.common.LockOrder;
 import org.sweetshop.common.NotFoundException;
 import org.sweetshop.common.Texts;
 import org.sweetshop.db.Transactor;
 
 /**
- * Finding and locking sweets. Every lock on sweets goes through here, in ascending id order: the
- * first rule of the lock order in DESIGN.md.
+ * Finding and locking sweets. Every lock on sweets goes through here, in ascending id order:
+ * {@link LockOrder#SWEETS}, after a refunded sale's row and before any coupon, promo code or
+ * receipt counter.
  */
 public final class Sweets {
 
@@ -46,7 +48,7 @@ public final class Sweets {
         // translated SQL per query string, and re-translates a query with a multi-valued parameter
         // on every execution (measured: a third of checkout's CPU)
         String hql = LOCK_QUERIES.computeIfAbsent(skus.size(), Sweets::lockQuery);
-        List<Sweet> sweets = Transactor.lockOrBusy(() -> {
+        List<Sweet> sweets = Transactor.lock(LockOrder.SWEETS, () -> {
                     var query = session.createSelectionQuery(hql, Sweet.class).setLockMode(LockModeType.PESSIMISTIC_WRITE);
                     int position = 1;
                     for (String sku : skus) {
@@ -69,7 +71,7 @@ public final class Sweets {
      * SKUs may have changed since). {@code what} names them in the "busy" message.
      */
     public static List<Sweet> lockByIdsInIdOrder(EntityManager em, Collection<Long> ids, String what) {
-        List<Sweet> sweets = Transactor.lockOrBusy(() -> em.createQuery(
+        List<Sweet> sweets = Transactor.lock(LockOrder.SWEETS, () -> em.createQuery(
                                 "select s from Sweet s where s.id in :ids order by s.id", Sweet.class)
                         .setParameter("ids", ids)
                         .setLockMode(LockModeType.PESSIMISTIC_WRITE)

@@ -22,6 +22,7 @@ import org.sweetshop.AppContext;
 import org.sweetshop.common.BusyException;
 import org.sweetshop.common.DatabaseUnreachableException;
 import org.sweetshop.common.InvalidInputException;
+import org.sweetshop.common.NotPermittedException;
 import org.sweetshop.common.Refusal;
 import org.sweetshop.common.Texts;
 import org.sweetshop.config.AppConfig;
@@ -184,7 +185,7 @@ public final class Cli implements Callable<Integer> {
         int code = exitCode(e);
         String message = code == UNEXPECTED
                 ? "unexpected failure (" + e.getClass().getSimpleName() + "): details in " + logFile()
-                : oneLine(e.getMessage());
+                : oneLine(e.getMessage() + flagHint(e));
         if (code == UNEXPECTED) {
             LOG.error("command failed", e);
         } else {
@@ -203,6 +204,21 @@ public final class Cli implements Callable<Integer> {
         } catch (RuntimeException e) {
             return "the log";
         }
+    }
+
+    /** The services say what a refusal needs; the command line names the flag that gives it. */
+    private static String flagHint(Exception e) {
+        if (e instanceof NotPermittedException refusal) {
+            switch (refusal.remedy()) {
+                case A_CALLER:
+                    return " (--as USER)";
+                case THE_OWNER_ROLE:
+                    return " (--role owner)";
+                default:
+                    return "";
+            }
+        }
+        return "";
     }
 
     /** A message for one line of a terminal: no line breaks, and a pasted 10 kB value cut short. */

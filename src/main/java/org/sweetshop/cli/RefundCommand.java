@@ -31,7 +31,7 @@ final class RefundCommand extends JsonCommand {
         List<RefundLine> lines = new ArrayList<>();
         if (items != null) {
             for (String item : items) {
-                BasketLine parsed = SellCommand.parseItem(item);
+                BasketLine parsed = Arguments.item(item);
                 lines.add(new RefundLine(parsed.sku(), parsed.quantity()));
             }
         }

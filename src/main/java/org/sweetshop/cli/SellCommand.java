@@ -1,16 +1,15 @@
 package org.sweetshop.cli;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.sweetshop.common.InvalidInputException;
-import org.sweetshop.common.Texts;
+import org.sweetshop.print.ReceiptText;
 import org.sweetshop.sale.BasketLine;
 import org.sweetshop.sale.CheckoutRequest;
 import org.sweetshop.sale.Payment;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.sale.SaleIds;
-import org.sweetshop.sale.ReceiptLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -44,9 +43,9 @@ final class SellCommand extends JsonCommand {
     public Integer call() {
         List<BasketLine> lines = new ArrayList<>();
         for (String item : items) {
-            lines.add(parseItem(item));
+            lines.add(Arguments.item(item));
         }
-        Payment payment = Payment.parse(pay);
+        Payment payment = Arguments.payment(pay);
         CheckoutRequest request = new CheckoutRequest(saleId == null ? SaleIds.next() : saleId, till, lines, coupon, promo, payment);
         Receipt receipt = context().sales().checkout(login(as), request);
         if (json) {
@@ -57,30 +56,11 @@ final class SellCommand extends JsonCommand {
         return Cli.OK;
     }
 
-    static BasketLine parseItem(String item) {
-        return BasketLine.parse(item);
-    }
-
+    /** The receipt as the till prints it ({@link ReceiptText}, 40 columns), for the store and zone of this machine. */
     private void print(Receipt r) {
-        var out = out();
-        out.println((r.replayed() ? "receipt already made for this sale: " : "receipt ") + r.receiptNo()
-                + "  till " + r.till() + "  cashier " + r.cashier() + "  " + r.createdAt());
-        for (ReceiptLine line : r.lines()) {
-            out.printf("  %3d x %-30s %8s %9s%n", line.quantity(), line.name(), money(line.unitPrice()), money(line.lineTotal()));
-        }
-        out.printf("  %-45s %9s%n", "subtotal", money(r.subtotal()));
-        if (r.couponDiscount().signum() > 0) {
-            out.printf("  %-45s %9s%n", "coupon …" + r.couponHint(), "-" + money(r.couponDiscount()));
-        }
-        if (r.promoDiscount().signum() > 0) {
-            out.printf("  %-45s %9s%n", "promo " + r.promoCode(), "-" + money(r.promoDiscount()));
-        }
-        out.printf("  %-45s %9s%n", "TOTAL", money(r.total()));
-        if (r.tendered() != null) {
-            out.printf("  %-45s %9s%n", "cash", money(r.tendered()));
-            out.printf("  %-45s %9s%n", "change", money(r.change()));
-        } else {
-            out.printf("  %-45s %9s%n", "card", money(r.total()));
+        var config = cli().config();
+        for (String line : ReceiptText.render(r, config.storeName(), config.currency(), ZoneId.systemDefault(), false)) {
+            out().println(line);
         }
     }
 }

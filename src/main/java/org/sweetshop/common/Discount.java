@@ -11,7 +11,7 @@ public record Discount(Kind kind, BigDecimal value) {
 
     public Discount {
         if (kind == null) {
-            throw new InvalidInputException("discount", "a discount needs --percent or --amount");
+            throw new InvalidInputException("discount", "a discount needs a percent or an amount");
         }
         value = Money.check(kind == Kind.PERCENT ? "percent" : "amount", value);
         if (value.signum() == 0) {

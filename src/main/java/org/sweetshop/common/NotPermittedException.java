@@ -3,25 +3,45 @@ package org.sweetshop.common;
 /** The caller's role does not allow this, or the caller could not be authenticated. */
 public final class NotPermittedException extends Refusal {
 
-    private final String code;
-
-    public NotPermittedException(String message) {
-        this("NOT_PERMITTED", message);
+    /** What would make the request permitted, for a consumer to word its own way (the CLI names its flags). */
+    public enum Remedy {
+        /** Nothing the caller can add: ask someone with a higher role. */
+        NONE,
+        /** The request needs a member of staff to make it (an owner or a manager). */
+        A_CALLER,
+        /** The request needs the owner's role. */
+        THE_OWNER_ROLE
     }
 
-    private NotPermittedException(String code, String message) {
+    private final String code;
+    private final Remedy remedy;
+
+    public NotPermittedException(String message) {
+        this("NOT_PERMITTED", message, Remedy.NONE);
+    }
+
+    public NotPermittedException(String message, Remedy remedy) {
+        this("NOT_PERMITTED", message, remedy);
+    }
+
+    private NotPermittedException(String code, String message, Remedy remedy) {
         super(message);
         this.code = code;
+        this.remedy = remedy;
+    }
+
+    public Remedy remedy() {
+        return remedy;
     }
 
     /** Wrong username or password; deliberately says nothing about which. */
     public static NotPermittedException badCredentials() {
-        return new NotPermittedException("BAD_CREDENTIALS", "wrong username or password");
+        return new NotPermittedException("BAD_CREDENTIALS", "wrong username or password", Remedy.NONE);
     }
 
     public static NotPermittedException locked(long minutes) {
         return new NotPermittedException("ACCOUNT_LOCKED",
-                "account locked after repeated failed log-ins: try again in " + minutes + " min or ask a manager");
+                "account locked after repeated failed log-ins: try again in " + minutes + " min or ask a manager", Remedy.NONE);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.sweetshop.coupon;
 
+import org.sweetshop.common.LockOrder;
 import org.sweetshop.common.CouponRefusedException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -43,7 +44,7 @@ public final class CouponService {
         Caller.require(caller, Role.MANAGER, "issue coupons");
         int n = Texts.requireRange("count", count, 1, MAX_BATCH);
         if (discount == null) {
-            throw new InvalidInputException("discount", "a coupon needs --percent or --amount");
+            throw new InvalidInputException("discount", "a coupon needs a discount: a percent or an amount off");
         }
         if (expiresOn != null && expiresOn.isBefore(LocalDate.now(clock))) {
             throw new InvalidInputException("expires", "the expiry date " + expiresOn + " is in the past");
@@ -149,18 +150,18 @@ public final class CouponService {
         String canonical = CouponTokens.normalize(token);
         return tx.call(em -> {
             StaffService.requireActive(em, caller);
-            Coupon coupon = find(em, canonical, LockModeType.PESSIMISTIC_WRITE);
+            Coupon coupon = Transactor.lock(LockOrder.COUPON, () -> find(em, canonical, LockModeType.PESSIMISTIC_WRITE));
             coupon.markVoid(clock.instant());
             return coupon.preview(LocalDate.now(clock));
         });
     }
 
     /**
-     * Locks the coupon for redemption ({@code PESSIMISTIC_WRITE}); checkout calls this after
+     * Locks the coupon for redemption ({@code PESSIMISTIC_WRITE}, {@link LockOrder#COUPON}); checkout calls this after
      * locking its sweets and before the promo code, as the lock order says.
      */
     public static Coupon lockForRedemption(SharedSessionContract session, String canonicalToken) {
-        return Transactor.lockOrBusy(() -> find(session, canonicalToken, LockModeType.PESSIMISTIC_WRITE),
+        return Transactor.lock(LockOrder.COUPON, () -> find(session, canonicalToken, LockModeType.PESSIMISTIC_WRITE),
                 () -> "another till is using this coupon right now");
     }
 

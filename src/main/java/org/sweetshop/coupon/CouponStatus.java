@@ -1,4 +1,4 @@
 package org.sweetshop.coupon;
 
 /** Where a coupon stands; "expired" is not stored, it follows from the date. */
-public enum CouponStatus { ISSUED, REDEEMED, VOID }
+enum CouponStatus { ISSUED, REDEEMED, VOID }

@@ -2,8 +2,6 @@ package org.sweetshop.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.ServerSocket;
@@ -11,14 +9,9 @@ import java.net.SocketException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -26,10 +19,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -43,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * {@code db/owner.properties} and stops it on close. Any other process on the same data directory
  * (a CLI command while the till is open) finds the lock taken and joins the running database
  * instead of starting a second one. A postgres left running by an owner that was killed is found
- * through {@code postmaster.pid} by the next owner, which stops it on purpose before starting.
+ * through {@code postmaster.pid} by the next owner, which stops it on purpose before starting
+ * ({@link OrphanedPostgres}). The files beside {@code pgdata} are {@link OwnerFiles}'; who may
+ * connect is {@link AccessRules}' {@code pg_hba.conf}.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -52,7 +45,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String DATABASE = "sweetshop";
     public static final String APP_USER = "sweetshop";
     private static final Duration JOIN_WAIT = Duration.ofSeconds(90);
-    private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(20);
 
     /** How the database listens: for this machine only, or for the store's tills. */
     public enum Mode { LOCAL, SERVER }
@@ -133,7 +125,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if (lock == null) {
                 channel.close();
                 if (options.mode() == Mode.SERVER) {
-                    Properties owner = readOwner(dbDir).orElse(new Properties());
+                    Properties owner = OwnerFiles.readOwner(dbDir).orElse(new Properties());
                     throw new DatabaseStartException("the database in " + dataDir + " is already running (process "
                             + owner.getProperty("pid", "?") + "); stop that app or server first", null);
                 }
@@ -155,12 +147,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
         long deadline = System.nanoTime() + JOIN_WAIT.toNanos();
         LOG.info("the database in {} is run by another process; joining it", dataDir);
         while (true) {
-            Optional<Properties> owner = readOwner(dbDir);
+            Optional<Properties> owner = OwnerFiles.readOwner(dbDir);
             if (owner.isPresent() && "true".equals(owner.get().getProperty("ready"))) {
                 long pid = Long.parseLong(owner.get().getProperty("pid"));
                 if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                     int port = Integer.parseInt(owner.get().getProperty("port"));
-                    String password = options.password() != null ? options.password() : readPassword(dbDir).orElse(null);
+                    String password = options.password() != null ? options.password() : OwnerFiles.readPassword(dbDir).orElse(null);
                     return new EmbeddedDatabase(dbDir, endpoint(port, password), null, null, null);
                 }
             }
@@ -176,16 +168,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throws IOException {
         Files.deleteIfExists(dbDir.resolve("owner.properties"));
         Path pgData = dbDir.resolve("pgdata");
-        stopOrphan(pgData);
+        OrphanedPostgres.stopIfRunning(pgData);
 
         String password = options.password();
         if (password == null) {
-            Optional<String> kept = readPassword(dbDir);
+            Optional<String> kept = OwnerFiles.readPassword(dbDir);
             if (kept.isPresent()) {
                 password = kept.get();
             } else {
-                password = generatePassword();
-                writePassword(dbDir, password);
+                password = OwnerFiles.generatePassword();
+                OwnerFiles.writePassword(dbDir, password);
             }
         }
 
@@ -198,7 +190,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("listen_addresses", options.mode() == Mode.SERVER ? options.listen() : "localhost")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("password_encryption", "scram-sha-256")
-                .setDataDirectoryCustomizer(dir -> writeHba(dir.toPath(), options.mode()));
+                .setDataDirectoryCustomizer(dir -> AccessRules.write(dir.toPath(), options.mode()));
         if (options.durable()) {
             // zonky starts postgres with -F (fsync off) by default: a till must not lose a sale on a power cut
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
@@ -214,7 +206,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         try {
             prepareAppDatabase(postgres, password);
-            writeOwner(dbDir, port, options.mode());
+            OwnerFiles.writeOwner(dbDir, port, options.mode());
         } catch (SQLException | IOException | RuntimeException e) {
             closeQuietly(postgres);
             throw new DatabaseStartException("the embedded database started but could not be prepared: " + e.getMessage(), e);
@@ -260,158 +252,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 s.execute("create database " + DATABASE + " owner " + APP_USER + " encoding 'UTF8'");
             }
         }
-    }
-
-    /**
-     * Local mode trusts this machine only; server mode wants a password from every connection,
-     * except the superuser from this machine (the start-up check and administration).
-     */
-    private static void writeHba(Path pgData, Mode mode) {
-        List<String> lines = mode == Mode.LOCAL
-                ? List.of(
-                        "# written by Sweetshop on every start: local mode, this machine only",
-                        "host all all 127.0.0.1/32 trust",
-                        "host all all ::1/128 trust")
-                : List.of(
-                        "# written by Sweetshop on every start: store server mode",
-                        "host all postgres 127.0.0.1/32 trust",
-                        "host all postgres ::1/128 trust",
-                        "host all postgres 0.0.0.0/0 reject",
-                        "host all postgres ::/0 reject",
-                        "host all all 0.0.0.0/0 scram-sha-256",
-                        "host all all ::/0 scram-sha-256");
-        try {
-            Files.write(pgData.resolve("pg_hba.conf"), lines, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new DatabaseStartException("cannot write pg_hba.conf in " + pgData + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * A postgres still running on our data directory although nobody holds the owner lock was left
-     * by an app that was killed. Stop it (fast shutdown: committed data is safe, open transactions
-     * roll back) so that this process starts and owns a fresh one.
-     */
-    private static void stopOrphan(Path pgData) throws IOException {
-        Path pidFile = pgData.resolve("postmaster.pid");
-        if (!Files.isRegularFile(pidFile)) {
-            return;
-        }
-        List<String> lines = Files.readAllLines(pidFile);
-        if (lines.isEmpty() || lines.get(0).isBlank()) {
-            return;
-        }
-        long pid;
-        try {
-            pid = Long.parseLong(lines.get(0).strip());
-        } catch (NumberFormatException e) {
-            return;
-        }
-        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(true));
-        if (process.isEmpty()) {
-            LOG.info("removing the stale postmaster.pid of a postgres (pid {}) that is no longer running", pid);
-            return;
-        }
-        LOG.warn("found postgres pid {} left running on {} by an app that ended without stopping it; stopping it", pid, pgData);
-        signal(pid, "INT");
-        if (!waitForExit(process.get(), ORPHAN_STOP_WAIT)) {
-            LOG.warn("postgres pid {} ignored a fast shutdown; sending an immediate shutdown", pid);
-            signal(pid, "QUIT");
-            if (!waitForExit(process.get(), ORPHAN_STOP_WAIT)) {
-                throw new DatabaseStartException("a postgres (pid " + pid + ") left running on " + pgData
-                        + " by an app that was killed could not be stopped; stop it by hand", null);
-            }
-        }
-        LOG.info("stopped the leftover postgres pid {}", pid);
-    }
-
-    private static void signal(long pid, String signal) {
-        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win")) {
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
-            return;
-        }
-        try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start();
-            kill.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-            kill.waitFor();
-        } catch (IOException e) {
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static boolean waitForExit(ProcessHandle process, Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (process.isAlive()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            sleep(50);
-        }
-        return true;
-    }
-
-    private static Optional<Properties> readOwner(Path dbDir) {
-        Path file = dbDir.resolve("owner.properties");
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-            return Optional.of(properties);
-        } catch (IOException | IllegalArgumentException e) {
-            return Optional.empty(); // being written; the caller polls again
-        }
-    }
-
-    private static void writeOwner(Path dbDir, int port, Mode mode) throws IOException {
-        Properties properties = new Properties();
-        properties.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
-        properties.setProperty("port", Integer.toString(port));
-        properties.setProperty("mode", mode.name());
-        properties.setProperty("started", Instant.now().toString());
-        properties.setProperty("ready", "true");
-        Path tmp = dbDir.resolve("owner.properties.tmp");
-        try (Writer writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            properties.store(writer, "the process that runs this embedded database");
-        }
-        try {
-            Files.move(tmp, dbDir.resolve("owner.properties"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, dbDir.resolve("owner.properties"), StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static Optional<String> readPassword(Path dbDir) {
-        Path file = dbDir.resolve("password");
-        try {
-            return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip()) : Optional.empty();
-        } catch (IOException e) {
-            throw new DatabaseStartException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void writePassword(Path dbDir, String password) throws IOException {
-        Path file = dbDir.resolve("password");
-        Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            LOG.debug("no POSIX permissions here; {} keeps the OS default", file);
-        }
-    }
-
-    private static String generatePassword() {
-        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 24; i++) {
-            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return sb.toString();
     }
 
     private static int freePort() throws IOException {

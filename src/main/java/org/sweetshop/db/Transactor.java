@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sweetshop.common.BusyException;
 import org.sweetshop.common.DatabaseUnreachableException;
+import org.sweetshop.common.LockOrder;
 import org.sweetshop.common.Refusal;
 
 /**
@@ -32,6 +33,9 @@ public final class Transactor {
 
     private static final Logger LOG = LoggerFactory.getLogger(Transactor.class);
     private static final int MAX_ATTEMPTS = 5;
+
+    /** The last {@link LockOrder} step the current thread's transaction took; null: none yet. */
+    private static final ThreadLocal<LockOrder> LAST_LOCK = new ThreadLocal<>();
 
     private final SessionFactory sessionFactory;
     private final LongAdder retries = new LongAdder();
@@ -88,6 +92,8 @@ public final class Transactor {
                 throw translate(e);
             }
             Transaction tx = null;
+            LockOrder outer = LAST_LOCK.get();
+            LAST_LOCK.remove();
             try {
                 tx = session.beginTransaction();
                 T result = work.apply(session);
@@ -120,6 +126,11 @@ public final class Transactor {
                 }
                 throw translate(e);
             } finally {
+                if (outer == null) {
+                    LAST_LOCK.remove();
+                } else {
+                    LAST_LOCK.set(outer);
+                }
                 try {
                     session.close();
                 } catch (RuntimeException e) {
@@ -130,10 +141,45 @@ public final class Transactor {
     }
 
     /**
-     * Runs one locking step; a lock wait past the timeout becomes "busy", saying what holds the
-     * rows ({@code holder}: "another till is selling JB-200").
+     * Takes the locks of one step of the global {@link LockOrder}; a lock wait past the timeout
+     * becomes "busy", saying what holds the rows ({@code holder}: "another till is selling JB-200").
+     *
+     * @throws IllegalStateException when this transaction already took a later step: a bug that
+     *         could deadlock two tills, refused before any lock is asked for
      */
-    public static <T> T lockOrBusy(Supplier<T> step, Supplier<String> holder) {
+    public static <T> T lock(LockOrder step, Supplier<T> locking, Supplier<String> holder) {
+        enter(step);
+        return lockOrBusy(locking, holder);
+    }
+
+    /**
+     * As {@link #lock(LockOrder, Supplier, Supplier)}, for a lock taken alone (an account, a
+     * coupon voided): a lock timeout is left to the transaction's own mapping to "busy".
+     */
+    public static <T> T lock(LockOrder step, Supplier<T> locking) {
+        enter(step);
+        return locking.get();
+    }
+
+    /** The step the current thread's transaction took last, or null: for tests. */
+    static LockOrder lastLock() {
+        return LAST_LOCK.get();
+    }
+
+    private static void enter(LockOrder step) {
+        LockOrder last = LAST_LOCK.get();
+        if (!step.mayFollow(last)) {
+            throw new IllegalStateException("lock order broken: " + step + " locked after " + last
+                    + " (the order is " + java.util.Arrays.toString(LockOrder.values()) + ")");
+        }
+        LAST_LOCK.set(step);
+    }
+
+    /**
+     * Runs a step and maps a lock wait past the timeout to "busy", saying what holds the rows
+     * ({@code holder}). Locking code names its {@link LockOrder} step through {@link #lock}.
+     */
+    private static <T> T lockOrBusy(Supplier<T> step, Supplier<String> holder) {
         try {
             return step.get();
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package org.sweetshop.promo;
 
+import org.sweetshop.common.LockOrder;
 import org.sweetshop.common.PromoRefusedException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -54,7 +55,7 @@ public final class PromoService {
         }
         String code = normalize(request.code());
         if (request.discount() == null) {
-            throw new InvalidInputException("discount", "a promo code needs --percent or --amount");
+            throw new InvalidInputException("discount", "a promo code needs a discount: a percent or an amount off");
         }
         if (request.maxUses() != null) {
             Texts.requireRange("max uses", request.maxUses(), 1, MAX_USES);
@@ -99,7 +100,7 @@ public final class PromoService {
         String canonical = normalize(code);
         return tx.call(em -> {
             StaffService.requireActive(em, caller);
-            Promo promo = find(em, canonical, LockModeType.PESSIMISTIC_WRITE);
+            Promo promo = Transactor.lock(LockOrder.PROMO, () -> find(em, canonical, LockModeType.PESSIMISTIC_WRITE));
             promo.deactivate();
             return promo.view();
         });
@@ -118,15 +119,15 @@ public final class PromoService {
         }
         return tx.call(em -> {
             StaffService.requireActive(em, caller);
-            Promo promo = find(em, canonical, LockModeType.PESSIMISTIC_WRITE);
+            Promo promo = Transactor.lock(LockOrder.PROMO, () -> find(em, canonical, LockModeType.PESSIMISTIC_WRITE));
             promo.edit(maxUses, validUntil, active);
             return promo.view();
         });
     }
 
-    /** Locks the promo code for a use ({@code PESSIMISTIC_WRITE}): after the coupon, before the receipt counter. */
+    /** Locks the promo code for a use ({@code PESSIMISTIC_WRITE}, {@link LockOrder#PROMO}): after the coupon, before the receipt counter. */
     public static Promo lockForUse(SharedSessionContract session, String canonicalCode) {
-        return Transactor.lockOrBusy(() -> find(session, canonicalCode, LockModeType.PESSIMISTIC_WRITE),
+        return Transactor.lock(LockOrder.PROMO, () -> find(session, canonicalCode, LockModeType.PESSIMISTIC_WRITE),
                 () -> "other tills are using promo " + canonicalCode + " right now");
     }
 

@@ -23,7 +23,7 @@ import org.sweetshop.common.Money;
  *       When the last unit goes back the line has returned exactly what it paid.
  * </ol>
  */
-public final class RefundMoney {
+final class RefundMoney {
 
     private RefundMoney() {
     }

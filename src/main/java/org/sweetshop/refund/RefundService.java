@@ -3,25 +3,18 @@ package org.sweetshop.refund;
 import org.sweetshop.common.RefundRefusedException;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.UUID;
-import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sweetshop.catalog.MovementKind;
+import org.sweetshop.stock.MovementKind;
+import org.sweetshop.stock.StockLedger;
 import org.sweetshop.catalog.Sweet;
 import org.sweetshop.catalog.Sweets;
 import org.sweetshop.common.InvalidInputException;
@@ -32,6 +25,8 @@ import org.sweetshop.common.TillNames;
 import org.sweetshop.db.ConstraintViolation;
 import org.sweetshop.db.Transactor;
 import org.sweetshop.sale.ReceiptNumber;
+import org.sweetshop.sale.Sale;
+import org.sweetshop.sale.SaleLine;
 import org.sweetshop.sale.SaleService;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.Role;
@@ -43,7 +38,9 @@ import org.sweetshop.staff.StaffService;
  * <p>One transaction locks ({@code PESSIMISTIC_WRITE}, i.e. {@code FOR NO KEY UPDATE}, bounded by
  * {@code lock_timeout}) the sale's row first, then the sweets of the lines refunded in ascending id
  * order; checks under those locks what is left to refund; puts the stock back with REFUND movements;
- * and writes the refund, its lines and the sale lines' {@code refunded} counters. Two refunds of one
+ * and writes the refund, its lines and the sale lines' {@code refunded} counters, all through
+ * Hibernate entities ({@link Sale}, {@link SaleLine}, {@link Refund}, {@link RefundedLine}). The lock
+ * order is {@link org.sweetshop.common.LockOrder}'s: {@code SALE}, then {@code SWEETS}. Two refunds of one
  * receipt queue on the sale's row, so the second sees what the first refunded. Checkout never locks
  * an existing sale, so refunds racing sales of the same sweets cannot deadlock (DESIGN.md, Refunds).
  *
@@ -63,16 +60,6 @@ public final class RefundService {
     public RefundService(Transactor tx, Clock clock) {
         this.tx = tx;
         this.clock = clock;
-    }
-
-    private record SaleRow(UUID id, String receiptNo, BigDecimal total) {
-    }
-
-    private record LineRow(long id, int lineNo, long sweetId, String sku, String name, int quantity, int refunded,
-                           BigDecimal lineTotal) {
-        int left() {
-            return quantity - refunded;
-        }
     }
 
     /**
@@ -102,19 +89,15 @@ public final class RefundService {
                               String till, String reason) {
         StaffService.requireActive(em, manager);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Session session = em.unwrap(Session.class);
         String receiptNo = number.toString();
 
         // 1. the sale's row: refunds of one receipt queue here
-        SaleRow sale = Transactor.lockOrBusy(() -> session.doReturningWork(c -> lockSale(c, number)),
-                () -> "receipt " + receiptNo + " is being refunded at another till");
-        if (sale == null) {
-            throw new NotFoundException("receipt", receiptNo, "unknown receipt: there is no receipt " + receiptNo);
-        }
-        List<LineRow> lines = session.doReturningWork(c -> lines(c, sale.id()));
+        Sale sale = SaleService.lockForRefund(em, number)
+                .orElseThrow(() -> new NotFoundException("receipt", receiptNo, "unknown receipt: there is no receipt " + receiptNo));
+        List<SaleLine> lines = sale.lines();
 
         // what to refund, line by line, checked against what is left under the lock
-        Map<LineRow, Integer> refunding = new LinkedHashMap<>();
+        Map<SaleLine, Integer> refunding = new LinkedHashMap<>();
         if (wanted.isEmpty()) {
             if (lines.stream().anyMatch(l -> l.refunded() > 0)) {
                 throw RefundRefusedException.alreadyRefunded(receiptNo);
@@ -122,7 +105,7 @@ public final class RefundService {
             lines.forEach(l -> refunding.put(l, l.quantity()));
         } else {
             for (Map.Entry<String, Integer> item : wanted.entrySet()) {
-                LineRow line = lines.stream().filter(l -> l.sku().equals(item.getKey())).findFirst()
+                SaleLine line = lines.stream().filter(l -> l.sku().equals(item.getKey())).findFirst()
                         .orElseThrow(() -> RefundRefusedException.notInSale(receiptNo, item.getKey()));
                 if (line.left() == 0) {
                     throw RefundRefusedException.itemAlreadyRefunded(receiptNo, line.sku());
@@ -137,75 +120,71 @@ public final class RefundService {
         // 2. the sweets, ascending id; the stock goes back through REFUND movements naming the sale
         TreeSet<Long> sweetIds = new TreeSet<>();
         refunding.keySet().forEach(l -> sweetIds.add(l.sweetId()));
-        String skus = String.join(", ", refunding.keySet().stream().map(LineRow::sku).toList());
-        Map<Long, Sweet> sweets = new LinkedHashMap<>();
-        for (Sweet sweet : Sweets.lockByIdsInIdOrder(em, sweetIds, skus)) {
-            sweets.put(sweet.getId(), sweet);
-        }
+        String skus = String.join(", ", refunding.keySet().stream().map(SaleLine::sku).toList());
         String movementReason = reason == null ? "refund of " + receiptNo : reason;
-        for (Sweet sweet : sweets.values()) {
+        for (Sweet sweet : Sweets.lockByIdsInIdOrder(em, sweetIds, skus)) {
             int quantity = refunding.entrySet().stream().filter(e -> e.getKey().sweetId() == sweet.getId())
                     .mapToInt(Map.Entry::getValue).sum();
-            em.persist(sweet.changeStock(quantity, MovementKind.REFUND, manager.staffId(), till, movementReason, sale.id(), now));
+            StockLedger.record(em, sweet, quantity, MovementKind.REFUND, manager.staffId(), till, movementReason, sale.id(), now);
         }
 
         // the money: each line's share of what was paid (RefundMoney)
-        List<BigDecimal> paid = RefundMoney.paidPerLine(sale.total(), lines.stream().map(LineRow::lineTotal).toList());
+        List<BigDecimal> paid = RefundMoney.paidPerLine(sale.total(), lines.stream().map(SaleLine::lineTotal).toList());
         List<RefundedItem> items = new ArrayList<>();
-        Map<LineRow, BigDecimal> amounts = new LinkedHashMap<>();
+        Map<SaleLine, BigDecimal> amounts = new LinkedHashMap<>();
         BigDecimal amount = Money.ZERO;
-        for (Map.Entry<LineRow, Integer> e : refunding.entrySet()) {
-            LineRow line = e.getKey();
+        for (Map.Entry<SaleLine, Integer> e : refunding.entrySet()) {
+            SaleLine line = e.getKey();
             BigDecimal back = RefundMoney.refundOf(paid.get(lines.indexOf(line)), line.quantity(), line.refunded(), e.getValue());
             amounts.put(line, back);
             amount = amount.add(back);
             items.add(new RefundedItem(line.sku(), line.name(), e.getValue(), back));
         }
+
+        // the refund, its lines and the sale lines' counters
         boolean whole = wanted.isEmpty();
-        BigDecimal total = amount;
-        long id = session.doReturningWork(c -> write(c, sale, manager, till, now, total, whole, reason, refunding, amounts));
-        return new RefundView(id, receiptNo, till, manager.username(), now, whole, items, amount, reason);
+        Refund refund = new Refund(sale.id(), till, manager.staffId(), now, amount, whole, reason);
+        em.persist(refund); // an identity id: inserted here
+        for (Map.Entry<SaleLine, Integer> e : refunding.entrySet()) {
+            SaleLine line = e.getKey();
+            em.persist(new RefundedLine(refund.id(), line.id(), line.sweetId(), e.getValue(), amounts.get(line)));
+            line.refund(e.getValue());
+        }
+        return new RefundView(refund.id(), receiptNo, till, manager.username(), now, whole, items, amount, reason);
     }
 
     /** The refunds of a receipt, oldest first. */
     public List<RefundView> refundsOf(String receiptNo) {
         ReceiptNumber number = ReceiptNumber.parse(receiptNo);
         String printed = number.toString();
-        return tx.call(em -> em.unwrap(Session.class).doReturningWork(c -> {
-            Map<Long, RefundView> refunds = new LinkedHashMap<>();
-            try (PreparedStatement s = c.prepareStatement("select r.id, r.till, st.username, r.created_at, r.whole, r.amount, r.reason"
-                    + " from refund r join sale s on s.id = r.sale_id join staff st on st.id = r.staff_id"
-                    + " where s.till = ? and s.receipt_seq = ? order by r.id")) {
-                s.setString(1, number.till());
-                s.setLong(2, number.seq());
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        refunds.put(rs.getLong(1), new RefundView(rs.getLong(1), printed, rs.getString(2), rs.getString(3),
-                                rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getBoolean(5), new ArrayList<>(),
-                                rs.getBigDecimal(6), rs.getString(7)));
-                    }
-                }
-            }
+        return tx.call(em -> {
+            List<Object[]> refunds = em.createQuery("select r, st.username from Refund r, Sale s, Staff st"
+                            + " where s.id = r.saleId and st.id = r.staffId and s.till = :till and s.receiptSeq = :seq"
+                            + " order by r.id", Object[].class)
+                    .setParameter("till", number.till())
+                    .setParameter("seq", number.seq())
+                    .getResultList();
             if (refunds.isEmpty()) {
                 return List.of();
             }
-            try (PreparedStatement s = c.prepareStatement("select rl.refund_id, l.sku, l.name, rl.quantity, rl.amount"
-                    + " from refund_line rl join sale_line l on l.id = rl.sale_line_id join refund r on r.id = rl.refund_id"
-                    + " join sale s on s.id = r.sale_id where s.till = ? and s.receipt_seq = ? order by rl.refund_id, l.line_no")) {
-                s.setString(1, number.till());
-                s.setLong(2, number.seq());
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        refunds.get(rs.getLong(1)).items().add(new RefundedItem(rs.getString(2), rs.getString(3), rs.getInt(4),
-                                rs.getBigDecimal(5)));
-                    }
-                }
-            }
-            return refunds.values().stream()
-                    .map(r -> new RefundView(r.id(), r.receiptNo(), r.till(), r.manager(), r.createdAt(), r.whole(),
-                            List.copyOf(r.items()), r.amount(), r.reason()))
-                    .toList();
-        }));
+            Map<Long, List<RefundedItem>> items = new LinkedHashMap<>();
+            em.createQuery("select rl.refundId, l.sku, l.name, rl.quantity, rl.amount from RefundedLine rl, SaleLine l"
+                            + " where l.id = rl.saleLineId and rl.refundId in :ids order by rl.refundId, l.lineNo", Object[].class)
+                    .setParameter("ids", refunds.stream().map(row -> ((Refund) row[0]).id()).toList())
+                    .getResultStream()
+                    .forEach(row -> items.computeIfAbsent((Long) row[0], id -> new ArrayList<>())
+                            .add(new RefundedItem((String) row[1], (String) row[2], (Integer) row[3], (BigDecimal) row[4])));
+            return refunds.stream().map(row -> {
+                Refund r = (Refund) row[0];
+                return new RefundView(r.id(), printed, r.till(), (String) row[1], r.createdAt(), r.whole(),
+                        List.copyOf(items.getOrDefault(r.id(), List.of())), r.amount(), r.reason());
+            }).toList();
+        });
+    }
+
+    /** The entities of this package, for the Hibernate bootstrap. */
+    public static List<Class<?>> entities() {
+        return List.of(Refund.class, RefundedLine.class);
     }
 
     private static Map<String, Integer> validate(List<RefundLine> items) {
@@ -226,69 +205,5 @@ public final class RefundService {
             Texts.requireRange("quantity of " + sku, total, 1, SaleService.MAX_QUANTITY);
         }
         return merged;
-    }
-
-    private static SaleRow lockSale(Connection c, ReceiptNumber number) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "select id, total from sale where till = ? and receipt_seq = ? for no key update")) {
-            s.setString(1, number.till());
-            s.setLong(2, number.seq());
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? new SaleRow(rs.getObject(1, UUID.class), number.toString(), rs.getBigDecimal(2)) : null;
-            }
-        }
-    }
-
-    private static List<LineRow> lines(Connection c, UUID saleId) throws SQLException {
-        List<LineRow> lines = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select id, line_no, sweet_id, sku, name, quantity, refunded, line_total"
-                + " from sale_line where sale_id = ? order by line_no")) {
-            s.setObject(1, saleId);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    lines.add(new LineRow(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                            rs.getInt(6), rs.getInt(7), rs.getBigDecimal(8)));
-                }
-            }
-        }
-        return lines;
-    }
-
-    private static long write(Connection c, SaleRow sale, Caller manager, String till, Instant now, BigDecimal amount,
-                              boolean whole, String reason, Map<LineRow, Integer> refunding, Map<LineRow, BigDecimal> amounts)
-            throws SQLException {
-        long id;
-        try (PreparedStatement s = c.prepareStatement("insert into refund (sale_id, till, staff_id, created_at, amount, whole, reason)"
-                + " values (?, ?, ?, ?, ?, ?, ?) returning id")) {
-            s.setObject(1, sale.id());
-            s.setString(2, till);
-            s.setLong(3, manager.staffId());
-            s.setObject(4, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-            s.setBigDecimal(5, amount);
-            s.setBoolean(6, whole);
-            s.setString(7, reason);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                id = rs.getLong(1);
-            }
-        }
-        try (PreparedStatement lines = c.prepareStatement("insert into refund_line (refund_id, sale_line_id, sweet_id, quantity, amount)"
-                + " values (?, ?, ?, ?, ?)");
-             PreparedStatement counters = c.prepareStatement("update sale_line set refunded = refunded + ? where id = ?")) {
-            for (Map.Entry<LineRow, Integer> e : refunding.entrySet()) {
-                lines.setLong(1, id);
-                lines.setLong(2, e.getKey().id());
-                lines.setLong(3, e.getKey().sweetId());
-                lines.setInt(4, e.getValue());
-                lines.setBigDecimal(5, amounts.get(e.getKey()));
-                lines.addBatch();
-                counters.setInt(1, e.getValue());
-                counters.setLong(2, e.getKey().id());
-                counters.addBatch();
-            }
-            lines.executeBatch();
-            counters.executeBatch();
-        }
-        return id;
     }
 }

@@ -1,10 +1,8 @@
 package org.sweetshop.sale;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Money;
-import org.sweetshop.common.Texts;
 
 /** How a sale is paid: card, or cash with the amount tendered (change is worked out at checkout). */
 public record Payment(PaymentMethod method, BigDecimal tendered) {
@@ -26,20 +24,5 @@ public record Payment(PaymentMethod method, BigDecimal tendered) {
 
     public static Payment cash(BigDecimal tendered) {
         return new Payment(PaymentMethod.CASH, tendered);
-    }
-
-    /** Parses {@code card} or {@code cash:AMOUNT} as typed on the command line. */
-    public static Payment parse(String text) {
-        if (text == null || text.isBlank()) {
-            throw new InvalidInputException("pay", "payment is missing: use --pay card or --pay cash:AMOUNT");
-        }
-        String value = text.strip().toLowerCase(Locale.ROOT);
-        if (value.equals("card")) {
-            return card();
-        }
-        if (value.startsWith("cash:")) {
-            return cash(Money.parse("cash tendered", value.substring(5)));
-        }
-        throw new InvalidInputException("pay", "payment must be 'card' or 'cash:AMOUNT', not '" + Texts.shorten(text) + "'");
     }
 }

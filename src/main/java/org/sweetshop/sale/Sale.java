@@ -16,10 +16,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
-/** A completed sale. Its id is the UUID the till made when the basket started. */
+/**
+ * A completed sale. Its id is the UUID the till made when the basket started. Checkout writes it
+ * through {@link SaleWriter}; a refund locks it ({@link SaleService#lockForRefund}) and raises its
+ * lines' refunded counters.
+ */
 @Entity
 @Table(name = "sale")
-class Sale {
+public class Sale {
 
     @Id
     private UUID id;
@@ -104,11 +108,12 @@ class Sale {
         lines.add(new SaleLine(this, lines.size() + 1, sweetId, sku, name, unitPrice, quantity));
     }
 
-    List<SaleLine> lines() {
+    /** The lines, in the order sold. */
+    public List<SaleLine> lines() {
         return lines;
     }
 
-    UUID id() {
+    public UUID id() {
         return id;
     }
 
@@ -132,7 +137,7 @@ class Sale {
         return promoDiscount;
     }
 
-    BigDecimal total() {
+    public BigDecimal total() {
         return total;
     }
 

@@ -9,12 +9,18 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 import java.math.BigDecimal;
 
-/** One line of a sale: the sweet's SKU, name and price as they were when sold. */
+/**
+ * One line of a sale: the sweet's SKU, name and price as they were when sold, and how many of its
+ * units have been refunded so far (raised by a refund under the sale row's lock; checkout writes
+ * new lines through {@link SaleWriter}, where the column's default 0 applies).
+ */
 @Entity
 @Table(name = "sale_line")
-class SaleLine {
+@DynamicUpdate
+public class SaleLine {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -45,6 +51,9 @@ class SaleLine {
     @Column(name = "line_total", nullable = false, precision = 12, scale = 2)
     private BigDecimal lineTotal;
 
+    @Column(nullable = false)
+    private int refunded;
+
     protected SaleLine() {
     }
 
@@ -59,12 +68,54 @@ class SaleLine {
         this.lineTotal = unitPrice.multiply(BigDecimal.valueOf(quantity));
     }
 
-    int lineNo() {
+    public long id() {
+        return id;
+    }
+
+    public int lineNo() {
         return lineNo;
     }
 
-    long sweetId() {
+    public long sweetId() {
         return sweetId;
+    }
+
+    /** The SKU as sold (the sweet's may have changed since). */
+    public String sku() {
+        return sku;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int quantity() {
+        return quantity;
+    }
+
+    public BigDecimal lineTotal() {
+        return lineTotal;
+    }
+
+    /** Units of this line refunded so far. */
+    public int refunded() {
+        return refunded;
+    }
+
+    /** Units of this line not refunded yet. */
+    public int left() {
+        return quantity - refunded;
+    }
+
+    /**
+     * Records {@code units} more refunded; the refund checks them against {@link #left()} first
+     * (and {@code sale_line_refunded_ck} stands behind it).
+     */
+    public void refund(int units) {
+        if (units < 1 || units > left()) {
+            throw new IllegalArgumentException("cannot refund " + units + " of " + left() + " left");
+        }
+        refunded += units;
     }
 
     ReceiptLine receiptLine() {

@@ -1,6 +1,7 @@
 package org.sweetshop.sale;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import org.hibernate.StatelessSession;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,12 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.sweetshop.common.NotForSaleException;
-import org.sweetshop.catalog.MovementKind;
+import org.sweetshop.stock.MovementKind;
+import org.sweetshop.stock.StockLedger;
 import org.sweetshop.common.OutOfStockException;
-import org.sweetshop.catalog.StockMovement;
+import org.sweetshop.stock.StockMovement;
 import org.sweetshop.catalog.Sweet;
 import org.sweetshop.catalog.Sweets;
 import org.sweetshop.common.InvalidInputException;
+import org.sweetshop.common.LockOrder;
 import org.sweetshop.common.Refusal;
 import org.sweetshop.common.Money;
 import org.sweetshop.common.Texts;
@@ -40,9 +43,10 @@ import org.sweetshop.staff.StaffService;
 /**
  * Checkout: the one place a sale is made.
  *
- * <p>In one transaction it locks ({@code PESSIMISTIC_WRITE}, bounded by {@code lock_timeout}) the
- * basket's sweets in ascending id order, then the coupon, then the promo code, then the till's
- * receipt counter (an atomic increment that holds the counter row's lock); checks stock and
+ * <p>In one transaction it locks ({@code PESSIMISTIC_WRITE}, bounded by {@code lock_timeout}), in
+ * the global {@link org.sweetshop.common.LockOrder}, the basket's sweets in ascending id order,
+ * then the coupon, then the promo code, then the till's {@link ReceiptCounter} (an atomic
+ * increment that holds the counter row's lock); checks stock and
  * discounts under those locks; and writes the sale, its lines, the stock movements, the redemption
  * and the next receipt number. It is idempotent on the sale's
  * UUID: a second submission, even a concurrent one, gets the receipt already made.
@@ -105,7 +109,8 @@ public final class SaleService {
             }
             bySku.put(sweet.getSku(), sweet);
         }
-        // 2. the coupon, 3. the promo code (4. the till's receipt counter is taken by the write)
+        // 2. the coupon, 3. the promo code (4. the till's receipt counter is taken by the write);
+        // the steps are LockOrder's, and each locking call names its own
         Coupon coupon = basket.coupon() == null ? null : CouponService.lockForRedemption(session, basket.coupon());
         Promo promo = basket.promo() == null ? null : PromoService.lockForUse(session, basket.promo());
 
@@ -129,7 +134,7 @@ public final class SaleService {
                 coupon == null ? null : coupon.getId(), promo == null ? null : promo.getId(), payment);
         for (Map.Entry<String, Integer> line : basket.lines().entrySet()) {
             Sweet sweet = bySku.get(line.getKey());
-            movements.add(sweet.changeStock(-line.getValue(), MovementKind.SALE, caller.staffId(), basket.till(), null,
+            movements.add(StockLedger.change(sweet, -line.getValue(), MovementKind.SALE, caller.staffId(), basket.till(), null,
                     basket.saleId(), now));
             sale.addLine(sweet.getId(), sweet.getSku(), sweet.getName(), sweet.getPrice(), line.getValue());
         }
@@ -141,11 +146,26 @@ public final class SaleService {
             promo.use(today);
             session.update(promo);
         }
-        long receiptNumber = Transactor.lockOrBusy(
-                () -> session.doReturningWork(connection -> SaleWriter.write(connection, sale, movements, sweets)),
-                () -> "another checkout on till " + basket.till() + " is still running");
+        // 4. the till's receipt counter: the first statement of the sale's write
+        long receiptNumber = ReceiptCounter.next(basket.till(),
+                () -> session.doReturningWork(connection -> SaleWriter.write(connection, sale, movements, sweets)));
         sale.numbered(receiptNumber);
         return sale.receipt(caller.username(), coupon == null ? null : coupon.getHint(), promo == null ? null : promo.getCode());
+    }
+
+    /**
+     * Locks the sale with this receipt number for a refund ({@code PESSIMISTIC_WRITE}, i.e.
+     * {@code for no key update}: {@link LockOrder#SALE}, a refund's first lock); empty if there is
+     * no such receipt. Nothing else locks an existing sale (checkout only inserts new ones).
+     */
+    public static Optional<Sale> lockForRefund(EntityManager em, ReceiptNumber number) {
+        return Transactor.lock(LockOrder.SALE, () -> em.createQuery(
+                                "select s from Sale s where s.till = :till and s.receiptSeq = :seq", Sale.class)
+                        .setParameter("till", number.till())
+                        .setParameter("seq", number.seq())
+                        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                        .getResultStream().findFirst(),
+                () -> "receipt " + number + " is being refunded at another till");
     }
 
     /** A constraint a lost race ran into, as the refusal a cashier understands. */

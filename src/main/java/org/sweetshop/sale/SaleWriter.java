@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.sweetshop.catalog.StockMovement;
+import org.sweetshop.stock.StockMovement;
 import org.sweetshop.catalog.Sweet;
 
 /**
@@ -22,13 +22,14 @@ import org.sweetshop.catalog.Sweet;
  * {@code sweetshop bench checkout}, see docs/DESIGN.md).
  *
  * <ol>
- *   <li>the till's receipt counter: created on its first sale, else incremented, under its row's
- *       lock (last in the lock order: sweets, coupon and promo are locked before) and returned;
+ *   <li>the till's receipt counter ({@link ReceiptCounter#NEXT_NUMBER}): created on its first sale,
+ *       else incremented, under its row's lock (last in the lock order: sweets, coupon and promo
+ *       are locked before) and returned;
  *   <li>the sale, numbered with it;
  *   <li>its lines;
  *   <li>the stock movements;
  *   <li>the sweets' new stock and ledger numbers, as computed under the locks by
- *       {@link Sweet#changeStock}.
+ *       {@code StockLedger.change}.
  * </ol>
  *
  * The values come from the entities the domain rules produced; Hibernate maps and validates the
@@ -108,8 +109,7 @@ final class SaleWriter {
 
     private static String sql(int lines) {
         StringBuilder sql = new StringBuilder()
-                .append("with counter as (insert into till_counter (till, last_number) values (?, 1)")
-                .append(" on conflict (till) do update set last_number = till_counter.last_number + 1 returning last_number)")
+                .append("with counter as (").append(ReceiptCounter.NEXT_NUMBER).append(")")
                 .append(" insert into sale (id, till, receipt_seq, staff_id, created_at, subtotal, coupon_discount, promo_discount,")
                 .append(" total, coupon_id, promo_id, payment, tendered, change_given)")
                 .append(" select ?, ?, counter.last_number, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from counter returning receipt_seq;\n")

@@ -17,7 +17,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "shift")
-public class Shift {
+class Shift {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "shift_seq")

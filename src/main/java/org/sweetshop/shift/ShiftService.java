@@ -9,10 +9,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.sweetshop.common.LockOrder;
 import org.sweetshop.common.Money;
 import org.sweetshop.common.TillNames;
 import org.sweetshop.db.ConstraintViolation;
 import org.sweetshop.db.Transactor;
+import org.sweetshop.sale.ReceiptCounter;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.Role;
 import org.sweetshop.staff.StaffService;
@@ -21,8 +23,9 @@ import org.sweetshop.staff.StaffService;
  * Shifts at a till: open with a cash float, close with the counted cash, which freezes and returns
  * the shift's Z report.
  *
- * <p>Opening and closing first take the till's receipt counter row (the lock checkout takes last
- * and holds to its commit), then the shift. So a sale in flight at the till is either committed
+ * <p>Opening and closing first take the till's {@link ReceiptCounter} row (the lock checkout takes
+ * last and holds to its commit), then the shift: {@link LockOrder#RECEIPT_COUNTER}, then
+ * {@link LockOrder#SHIFT}. So a sale in flight at the till is either committed
  * before the shift opens or closes, or numbered after it, and the shift's sales are exactly the
  * till's receipts numbered in between: no clocks involved. Two opens or two closes at one till
  * queue on that lock, and the second sees the first's result: one shift opened, one Z report.
@@ -32,17 +35,16 @@ public final class ShiftService {
 
     private static final String ONE_OPEN_PER_TILL = "shift_one_open_per_till_uq";
 
-    /** Takes the till's receipt counter row's lock (made at 0 for a till that has sold nothing) and reads it. */
-    private static final String LOCK_COUNTER = "insert into till_counter (till, last_number) values (:till, 0)"
-            + " on conflict (till) do update set last_number = till_counter.last_number returning last_number";
-
-    /** The shift's sales, added up: the till's receipts after the opening's counter, up to the closing's. */
-    private static final String TAKINGS = "select count(*), coalesce(sum(subtotal), 0), coalesce(sum(coupon_discount), 0),"
-            + " coalesce(sum(promo_discount), 0), coalesce(sum(total), 0),"
-            + " coalesce(sum(case when payment = 'CASH' then total else 0 end), 0),"
-            + " coalesce(sum(case when payment = 'CARD' then total else 0 end), 0),"
-            + " min(receipt_seq), max(receipt_seq)"
-            + " from sale where till = :till and receipt_seq > :after and receipt_seq <= :upTo";
+    /**
+     * The shift's sales, added up over the {@code Sale} entity: the till's receipts after the
+     * opening's counter, up to the closing's.
+     */
+    private static final String TAKINGS = "select count(s), coalesce(sum(s.subtotal), 0), coalesce(sum(s.couponDiscount), 0),"
+            + " coalesce(sum(s.promoDiscount), 0), coalesce(sum(s.total), 0),"
+            + " coalesce(sum(case when s.payment = org.sweetshop.sale.PaymentMethod.CASH then s.total else 0 end), 0),"
+            + " coalesce(sum(case when s.payment = org.sweetshop.sale.PaymentMethod.CARD then s.total else 0 end), 0),"
+            + " min(s.receiptSeq), max(s.receiptSeq)"
+            + " from Sale s where s.till = :till and s.receiptSeq > :after and s.receiptSeq <= :upTo";
 
     private final Transactor tx;
     private final Clock clock;
@@ -105,10 +107,11 @@ public final class ShiftService {
         return tx.call(em -> {
             StaffService.requireActive(em, caller);
             long receiptSeq = lockCounter(em, name);
-            Shift shift = em.createQuery("select s from Shift s where s.till = :till and s.closedAt is null", Shift.class)
-                    .setParameter("till", name)
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                    .getResultStream().findFirst()
+            Shift shift = Transactor.lock(LockOrder.SHIFT, () -> em.createQuery(
+                                    "select s from Shift s where s.till = :till and s.closedAt is null", Shift.class)
+                            .setParameter("till", name)
+                            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                            .getResultStream().findFirst())
                     .orElseThrow(() -> ShiftRefusedException.notOpen(name));
             shift.close(caller.staffId(), now(), counted, receiptSeq, takings(em, name, shift.getOpenReceiptSeq(), receiptSeq));
             em.flush();
@@ -152,10 +155,9 @@ public final class ShiftService {
         return shift.zReport(username(em, shift.getOpenedBy()), username(em, shift.getClosedBy()));
     }
 
+    /** The first lock of a shift operation: the till's receipt counter, then the shift row. */
     private static long lockCounter(EntityManager em, String till) {
-        return Transactor.lockOrBusy(
-                () -> ((Number) em.createNativeQuery(LOCK_COUNTER).setParameter("till", till).getSingleResult()).longValue(),
-                () -> "a sale on till " + till + " is still being completed");
+        return ReceiptCounter.lockAndRead(em, till);
     }
 
     private static Optional<Shift> openShift(EntityManager em, String till) {
@@ -165,7 +167,7 @@ public final class ShiftService {
     }
 
     private static Shift.Takings takings(EntityManager em, String till, long after, long upTo) {
-        Object[] row = (Object[]) em.createNativeQuery(TAKINGS)
+        Object[] row = em.createQuery(TAKINGS, Object[].class)
                 .setParameter("till", till)
                 .setParameter("after", after)
                 .setParameter("upTo", upTo)

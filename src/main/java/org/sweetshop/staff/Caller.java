@@ -9,7 +9,7 @@ import org.sweetshop.common.NotPermittedException;
 public record Caller(long staffId, String username, Role role) {
 
     /** Refuses a missing caller: nobody logged in. Returns the caller for chaining. */
-    public static Caller present(Caller caller) {
+    static Caller present(Caller caller) {
         if (caller == null) {
             throw new NotPermittedException("not permitted: log in first");
         }

@@ -16,7 +16,7 @@ import java.util.Locale;
 /** A member of staff: cashier, manager or owner. */
 @Entity
 @Table(name = "staff")
-public class Staff {
+class Staff {
 
     static final int MAX_FAILED_LOGINS = 5;
     static final Duration LOCKOUT = Duration.ofMinutes(5);

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.hibernate.SharedSessionContract;
 import org.sweetshop.common.AlreadyExistsException;
 import org.sweetshop.common.InvalidInputException;
+import org.sweetshop.common.LockOrder;
 import org.sweetshop.common.NotFoundException;
 import org.sweetshop.common.NotPermittedException;
 import org.sweetshop.common.Texts;
@@ -56,13 +57,15 @@ public final class StaffService {
             return tx.call(em -> {
                 if (caller == null) {
                     // one store-wide row lock: two "first" accounts racing cannot both pass
-                    em.createNativeQuery("select id from store where id = 1 for update").getResultList();
+                    Transactor.lock(LockOrder.STORE, () -> em.find(Store.class, Store.ID, LockModeType.PESSIMISTIC_WRITE));
                     Number count = (Number) em.createQuery("select count(s) from Staff s").getSingleResult();
                     if (count.longValue() > 0) {
-                        throw new NotPermittedException("not permitted: staff accounts exist already; an owner or manager must add staff (--as USER)");
+                        throw new NotPermittedException("not permitted: staff accounts exist already; an owner or manager must add staff",
+                                NotPermittedException.Remedy.A_CALLER);
                     }
                     if (role != Role.OWNER) {
-                        throw new NotPermittedException("not permitted: the store's first account must be an owner (--role owner)");
+                        throw new NotPermittedException("not permitted: the store's first account must be an owner",
+                                NotPermittedException.Remedy.THE_OWNER_ROLE);
                     }
                 } else {
                     requireActive(em, caller);
@@ -82,6 +85,11 @@ public final class StaffService {
             }
             throw e;
         }
+    }
+
+    /** The entities of this package, for the Hibernate bootstrap. */
+    public static List<Class<?>> entities() {
+        return List.of(Staff.class, Store.class);
     }
 
     /** A random password for accounts made by the demo and by password resets: 14 characters, ~80 bits. */
@@ -116,10 +124,11 @@ public final class StaffService {
         }
         String key = Staff.key(username.strip());
         LoginResult result = tx.call(em -> {
-            List<Staff> found = em.createQuery("select s from Staff s where s.usernameKey = :key", Staff.class)
+            List<Staff> found = Transactor.lock(LockOrder.STAFF, () -> em.createQuery(
+                            "select s from Staff s where s.usernameKey = :key", Staff.class)
                     .setParameter("key", key)
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                    .getResultList();
+                    .getResultList());
             if (found.isEmpty()) {
                 hasher.matches(password, dummyHash); // same work as for a real account
                 return new LoginResult(Outcome.BAD, null, null);
@@ -191,10 +200,11 @@ public final class StaffService {
         String key = Staff.key(requireUsername(username));
         return tx.call(em -> {
             requireActive(em, caller);
-            Staff staff = em.createQuery("select s from Staff s where s.usernameKey = :key", Staff.class)
+            Staff staff = Transactor.lock(LockOrder.STAFF, () -> em.createQuery(
+                            "select s from Staff s where s.usernameKey = :key", Staff.class)
                     .setParameter("key", key)
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                    .getResultStream().findFirst()
+                    .getResultStream().findFirst())
                     .orElseThrow(() -> new NotFoundException("staff", username, "no member of staff called '" + username + "'"));
             requireMayAdd(caller, staff.getRole());
             String[] values = change.apply(staff);

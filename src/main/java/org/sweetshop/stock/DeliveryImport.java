@@ -12,7 +12,6 @@ import java.util.Set;
 import org.sweetshop.catalog.CsvTable;
 import org.sweetshop.catalog.ImportError;
 import org.sweetshop.catalog.ImportValues;
-import org.sweetshop.catalog.MovementKind;
 import org.sweetshop.catalog.Sweet;
 import org.sweetshop.catalog.Sweets;
 import org.sweetshop.common.InvalidInputException;
@@ -154,7 +153,7 @@ public final class DeliveryImport {
             long units = 0;
             for (Line line : lines) {
                 Sweet sweet = locked.get(line.sku());
-                em.persist(sweet.changeStock(line.quantity(), MovementKind.RESTOCK, caller.staffId(), where, why, null, now));
+                StockLedger.record(em, sweet, line.quantity(), MovementKind.RESTOCK, caller.staffId(), where, why, null, now);
                 changes.add(new StockChange(sweet.getSku(), sweet.getName(), line.quantity(), sweet.getStock()));
                 units += line.quantity();
             }

@@ -2,7 +2,6 @@ package org.sweetshop.stock;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.sweetshop.catalog.MovementKind;
 
 /** One line of a sweet's stock history. */
 public record MovementView(long id, MovementKind kind, int quantity, int stockAfter, String staff, String till,

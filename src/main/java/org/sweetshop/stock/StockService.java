@@ -2,8 +2,6 @@ package org.sweetshop.stock;
 
 import java.time.Clock;
 import java.util.List;
-import org.sweetshop.catalog.MovementKind;
-import org.sweetshop.catalog.StockMovement;
 import org.sweetshop.catalog.Sweet;
 import org.sweetshop.catalog.SweetView;
 import org.sweetshop.catalog.Sweets;
@@ -40,7 +38,7 @@ public final class StockService {
         return tx.call(em -> {
             StaffService.requireActive(em, caller);
             Sweet sweet = Sweets.lockOne(em, checkedSku);
-            em.persist(sweet.changeStock(qty, MovementKind.RESTOCK, caller.staffId(), where, why, null, clock.instant()));
+            StockLedger.record(em, sweet, qty, MovementKind.RESTOCK, caller.staffId(), where, why, null, clock.instant());
             return new StockChange(sweet.getSku(), sweet.getName(), qty, sweet.getStock());
         });
     }
@@ -57,7 +55,7 @@ public final class StockService {
             Sweet sweet = Sweets.lockOne(em, checkedSku);
             int difference = count - sweet.getStock();
             if (difference != 0) {
-                em.persist(sweet.changeStock(difference, MovementKind.ADJUSTMENT, caller.staffId(), where, why, null, clock.instant()));
+                StockLedger.record(em, sweet, difference, MovementKind.ADJUSTMENT, caller.staffId(), where, why, null, clock.instant());
             }
             return new StockChange(sweet.getSku(), sweet.getName(), difference, sweet.getStock());
         });

@@ -119,7 +119,7 @@ class CliBadInputTest extends BadInputCase {
 
         @Test
         void staffAddWithoutAsIsRefusedOnceAccountsExist() {
-            cliRefused(3, "staff accounts exist already", "staff", "add", "--username", "bob", "--role", "owner");
+            cliRefused(3, "staff accounts exist already; an owner or manager must add staff (--as USER)", "staff", "add", "--username", "bob", "--role", "owner");
         }
 
         @Test

@@ -100,6 +100,26 @@ class CliTest extends DatabaseTest {
     }
 
     @Test
+    void sellPrintsTheReceiptTheTillPrintsFortyColumnsWide() {
+        sweet("SL", "1.20", 10);
+        String saleId = UUID.randomUUID().toString();
+        String[] args = {"sell", "--till", "T3", "--as", "cashier", "--item", "SL:2", "--pay", "cash:5", "--sale-id", saleId};
+
+        var first = cli.run(args);
+        var again = cli.run(args);
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        var receipt = app.sales().findReceipt(UUID.fromString(saleId)).orElseThrow();
+        // the command line's configuration: the built-in store name and currency
+        String expected = String.join("\n", org.sweetshop.print.ReceiptText.render(receipt, "Sweetshop", "GBP",
+                java.time.ZoneId.systemDefault(), false)) + "\n";
+        assertThat(first.out()).isEqualTo(expected);
+        assertThat(first.out().lines()).allMatch(line -> line.codePointCount(0, line.length()) <= 40);
+        assertThat(first.out()).contains("T3-000001").contains("Change");
+        assertThat(again.out()).contains("(shown again)").contains("T3-000001");
+    }
+
+    @Test
     void aRefusalExitsThreeWithOneLineOnStderrAndJsonOnStdout() throws IOException {
         sweet("SL", "1.20", 1);
         String before = Snapshot.of(app.database().dataSource());

@@ -17,7 +17,7 @@ import org.sweetshop.sale.CheckoutRequest;
 import org.sweetshop.sale.Payment;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.stock.MovementView;
-import org.sweetshop.catalog.MovementKind;
+import org.sweetshop.stock.MovementKind;
 import org.sweetshop.testing.BadInputCase;
 import org.sweetshop.testing.Race;
 

@@ -94,7 +94,8 @@ class StaffServiceTest extends DatabaseTest {
                 .isInstanceOf(NotPermittedException.class).hasMessageContaining("first account must be an owner");
         assertThat(app.staff().register(null, "boss", Role.OWNER, PASSWORD).role()).isEqualTo(Role.OWNER);
         assertThatThrownBy(() -> app.staff().register(null, "sneaky", Role.OWNER, PASSWORD))
-                .isInstanceOf(NotPermittedException.class).hasMessageContaining("--as");
+                .isInstanceOf(NotPermittedException.class).hasMessageContaining("an owner or manager must add staff")
+                .extracting(e -> ((NotPermittedException) e).remedy()).isEqualTo(NotPermittedException.Remedy.A_CALLER);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.sweetshop.catalog.MovementKind;
 import org.sweetshop.catalog.SweetView;
 import org.sweetshop.common.NotPermittedException;
 import org.sweetshop.testing.DatabaseTest;

@@ -3,10 +3,13 @@ package org.sweetshop.ui.office;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import org.sweetshop.common.Discount;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Money;
 import org.sweetshop.common.Texts;
+import org.sweetshop.refund.RefundLine;
 
 /**
  * What the back office's fields are parsed with before anything is sent: a bad value is an
@@ -47,6 +50,30 @@ public final class TypedInput {
     public static Discount discount(boolean percent, String amount) {
         BigDecimal value = Money.parse(percent ? "percent" : "amount", amount);
         return percent ? Discount.percent(value) : Discount.amount(value);
+    }
+
+    /**
+     * Items typed as {@code SKU:QTY} (a bare SKU is one), separated by commas or spaces, as the
+     * refund field takes them; nothing typed is none.
+     */
+    public static List<RefundLine> refundItems(String text) {
+        List<RefundLine> lines = new ArrayList<>();
+        if (isBlank(text)) {
+            return lines;
+        }
+        for (String item : text.strip().split("[,\\s]+")) {
+            if (item.length() > 100) {
+                throw new InvalidInputException("item", "an item must be SKU:QTY, e.g. SL-1:2");
+            }
+            int colon = item.lastIndexOf(':');
+            String sku = colon < 0 ? item : item.substring(0, colon);
+            String quantity = colon < 0 ? "1" : item.substring(colon + 1);
+            if (!quantity.matches("-?\\d{1,12}")) {
+                throw new InvalidInputException("item", "the quantity in '" + Texts.shorten(item) + "' must be a whole number");
+            }
+            lines.add(new RefundLine(sku, Texts.requireRange("quantity", Long.parseLong(quantity), 1, 9_999)));
+        }
+        return lines;
     }
 
     /** The text, or null for an empty field (left as it is, or none). */

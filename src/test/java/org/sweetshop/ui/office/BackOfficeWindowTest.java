@@ -13,7 +13,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
-import org.sweetshop.catalog.MovementKind;
+import org.sweetshop.stock.MovementKind;
 import org.sweetshop.catalog.NewSweet;
 import org.sweetshop.catalog.SweetView;
 import org.sweetshop.common.NotPermittedException;

@@ -7,7 +7,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.sweetshop.AppContext;
 import org.sweetshop.ui.till.sell.Basket;
 
 /** How the till's rooms depend on one another and on the rest of the app. */
@@ -18,14 +17,6 @@ class TillLayoutTest {
     @BeforeAll
     static void importClasses() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.sweetshop.ui");
-    }
-
-    @Test
-    void onlyTheEntryPointKnowsTheApplicationContext() {
-        noClasses().that().resideInAPackage("org.sweetshop.ui..").and().doNotHaveFullyQualifiedName(TillApp.class.getName())
-                .and().doNotHaveFullyQualifiedName(TillApp.class.getName() + "$AppServices")
-                .should().dependOnClassesThat().haveFullyQualifiedName(AppContext.class.getName())
-                .check(classes);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.sweetshop.ui.office.refunds;
 
-import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -9,7 +8,6 @@ import org.sweetshop.common.Money;
 import org.sweetshop.refund.RefundLine;
 import org.sweetshop.refund.RefundService;
 import org.sweetshop.refund.RefundView;
-import org.sweetshop.sale.BasketLine;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.ui.common.TaskExecutor;
 import org.sweetshop.ui.office.OfficeStatus;
@@ -47,14 +45,9 @@ public final class RefundsViewModel {
      * {@code SKU:QTY} separated by commas or spaces. Stock comes back through refund movements.
      */
     public void refund(String receiptNo, String items, String reason) {
-        List<RefundLine> lines = new ArrayList<>();
+        List<RefundLine> lines;
         try {
-            if (items != null && !items.isBlank()) {
-                for (String item : items.strip().split("[,\\s]+")) {
-                    BasketLine parsed = BasketLine.parse(item);
-                    lines.add(new RefundLine(parsed.sku(), parsed.quantity()));
-                }
-            }
+            lines = TypedInput.refundItems(items);
         } catch (InvalidInputException e) {
             status.refuse(e.getMessage());
             return;

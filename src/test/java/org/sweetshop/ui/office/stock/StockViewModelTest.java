@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sweetshop.catalog.MovementKind;
+import org.sweetshop.stock.MovementKind;
 import org.sweetshop.stock.MovementView;
 import org.sweetshop.ui.office.OfficeTest;
 import org.sweetshop.ui.office.catalogue.CatalogueViewModel;

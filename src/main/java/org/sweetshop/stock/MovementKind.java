@@ -1,4 +1,4 @@
-package org.sweetshop.catalog;
+package org.sweetshop.stock;
 
 /** Why a sweet's stock changed. */
 public enum MovementKind { SALE, RESTOCK, ADJUSTMENT, REFUND }

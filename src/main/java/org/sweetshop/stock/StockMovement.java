@@ -1,4 +1,4 @@
-package org.sweetshop.catalog;
+package org.sweetshop.stock;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /**
  * One change of a sweet's stock, written in the same transaction as the change: a sweet's stock
- * is the sum of its movements. Made only by {@link Sweet#changeStock}.
+ * is the sum of its movements. Made only by {@link StockLedger}.
  */
 @Entity
 @Table(name = "stock_movement")

@@ -1,0 +1,13 @@
+-- A stock movement that names a sale names one that exists.
+--
+-- Only two kinds of movement carry a sale_id, and both write it in the transaction that holds the
+-- sale: SALE movements are inserted by checkout right after their sale, in the same batch; REFUND
+-- movements name the sale being refunded, whose row the refund has locked (and refund.sale_id
+-- already references sale). RESTOCK and ADJUSTMENT movements have none. So every existing row
+-- satisfies the key, and it is validated as it is added.
+--
+-- The movement used to live in the catalogue, which cannot map a sale without a package cycle;
+-- the ledger now lives in `stock`, and the key lives here in the schema, where it belongs anyway.
+-- No index on stock_movement (sale_id): nothing looks movements up by sale but the audit, and sales
+-- are never deleted (the key refuses it), so an index would only cost every checkout.
+alter table stock_movement add constraint stock_movement_sale_fk foreign key (sale_id) references sale (id);
