@@ -45,38 +45,9 @@ public final class CatalogImport {
      * What {@link #preview} found: the rows that are valid and an error per bad value. Only
      * {@code preview} makes one, so {@link #apply} gets rows that were checked.
      */
-    public static final class Preview {
-        private final int rows;
-        private final List<Row> valid;
-        private final List<ImportError> errors;
-
+    public static final class Preview extends ImportPreview<Row> {
         Preview(int rows, List<Row> valid, List<ImportError> errors) {
-            this.rows = rows;
-            this.valid = List.copyOf(valid);
-            this.errors = List.copyOf(errors);
-        }
-
-        /** Rows in the file under the header. */
-        public int rows() {
-            return rows;
-        }
-
-        public List<Row> valid() {
-            return valid;
-        }
-
-        public List<ImportError> errors() {
-            return errors;
-        }
-
-        /** True when every row is valid: only then can it be applied. */
-        public boolean ok() {
-            return errors.isEmpty();
-        }
-
-        /** How many rows have at least one error. */
-        public long badRows() {
-            return errors.stream().mapToInt(ImportError::row).distinct().count();
+            super(rows, valid, errors);
         }
     }
 

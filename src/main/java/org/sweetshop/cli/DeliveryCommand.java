@@ -35,7 +35,7 @@ final class DeliveryCommand extends CliCommand.Group {
             }
             DeliveryImport.Preview preview = ImportFiles.preview(file, context().deliveryImport()::preview);
             if (!preview.ok()) {
-                cli().err.println(ImportFiles.report(this, json, preview.rows(), preview.badRows(), preview.errors(), "nothing restocked"));
+                cli().err.println(ImportFiles.report(this, json, preview, "nothing restocked"));
                 return Cli.INVALID;
             }
             Map<String, Object> result = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.sweetshop.catalog.ImportError;
+import org.sweetshop.catalog.ImportPreview;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Texts;
 
@@ -42,8 +43,10 @@ final class ImportFiles {
      * Prints a refused preview: every error on stdout (or one JSON object), and returns the one-line
      * message for stderr.
      */
-    static String report(CliCommand command, boolean json, int rows, long badRows, List<ImportError> errors, String nothing) {
-        String message = nothing + ": " + badRows + " of " + rows + " rows have errors";
+    static String report(CliCommand command, boolean json, ImportPreview<?> preview, String nothing) {
+        int rows = preview.rows();
+        List<ImportError> errors = preview.errors();
+        String message = nothing + ": " + preview.badRows() + " of " + rows + " rows have errors";
         if (json) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("ok", false);

@@ -151,7 +151,7 @@ final class SweetCommand extends CliCommand.Group {
             }
             CatalogImport.Preview preview = ImportFiles.preview(file, context().catalogImport()::preview);
             if (!preview.ok()) {
-                cli().err.println(ImportFiles.report(this, json, preview.rows(), preview.badRows(), preview.errors(), "nothing imported"));
+                cli().err.println(ImportFiles.report(this, json, preview, "nothing imported"));
                 return Cli.INVALID;
             }
             Map<String, Object> result = new LinkedHashMap<>();

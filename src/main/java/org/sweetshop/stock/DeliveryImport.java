@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.sweetshop.catalog.CsvTable;
 import org.sweetshop.catalog.ImportError;
+import org.sweetshop.catalog.ImportPreview;
 import org.sweetshop.catalog.ImportValues;
 import org.sweetshop.catalog.Sweet;
 import org.sweetshop.catalog.Sweets;
@@ -40,35 +41,9 @@ public final class DeliveryImport {
     }
 
     /** What {@link #preview} found; only it makes one. */
-    public static final class Preview {
-        private final int rows;
-        private final List<Line> valid;
-        private final List<ImportError> errors;
-
+    public static final class Preview extends ImportPreview<Line> {
         Preview(int rows, List<Line> valid, List<ImportError> errors) {
-            this.rows = rows;
-            this.valid = List.copyOf(valid);
-            this.errors = List.copyOf(errors);
-        }
-
-        public int rows() {
-            return rows;
-        }
-
-        public List<Line> valid() {
-            return valid;
-        }
-
-        public List<ImportError> errors() {
-            return errors;
-        }
-
-        public boolean ok() {
-            return errors.isEmpty();
-        }
-
-        public long badRows() {
-            return errors.stream().mapToInt(ImportError::row).distinct().count();
+            super(rows, valid, errors);
         }
     }
 
