@@ -7,7 +7,7 @@ import java.util.Map;
  * for a cashier, a stable machine code and details for scripts. Nothing was changed.
  *
  * <p>The hierarchy is sealed (all in this package, as sealed classes on the class path must be), so
- * each consumer maps it in one place: {@code ui.common.Problems} to the screen's sentence,
+ * each consumer maps it in one place: {@code ui.common.Messages} to the screen's sentence,
  * {@code Cli.exitCode} to the exit code.
  */
 public abstract sealed class Refusal extends RuntimeException

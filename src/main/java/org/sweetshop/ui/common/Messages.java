@@ -4,7 +4,9 @@ import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sweetshop.common.BusyException;
+import org.sweetshop.common.CouponRefusedException;
 import org.sweetshop.common.DatabaseUnreachableException;
+import org.sweetshop.common.PromoRefusedException;
 import org.sweetshop.common.Refusal;
 import org.sweetshop.print.PdfSaveException;
 
@@ -61,6 +63,45 @@ public final class Messages {
     /** The same, after a checkout: "The database is busy: another till is selling JB-200, try again." */
     public static String databaseBusy(BusyException e) {
         return sentence("the database is busy: " + e.holder() + ", try again");
+    }
+
+    /**
+     * A coupon or promo code could not go on the basket: "Coupon refused: coupon already redeemed
+     * at T2 on …." for a refusal of that code, else "The coupon could not be checked: <why>.".
+     */
+    public static String codeNotChecked(boolean coupon, Throwable e) {
+        if (coupon && e instanceof CouponRefusedException || !coupon && e instanceof PromoRefusedException) {
+            return (coupon ? "Coupon" : "Promo") + " refused: " + e.getMessage() + ".";
+        }
+        return "The " + (coupon ? "coupon" : "promo code") + " could not be checked: " + reason(e) + ".";
+    }
+
+    /** A checkout refused: a refused coupon or promo says it was taken off the basket (the till takes it off). */
+    public static String checkoutRefused(Refusal e) {
+        if (e instanceof CouponRefusedException) {
+            return "Coupon refused: " + e.getMessage() + ". It was taken off the basket.";
+        }
+        if (e instanceof PromoRefusedException) {
+            return "Promo refused: " + e.getMessage() + ". It was taken off the basket.";
+        }
+        return of(e);
+    }
+
+    /** A payment whose answer did not come: why, and that the basket waits for Try again. */
+    public static String paymentNotConfirmed(Throwable e) {
+        String why = e instanceof BusyException busy ? databaseBusy(busy)
+                : e instanceof DatabaseUnreachableException ? UNREACHABLE + "."
+                : "The payment could not be confirmed (the error is in the log).";
+        return why + " The basket is kept: press Try again (no sale is made twice).";
+    }
+
+    /** A file that could not be saved: a refusal of the save in its own words, anything else logged. */
+    public static String notSaved(String fileName, Throwable e) {
+        if (e instanceof PdfSaveException) {
+            return of(e);
+        }
+        LOG.error("cannot save {}", fileName, e);
+        return "Could not save " + fileName + " (the error is in the log).";
     }
 
     /** What part of a sentence says why ("…could not be checked: <reason>."), in lower case. */

@@ -1,5 +1,7 @@
 package org.sweetshop.ui.office;
 
+import org.sweetshop.ui.office.shared.OfficeStatus;
+import org.sweetshop.ui.office.shared.OfficeTab;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

@@ -1,5 +1,6 @@
 package org.sweetshop.ui.office;
 
+import org.sweetshop.ui.office.shared.OfficeStatus;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.ui.common.TaskExecutor;
 import org.sweetshop.ui.office.auditlog.AuditLogViewModel;

@@ -14,11 +14,11 @@
  *       panel; and the low stock tab), {@code imports} (CSV catalogue and delivery files),
  *       {@code refunds}, {@code coupons} (batches and their printable sheet, listing, voiding),
  *       {@code promos}, {@code staff}, {@code reports}, {@code auditlog}.</li>
- *   <li>Shared by the tabs, here: {@code OfficeStatus} (the message line, busy, progress, and
+ *   <li>Shared by the tabs, in {@code shared} (so the shell depends on the tabs and the tabs on it, never back): {@code OfficeStatus} (the message line, busy, progress, and
  *       {@code task(...)}, how a tab runs a step in the background), {@code ChosenSweet},
  *       {@code TypedInput} (typed fields checked before anything is sent), {@code OfficeControls}
  *       (tables, columns, section titles), {@code OfficeFiles} (file choosers), {@code OfficeTab}
- *       (a tab and what it reads again when shown), {@code office.css} (the one stylesheet, on the
+ *       (a tab and what it reads again when shown), and, in this package, {@code office.css} (the one stylesheet, on the
  *       shell's root).</li>
  * </ul>
  *

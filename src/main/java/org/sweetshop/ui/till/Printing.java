@@ -8,9 +8,6 @@ import javafx.print.PrinterJob;
 import javafx.scene.Node;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.sweetshop.print.PdfSaveException;
 import org.sweetshop.print.TextPdf;
 import org.sweetshop.ui.common.BackgroundTask;
 import org.sweetshop.ui.common.Messages;
@@ -19,7 +16,6 @@ import org.sweetshop.ui.common.TaskExecutor;
 /** Receipts and Z reports on paper (the system printer) or as PDF files (saved in the background), telling the screen how it went. */
 final class Printing {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Printing.class);
 
     /** Where the outcome is said: good news or a problem, on the screen shown. */
     interface Tell {
@@ -67,14 +63,7 @@ final class Printing {
     void savePdf(List<String> lines, Path file) {
         BackgroundTask.of(() -> TextPdf.write(lines, file))
                 .onSuccess(done -> tell.tell(true, "Saved " + file.getFileName() + "."))
-                .onFailure(e -> {
-                    if (e instanceof PdfSaveException) {
-                        tell.tell(false, Messages.of(e));
-                    } else {
-                        LOG.error("cannot save {}", file, e);
-                        tell.tell(false, "Could not save " + file.getFileName() + " (the error is in the log).");
-                    }
-                })
+.onFailure(e -> tell.tell(false, Messages.notSaved(file.getFileName().toString(), e)))
                 .executeWith(tasks);
     }
 }

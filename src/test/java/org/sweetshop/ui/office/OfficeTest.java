@@ -1,5 +1,6 @@
 package org.sweetshop.ui.office;
 
+import org.sweetshop.ui.office.shared.OfficeStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.sweetshop.testing.DatabaseTest;
 import org.sweetshop.ui.common.TaskExecutor;

@@ -1,12 +1,12 @@
 package org.sweetshop.ui.office.auditlog;
 
-import static org.sweetshop.ui.office.OfficeControls.column;
+import static org.sweetshop.ui.office.shared.OfficeControls.column;
 
 import java.util.Locale;
 import javafx.scene.control.TableView;
 import org.sweetshop.staff.AuditEntry;
-import org.sweetshop.ui.office.OfficeControls;
-import org.sweetshop.ui.office.OfficeTab;
+import org.sweetshop.ui.office.shared.OfficeControls;
+import org.sweetshop.ui.office.shared.OfficeTab;
 
 /** The audit log tab: who changed what and when, newest first, read again each time it is shown. */
 public final class AuditLogTab {

@@ -7,7 +7,7 @@ import org.sweetshop.staff.AuditLogFilter;
 import org.sweetshop.staff.AuditLogService;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.ui.common.TaskExecutor;
-import org.sweetshop.ui.office.OfficeStatus;
+import org.sweetshop.ui.office.shared.OfficeStatus;
 
 /** The audit log: price changes, catalogue and staff actions, newest first. */
 public final class AuditLogViewModel {

@@ -1,7 +1,7 @@
 package org.sweetshop.ui.office.catalogue;
 
-import static org.sweetshop.ui.office.OfficeControls.column;
-import static org.sweetshop.ui.office.OfficeControls.section;
+import static org.sweetshop.ui.office.shared.OfficeControls.column;
+import static org.sweetshop.ui.office.shared.OfficeControls.section;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -21,9 +21,9 @@ import org.sweetshop.catalog.SweetView;
 import org.sweetshop.common.Money;
 import org.sweetshop.ui.common.CatalogueFilter;
 import org.sweetshop.ui.common.Controls;
-import org.sweetshop.ui.office.OfficeControls;
-import org.sweetshop.ui.office.OfficeStatus;
-import org.sweetshop.ui.office.OfficeTab;
+import org.sweetshop.ui.office.shared.OfficeControls;
+import org.sweetshop.ui.office.shared.OfficeStatus;
+import org.sweetshop.ui.office.shared.OfficeTab;
 import org.sweetshop.ui.office.stock.StockPanel;
 import org.sweetshop.ui.office.stock.StockViewModel;
 

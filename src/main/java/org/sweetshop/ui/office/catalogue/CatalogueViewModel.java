@@ -15,9 +15,9 @@ import org.sweetshop.common.Money;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.ui.common.CatalogueFilter;
 import org.sweetshop.ui.common.TaskExecutor;
-import org.sweetshop.ui.office.ChosenSweet;
-import org.sweetshop.ui.office.OfficeStatus;
-import org.sweetshop.ui.office.TypedInput;
+import org.sweetshop.ui.office.shared.ChosenSweet;
+import org.sweetshop.ui.office.shared.OfficeStatus;
+import org.sweetshop.ui.office.shared.TypedInput;
 
 /**
  * The catalogue tab: every sweet (on sale or not) with the till's category and search filter,

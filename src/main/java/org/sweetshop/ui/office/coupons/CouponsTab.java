@@ -1,7 +1,7 @@
 package org.sweetshop.ui.office.coupons;
 
-import static org.sweetshop.ui.office.OfficeControls.column;
-import static org.sweetshop.ui.office.OfficeControls.section;
+import static org.sweetshop.ui.office.shared.OfficeControls.column;
+import static org.sweetshop.ui.office.shared.OfficeControls.section;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -24,11 +24,11 @@ import org.sweetshop.coupon.CouponListing;
 import org.sweetshop.coupon.CouponState;
 import org.sweetshop.coupon.IssuedCoupon;
 import org.sweetshop.ui.common.Controls;
-import org.sweetshop.ui.office.OfficeControls;
-import org.sweetshop.ui.office.OfficeControls.DiscountKind;
-import org.sweetshop.ui.office.OfficeFiles;
-import org.sweetshop.ui.office.OfficeStatus;
-import org.sweetshop.ui.office.OfficeTab;
+import org.sweetshop.ui.office.shared.OfficeControls;
+import org.sweetshop.ui.office.shared.OfficeControls.DiscountKind;
+import org.sweetshop.ui.office.shared.OfficeFiles;
+import org.sweetshop.ui.office.shared.OfficeStatus;
+import org.sweetshop.ui.office.shared.OfficeTab;
 
 /**
  * The coupons tab: on the left a batch issued and saved as a printable sheet; on the right the

@@ -21,8 +21,8 @@ import org.sweetshop.print.CouponSheet;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.ui.common.Messages;
 import org.sweetshop.ui.common.TaskExecutor;
-import org.sweetshop.ui.office.OfficeStatus;
-import org.sweetshop.ui.office.TypedInput;
+import org.sweetshop.ui.office.shared.OfficeStatus;
+import org.sweetshop.ui.office.shared.TypedInput;
 
 /**
  * Coupons: a batch issued (one service call, the progress bar following its chunks), its

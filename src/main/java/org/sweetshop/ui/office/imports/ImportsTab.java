@@ -1,6 +1,6 @@
 package org.sweetshop.ui.office.imports;
 
-import static org.sweetshop.ui.office.OfficeControls.section;
+import static org.sweetshop.ui.office.shared.OfficeControls.section;
 
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -10,10 +10,10 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 import org.sweetshop.ui.common.Controls;
-import org.sweetshop.ui.office.OfficeControls;
-import org.sweetshop.ui.office.OfficeFiles;
-import org.sweetshop.ui.office.OfficeStatus;
-import org.sweetshop.ui.office.OfficeTab;
+import org.sweetshop.ui.office.shared.OfficeControls;
+import org.sweetshop.ui.office.shared.OfficeFiles;
+import org.sweetshop.ui.office.shared.OfficeStatus;
+import org.sweetshop.ui.office.shared.OfficeTab;
 
 /** The imports tab: choose a catalogue or delivery CSV, see its problems row by row, import it when it has none. */
 public final class ImportsTab {

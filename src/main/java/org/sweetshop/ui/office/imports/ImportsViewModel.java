@@ -16,7 +16,7 @@ import org.sweetshop.catalog.ImportError;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.stock.DeliveryImport;
 import org.sweetshop.ui.common.TaskExecutor;
-import org.sweetshop.ui.office.OfficeStatus;
+import org.sweetshop.ui.office.shared.OfficeStatus;
 
 /**
  * CSV imports: a catalogue file (new sweets) or a delivery file ({@code sku,qty}) is checked

@@ -1,7 +1,7 @@
 package org.sweetshop.ui.office.promos;
 
-import static org.sweetshop.ui.office.OfficeControls.column;
-import static org.sweetshop.ui.office.OfficeControls.section;
+import static org.sweetshop.ui.office.shared.OfficeControls.column;
+import static org.sweetshop.ui.office.shared.OfficeControls.section;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -11,10 +11,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import org.sweetshop.promo.PromoView;
 import org.sweetshop.ui.common.Controls;
-import org.sweetshop.ui.office.OfficeControls;
-import org.sweetshop.ui.office.OfficeControls.DiscountKind;
-import org.sweetshop.ui.office.OfficeStatus;
-import org.sweetshop.ui.office.OfficeTab;
+import org.sweetshop.ui.office.shared.OfficeControls;
+import org.sweetshop.ui.office.shared.OfficeControls.DiscountKind;
+import org.sweetshop.ui.office.shared.OfficeStatus;
+import org.sweetshop.ui.office.shared.OfficeTab;
 
 /** The promo codes tab: the codes and their uses; the chosen one's limits; a new code. */
 public final class PromosTab {

@@ -10,8 +10,8 @@ import org.sweetshop.promo.PromoService;
 import org.sweetshop.promo.PromoView;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.ui.common.TaskExecutor;
-import org.sweetshop.ui.office.OfficeStatus;
-import org.sweetshop.ui.office.TypedInput;
+import org.sweetshop.ui.office.shared.OfficeStatus;
+import org.sweetshop.ui.office.shared.TypedInput;
 
 /** Promo codes: every code with its uses, adding one, changing its limits, switching it off. */
 public final class PromosViewModel {

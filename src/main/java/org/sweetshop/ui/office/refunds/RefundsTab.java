@@ -1,7 +1,7 @@
 package org.sweetshop.ui.office.refunds;
 
-import static org.sweetshop.ui.office.OfficeControls.column;
-import static org.sweetshop.ui.office.OfficeControls.section;
+import static org.sweetshop.ui.office.shared.OfficeControls.column;
+import static org.sweetshop.ui.office.shared.OfficeControls.section;
 
 import java.util.stream.Collectors;
 import javafx.scene.control.Button;
@@ -11,9 +11,9 @@ import javafx.scene.layout.FlowPane;
 import org.sweetshop.common.Money;
 import org.sweetshop.refund.RefundView;
 import org.sweetshop.ui.common.Controls;
-import org.sweetshop.ui.office.OfficeControls;
-import org.sweetshop.ui.office.OfficeStatus;
-import org.sweetshop.ui.office.OfficeTab;
+import org.sweetshop.ui.office.shared.OfficeControls;
+import org.sweetshop.ui.office.shared.OfficeStatus;
+import org.sweetshop.ui.office.shared.OfficeTab;
 
 /** The refunds tab: a receipt number, the items to give back (or none: the whole receipt), and the receipt's refunds. */
 public final class RefundsTab {

@@ -10,8 +10,8 @@ import org.sweetshop.refund.RefundService;
 import org.sweetshop.refund.RefundView;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.ui.common.TaskExecutor;
-import org.sweetshop.ui.office.OfficeStatus;
-import org.sweetshop.ui.office.TypedInput;
+import org.sweetshop.ui.office.shared.OfficeStatus;
+import org.sweetshop.ui.office.shared.TypedInput;
 
 /** Refunds: a receipt refunded whole or item by item, and the refunds a receipt has had so far. */
 public final class RefundsViewModel {

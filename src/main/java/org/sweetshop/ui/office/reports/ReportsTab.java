@@ -1,6 +1,6 @@
 package org.sweetshop.ui.office.reports;
 
-import static org.sweetshop.ui.office.OfficeControls.column;
+import static org.sweetshop.ui.office.shared.OfficeControls.column;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -26,10 +26,10 @@ import org.sweetshop.report.ReportCsv;
 import org.sweetshop.report.SalesReport;
 import org.sweetshop.shift.ZReport;
 import org.sweetshop.ui.common.Controls;
-import org.sweetshop.ui.office.OfficeControls;
-import org.sweetshop.ui.office.OfficeFiles;
-import org.sweetshop.ui.office.OfficeStatus;
-import org.sweetshop.ui.office.OfficeTab;
+import org.sweetshop.ui.office.shared.OfficeControls;
+import org.sweetshop.ui.office.shared.OfficeFiles;
+import org.sweetshop.ui.office.shared.OfficeStatus;
+import org.sweetshop.ui.office.shared.OfficeTab;
 
 /**
  * The reports tab: a range of days (the last seven at first), the report's summary, net sales by

@@ -11,8 +11,8 @@ import org.sweetshop.report.ReportService;
 import org.sweetshop.report.SalesReport;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.ui.common.TaskExecutor;
-import org.sweetshop.ui.office.OfficeStatus;
-import org.sweetshop.ui.office.TypedInput;
+import org.sweetshop.ui.office.shared.OfficeStatus;
+import org.sweetshop.ui.office.shared.TypedInput;
 
 /** Reports: the sales report for a range of days, and any of its tables saved as CSV. */
 public final class ReportsViewModel {

@@ -1,7 +1,7 @@
 package org.sweetshop.ui.office.staff;
 
-import static org.sweetshop.ui.office.OfficeControls.column;
-import static org.sweetshop.ui.office.OfficeControls.section;
+import static org.sweetshop.ui.office.shared.OfficeControls.column;
+import static org.sweetshop.ui.office.shared.OfficeControls.section;
 
 import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
@@ -13,9 +13,9 @@ import javafx.util.StringConverter;
 import org.sweetshop.staff.Role;
 import org.sweetshop.staff.StaffView;
 import org.sweetshop.ui.common.Controls;
-import org.sweetshop.ui.office.OfficeControls;
-import org.sweetshop.ui.office.OfficeStatus;
-import org.sweetshop.ui.office.OfficeTab;
+import org.sweetshop.ui.office.shared.OfficeControls;
+import org.sweetshop.ui.office.shared.OfficeStatus;
+import org.sweetshop.ui.office.shared.OfficeTab;
 
 /** The staff tab: the accounts; deactivating one or resetting its password; adding one. */
 public final class StaffTab {

@@ -7,7 +7,7 @@ import org.sweetshop.staff.Role;
 import org.sweetshop.staff.StaffService;
 import org.sweetshop.staff.StaffView;
 import org.sweetshop.ui.common.TaskExecutor;
-import org.sweetshop.ui.office.OfficeStatus;
+import org.sweetshop.ui.office.shared.OfficeStatus;
 
 /**
  * Staff: the accounts, adding one and resetting a password (each with a generated password shown

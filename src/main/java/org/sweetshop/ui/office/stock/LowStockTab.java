@@ -1,11 +1,11 @@
 package org.sweetshop.ui.office.stock;
 
-import static org.sweetshop.ui.office.OfficeControls.column;
+import static org.sweetshop.ui.office.shared.OfficeControls.column;
 
 import javafx.scene.control.TableView;
 import org.sweetshop.catalog.SweetView;
-import org.sweetshop.ui.office.OfficeControls;
-import org.sweetshop.ui.office.OfficeTab;
+import org.sweetshop.ui.office.shared.OfficeControls;
+import org.sweetshop.ui.office.shared.OfficeTab;
 
 /** The low stock tab: the sweets at or below their reorder level, read again each time it is shown. */
 public final class LowStockTab {

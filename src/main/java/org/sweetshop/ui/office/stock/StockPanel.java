@@ -1,6 +1,6 @@
 package org.sweetshop.ui.office.stock;
 
-import static org.sweetshop.ui.office.OfficeControls.column;
+import static org.sweetshop.ui.office.shared.OfficeControls.column;
 
 import java.util.Locale;
 import javafx.beans.value.ObservableBooleanValue;
@@ -13,7 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.sweetshop.stock.MovementView;
 import org.sweetshop.ui.common.Controls;
-import org.sweetshop.ui.office.OfficeControls;
+import org.sweetshop.ui.office.shared.OfficeControls;
 
 /**
  * The stock parts of the catalogue tab's side panel, for the sweet chosen in its table: restock,

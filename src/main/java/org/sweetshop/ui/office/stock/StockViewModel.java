@@ -12,9 +12,9 @@ import org.sweetshop.stock.MovementView;
 import org.sweetshop.stock.StockChange;
 import org.sweetshop.stock.StockService;
 import org.sweetshop.ui.common.TaskExecutor;
-import org.sweetshop.ui.office.ChosenSweet;
-import org.sweetshop.ui.office.OfficeStatus;
-import org.sweetshop.ui.office.TypedInput;
+import org.sweetshop.ui.office.shared.ChosenSweet;
+import org.sweetshop.ui.office.shared.OfficeStatus;
+import org.sweetshop.ui.office.shared.TypedInput;
 
 /**
  * Stock: restocking and counting the sweet chosen in the catalogue, that sweet's stock history

@@ -131,13 +131,18 @@ final class Checkout {
         }
     }
 
-    /** Before an unconfirmed basket goes: was its sale made after all? {@code then} hears the answer. */
+    /**
+     * Before an unconfirmed basket goes: was its sale made after all? If it was, the payment is
+     * settled as if its answer had come (the till unlocked, the sale shown); {@code then} hears
+     * the answer.
+     */
     void findOut(UUID saleId, Consumer<Optional<Receipt>> then) {
         paying.set(true);
         notice.info("Checking whether the last payment went through…");
         BackgroundTask.of(() -> services.findReceipt(saleId))
                 .onSuccess(made -> {
                     paying.set(false);
+                    made.ifPresent(this::paid);
                     then.accept(made);
                 })
                 .onFailure(e -> {
@@ -166,35 +171,27 @@ final class Checkout {
         if (refusal instanceof CouponRefusedException) {
             basket.detachCoupon();
             basketChanged.run();
-            notice.error("Coupon refused: " + refusal.getMessage() + ". It was taken off the basket.");
         } else if (refusal instanceof PromoRefusedException) {
             basket.detachPromo();
             basketChanged.run();
-            notice.error("Promo refused: " + refusal.getMessage() + ". It was taken off the basket.");
-        } else {
-            notice.error(Messages.of(refusal));
-            if (refusal instanceof OutOfStockException) {
-                reload.run();
-            }
+        } else if (refusal instanceof OutOfStockException) {
+            reload.run();
         }
+        notice.error(Messages.checkoutRefused(refusal));
     }
 
     private void notConfirmed(CheckoutRequest request, Exception e) {
-        String why;
-        if (e instanceof BusyException busy) {
+        if (e instanceof BusyException || e instanceof DatabaseUnreachableException) {
             LOG.warn("checkout {} not confirmed: {}", request.saleId(), e.getMessage());
-            why = Messages.databaseBusy(busy);
-        } else if (e instanceof DatabaseUnreachableException) {
-            LOG.warn("checkout {} not confirmed: {}", request.saleId(), e.getMessage());
-            reachable.set(false);
-            why = "The store database cannot be reached.";
         } else {
             LOG.error("checkout {} failed", request.saleId(), e);
-            why = "The payment could not be confirmed (the error is in the log).";
+        }
+        if (e instanceof DatabaseUnreachableException) {
+            reachable.set(false);
         }
         paying.set(false);
         unconfirmed.set(true);
-        notice.error(why + " The basket is kept: press Try again (no sale is made twice).");
+        notice.error(Messages.paymentNotConfirmed(e));
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.sweetshop.ui.till.sell;
 
 import java.util.function.BooleanSupplier;
-import org.sweetshop.common.CouponRefusedException;
 import org.sweetshop.common.NotFoundException;
 import org.sweetshop.common.PromoRefusedException;
 import org.sweetshop.common.Texts;
@@ -66,8 +65,7 @@ final class CodeChecks {
                 })
                 .onFailure(e -> {
                     if (answered(asked)) {
-                        notice.error(e instanceof CouponRefusedException ? "Coupon refused: " + e.getMessage() + "."
-                                : "The coupon could not be checked: " + Messages.reason(e) + ".");
+                        notice.error(Messages.codeNotChecked(true, e));
                     }
                 })
                 .executeWith(tasks);
@@ -97,8 +95,7 @@ final class CodeChecks {
                     if (unknown(e)) {
                         notice.error(notRecognised(code));
                     } else {
-                        notice.error(e instanceof PromoRefusedException ? "Promo refused: " + e.getMessage() + "."
-                                : "The promo code could not be checked: " + Messages.reason(e) + ".");
+                        notice.error(Messages.codeNotChecked(false, e));
                     }
                 })
                 .executeWith(tasks);

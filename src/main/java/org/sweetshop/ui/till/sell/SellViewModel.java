@@ -144,7 +144,7 @@ public final class SellViewModel {
             // the unconfirmed payment may have been made: find out before the basket goes
             checkout.findOut(basket.saleId(), made -> {
                 if (made.isPresent()) {
-                    sold(made.get());
+                    // Checkout settled it: the basket is sold and the till unlocked
                     notice.ok("The payment had gone through: sale " + made.get().receiptNo() + ". Nothing was charged twice.");
                 } else {
                     emptyBasket();

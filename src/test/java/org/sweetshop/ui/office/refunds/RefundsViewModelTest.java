@@ -33,4 +33,17 @@ class RefundsViewModelTest extends OfficeTest {
         assertThat(Snapshot.of(app.database().dataSource())).isEqualTo(before);
         assertThat(refunds.refunds()).hasSize(1);
     }
+
+    @Test
+    void anEmptyItemInTheListIsRefusedAsTypedAndNothingIsRefunded() {
+        var receipt = app.sales().checkout(cashier, basket("T1", java.util.List.of(line("SL", 3))));
+        String before = Snapshot.of(app.database().dataSource());
+        refunds.refund(receipt.receiptNo(), ",SL:1", "");
+        assertThat(status.messageProperty().get()).isEqualTo("An item must be SKU:QTY, e.g. SL-1:2.");
+        assertThat(status.errorProperty().get()).isTrue();
+        assertThat(Snapshot.of(app.database().dataSource())).isEqualTo(before);
+        refunds.refund(receipt.receiptNo(), "SL:1, FB", "");
+        assertThat(status.errorProperty().get()).as("FB was not sold on this receipt").isTrue();
+        assertThat(Snapshot.of(app.database().dataSource())).isEqualTo(before);
+    }
 }

@@ -346,6 +346,15 @@ class SellViewModelTest extends DatabaseTest {
         assertThat(till.messageProperty().get()).isEqualTo("The payment had gone through: sale T1-000001. Nothing was charged twice.");
         assertThat(till.basket()).isEmpty();
         assertThat(Sql.queryLong(app.database().dataSource(), "select count(*) from sale")).isEqualTo(1);
+        // settled as if the answer had come: the till is unlocked for the next customer
+        assertThat(till.retryableProperty().get()).isFalse();
+        assertThat(till.payingProperty().get()).isFalse();
+        assertThat(till.reachableProperty().get()).isTrue();
+        assertThat(till.mayLeave()).isTrue();
+        till.add("SL");
+        till.payCard();
+        assertThat(till.lastReceiptProperty().get().receiptNo()).isEqualTo("T1-000002");
+        assertThat(Sql.queryLong(app.database().dataSource(), "select count(*) from sale")).isEqualTo(2);
     }
 
     @Test

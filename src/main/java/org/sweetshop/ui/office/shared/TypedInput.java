@@ -1,4 +1,4 @@
-package org.sweetshop.ui.office;
+package org.sweetshop.ui.office.shared;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -62,7 +62,7 @@ public final class TypedInput {
             return lines;
         }
         for (String item : text.strip().split("[,\\s]+")) {
-            if (item.length() > 100) {
+            if (item.isEmpty() || item.length() > 100) {
                 throw new InvalidInputException("item", "an item must be SKU:QTY, e.g. SL-1:2");
             }
             int colon = item.lastIndexOf(':');

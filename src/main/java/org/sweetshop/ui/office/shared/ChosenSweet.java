@@ -1,4 +1,4 @@
-package org.sweetshop.ui.office;
+package org.sweetshop.ui.office.shared;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;

@@ -1,4 +1,4 @@
-package org.sweetshop.ui.office;
+package org.sweetshop.ui.office.shared;
 
 import java.time.Instant;
 import java.time.ZoneId;

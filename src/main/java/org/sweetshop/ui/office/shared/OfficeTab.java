@@ -1,4 +1,4 @@
-package org.sweetshop.ui.office;
+package org.sweetshop.ui.office.shared;
 
 import javafx.scene.control.Tab;
 

@@ -1,4 +1,4 @@
-package org.sweetshop.ui.office;
+package org.sweetshop.ui.office.shared;
 
 import java.util.concurrent.Callable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
