@@ -116,6 +116,11 @@ class SellSaleIdTest extends DatabaseTest {
 
     /** Runs a command whose transaction loses its connection with every row written and locked, right before the commit. */
     private CliRunner.Result sellWithTheConnectionCutBeforeCommit(String... args) throws IOException {
+        return sellWithAFaultBeforeCommit(TcpProxy::cut, args);
+    }
+
+    /** Runs a command whose checkout meets this fault of the network with every row written and locked, right before the commit. */
+    private CliRunner.Result sellWithAFaultBeforeCommit(java.util.function.Consumer<TcpProxy> fault, String... args) throws IOException {
         Database.Settings direct = TestDatabase.get().settings();
         try (TcpProxy proxy = TcpProxy.inFrontOf(direct.jdbcUrl());
              Database throughProxy = Database.open(new Database.Settings(proxy.jdbcUrl(direct.jdbcUrl()), direct.user(), direct.password(),
@@ -125,7 +130,7 @@ class SellSaleIdTest extends DatabaseTest {
             // the log-in's transaction commits; the checkout's loses its connection
             throughProxy.transactor().setBeforeCommit(() -> {
                 if (insideCheckout()) {
-                    proxy.cut();
+                    fault.accept(proxy);
                 }
             });
             return new CliRunner().contexts(new Cli.Contexts() {
@@ -140,6 +145,28 @@ class SellSaleIdTest extends DatabaseTest {
                 }
             }).run(args);
         }
+    }
+
+    @Test
+    void aNetworkThatStallsDuringCheckoutEndsUnreachableWithinTheSocketTimeoutAndTheSaleCanBeSentAgain() throws Exception {
+        sweet("SL", "1.20", 10);
+        String saleId = UUID.randomUUID().toString();
+        String[] sell = {"sell", "--till", "T1", "--as", "cashier", "--item", "SL:1", "--sale-id", saleId};
+
+        long start = System.nanoTime();
+        // the commit is sent into the stall; no reply comes, and no error either
+        var stalled = sellWithAFaultBeforeCommit(TcpProxy::stall, sell);
+        long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        var resent = cli.run(sell);
+
+        assertThat(stalled.exitCode()).as(stalled.err()).isEqualTo(5);
+        assertThat(stalled.err()).isEqualTo("the store database stopped answering: the sale may have been made; send it again with"
+                + " --sale-id " + saleId + ", it is never made twice\n");
+        // pgjdbc's socket timeout (30 s with this lock timeout), not a hang
+        assertThat(seconds).isBetween(29L, 60L);
+        assertThat(resent.exitCode()).as(resent.err()).isZero();
+        assertThat(sales()).isEqualTo(1);
+        assertThat(stockOf("SL")).isEqualTo(9);
     }
 
     @Test

@@ -23,6 +23,38 @@ public final class TcpProxy implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean open = true;
     private volatile byte[] cutMarker;
+    private final Object stallLock = new Object();
+    private boolean stalled;
+
+    /**
+     * A stalled network: connections stay open but no byte passes either way until
+     * {@link #unstall()} or {@link #close()}; neither side sees an error of its own.
+     */
+    public void stall() {
+        synchronized (stallLock) {
+            stalled = true;
+        }
+    }
+
+    public void unstall() {
+        synchronized (stallLock) {
+            stalled = false;
+            stallLock.notifyAll();
+        }
+    }
+
+    private void awaitNotStalled() throws IOException {
+        synchronized (stallLock) {
+            while (stalled) {
+                try {
+                    stallLock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while stalled", e);
+                }
+            }
+        }
+    }
 
     /**
      * Cuts every connection (as {@link #cut()}) the moment a client sends these bytes, e.g. the text
@@ -96,6 +128,7 @@ public final class TcpProxy implements AutoCloseable {
                         cut();
                         return;
                     }
+                    awaitNotStalled();
                     out.write(buffer, 0, n);
                     out.flush();
                 }
@@ -133,6 +166,7 @@ public final class TcpProxy implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        unstall();
         cut();
         server.close();
     }
