@@ -76,13 +76,17 @@ public final class CatalogImport {
         List<ImportError> errors = new ArrayList<>();
         List<Row> valid = new ArrayList<>();
         Map<String, Integer> firstRowOfSku = new HashMap<>();
+        Map<String, String> firstSkuText = new HashMap<>();
         for (CsvTable.Row raw : rows) {
             ImportValues v = new ImportValues(raw, HEADER, errors);
             String sku = v.check("sku", () -> Sweets.requireSku(v.raw("sku")));
             if (sku != null) {
-                Integer first = firstRowOfSku.putIfAbsent(sku, raw.number());
+                // SKUs are unique ignoring case: FUDGE after fudge is the same SKU
+                Integer first = firstRowOfSku.putIfAbsent(Sweets.key(sku), raw.number());
+                String firstText = firstSkuText.putIfAbsent(Sweets.key(sku), sku);
                 if (first != null) {
-                    v.fail("sku", "SKU " + sku + " is already on row " + first + " of this file");
+                    v.fail("sku", "SKU " + sku + " is already on row " + first + " of this file"
+                            + (sku.equals(firstText) ? "" : " as " + firstText + " (SKUs that differ only in case are one SKU)"));
                 }
             }
             String name = v.check("name", () -> Texts.requireText("name", v.raw("name"), 120));
@@ -98,12 +102,15 @@ public final class CatalogImport {
             }
         }
         if (!firstRowOfSku.isEmpty()) {
-            Set<String> existing = tx.call(em -> existing(em, firstRowOfSku.keySet()));
-            for (String sku : existing) {
-                errors.add(new ImportError(firstRowOfSku.get(sku), "sku", "SKU " + sku
-                        + " is already in the catalogue: the import only adds new sweets (change existing ones with edit)"));
+            Map<String, String> existing = tx.call(em -> existing(em, firstRowOfSku.keySet()));
+            for (Map.Entry<String, String> found : existing.entrySet()) {
+                String inFile = valid.stream().filter(r -> Sweets.key(r.sku()).equals(found.getKey())).map(Row::sku).findFirst()
+                        .orElse(found.getValue());
+                errors.add(new ImportError(firstRowOfSku.get(found.getKey()), "sku", "SKU " + inFile
+                        + " is already in the catalogue" + (inFile.equals(found.getValue()) ? "" : " as " + found.getValue())
+                        + ": the import only adds new sweets (change existing ones with edit)"));
             }
-            valid.removeIf(row -> existing.contains(row.sku()));
+            valid.removeIf(row -> existing.containsKey(Sweets.key(row.sku())));
         }
         errors.sort(java.util.Comparator.comparingInt(ImportError::row).thenComparingInt(e -> columnOrder(e.column())));
         return new Preview(rows.size(), valid, errors);
@@ -129,10 +136,10 @@ public final class CatalogImport {
             return tx.call(em -> {
                 StaffService.requireActive(em, caller);
                 Set<String> skus = new HashSet<>();
-                rows.forEach(r -> skus.add(r.sku()));
-                Set<String> taken = existing(em, skus);
+                rows.forEach(r -> skus.add(Sweets.key(r.sku())));
+                Map<String, String> taken = existing(em, skus);
                 if (!taken.isEmpty()) {
-                    throw alreadyThere(taken.iterator().next());
+                    throw alreadyThere(taken.values().iterator().next());
                 }
                 Instant now = clock.instant();
                 for (Row r : rows) {
@@ -149,7 +156,7 @@ public final class CatalogImport {
                 return new ImportResult(rows.size(), rows.stream().map(Row::sku).toList());
             });
         } catch (ConstraintViolation e) {
-            if (e.is("sweet_sku_uq")) {
+            if (e.is("sweet_sku_uq") || e.is(Sweets.SKU_IGNORING_CASE_UQ)) {
                 throw new AlreadyExistsException("sweet", "", "already registered: a sweet of the file was added by someone else"
                         + " since the preview; nothing imported");
             }
@@ -162,13 +169,19 @@ public final class CatalogImport {
                 + " was added to the catalogue since the preview; nothing imported");
     }
 
-    private static Set<String> existing(EntityManager em, Set<String> skus) {
-        Set<String> found = new HashSet<>();
-        List<String> all = new ArrayList<>(skus);
+    /**
+     * The catalogue's SKUs matching these keys ({@link Sweets#key}: SKUs compared ignoring case), as
+     * key to the SKU as the catalogue spells it; the lookup uses the {@code lower(sku)} index.
+     */
+    private static Map<String, String> existing(EntityManager em, Set<String> keys) {
+        Map<String, String> found = new HashMap<>();
+        List<String> all = new ArrayList<>(keys);
         for (int from = 0; from < all.size(); from += 1000) {
-            found.addAll(em.createQuery("select s.sku from Sweet s where s.sku in :skus", String.class)
-                    .setParameter("skus", all.subList(from, Math.min(all.size(), from + 1000)))
-                    .getResultList());
+            for (String sku : em.createQuery("select s.sku from Sweet s where lower(s.sku) in :keys", String.class)
+                    .setParameter("keys", all.subList(from, Math.min(all.size(), from + 1000)))
+                    .getResultList()) {
+                found.put(Sweets.key(sku), sku);
+            }
         }
         return found;
     }

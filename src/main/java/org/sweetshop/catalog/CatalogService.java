@@ -62,10 +62,8 @@ public final class CatalogService {
                 return sweet.view();
             });
         } catch (ConstraintViolation e) {
-            if (e.is("sweet_sku_uq")) {
-                throw new AlreadyExistsException("sweet", sku, "already registered: a sweet with SKU " + sku + " exists");
-            }
-            throw e;
+            AlreadyExistsException taken = Sweets.skuTaken(e, sku);
+            throw taken != null ? taken : e;
         }
     }
 
@@ -137,10 +135,8 @@ public final class CatalogService {
                 return sweet.view();
             });
         } catch (ConstraintViolation e) {
-            if (e.is("sweet_sku_uq")) {
-                throw new AlreadyExistsException("sweet", newSku, "already registered: a sweet with SKU " + newSku + " exists");
-            }
-            throw e;
+            AlreadyExistsException taken = Sweets.skuTaken(e, newSku);
+            throw taken != null ? taken : e;
         }
     }
 

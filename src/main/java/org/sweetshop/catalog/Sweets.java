@@ -12,6 +12,8 @@ import org.hibernate.SharedSessionContract;
 import org.sweetshop.common.LockOrder;
 import org.sweetshop.common.NotFoundException;
 import org.sweetshop.common.Texts;
+import org.sweetshop.common.AlreadyExistsException;
+import org.sweetshop.db.ConstraintViolation;
 import org.sweetshop.db.Transactor;
 
 /**
@@ -28,6 +30,29 @@ public final class Sweets {
     private static final Map<Integer, String> LOCK_QUERIES = new ConcurrentHashMap<>();
 
     private Sweets() {
+    }
+
+    /** The unique index on {@code lower(sku)} (V7): two SKUs that differ only in case. */
+    static final String SKU_IGNORING_CASE_UQ = "sweet_sku_lower_uq";
+
+    /**
+     * The refusal for a SKU already taken, exactly ({@code sweet_sku_uq}) or ignoring case
+     * ({@link #SKU_IGNORING_CASE_UQ}); null when the violation is another constraint's.
+     */
+    static AlreadyExistsException skuTaken(ConstraintViolation e, String sku) {
+        if (e.is("sweet_sku_uq")) {
+            return new AlreadyExistsException("sweet", sku, "already registered: a sweet with SKU " + sku + " exists");
+        }
+        if (e.is(SKU_IGNORING_CASE_UQ)) {
+            return new AlreadyExistsException("sweet", sku, "already registered: a sweet with SKU " + sku
+                    + " exists ignoring case (SKUs that differ only in case are one SKU)");
+        }
+        return null;
+    }
+
+    /** What SKUs are compared by for uniqueness: ASCII only (see {@link #SKU}), so this is PostgreSQL's {@code lower}. */
+    static String key(String sku) {
+        return sku.toLowerCase(java.util.Locale.ROOT);
     }
 
     public static String requireSku(String sku) {

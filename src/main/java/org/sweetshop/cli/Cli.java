@@ -183,18 +183,30 @@ public final class Cli implements Callable<Integer> {
 
     private int failed(Exception e, Object command) {
         int code = exitCode(e);
-        String message = code == UNEXPECTED
-                ? "unexpected failure (" + e.getClass().getSimpleName() + "): details in " + logFile()
-                : oneLine(e.getMessage() + flagHint(e));
+        UUID saleId = command instanceof CliCommand c ? c.saleIdSent() : null;
+        String message;
+        if (code == UNEXPECTED) {
+            message = "unexpected failure (" + e.getClass().getSimpleName() + "): details in " + logFile();
+        } else if (saleId != null && e instanceof DatabaseUnreachableException) {
+            // the checkout was sent: its commit may have happened with the reply lost
+            message = "the store database stopped answering: the sale may have been made; send it again with --sale-id "
+                    + saleId + ", it is never made twice";
+        } else {
+            message = oneLine(e.getMessage() + flagHint(e));
+        }
         if (code == UNEXPECTED) {
             LOG.error("command failed", e);
         } else {
             LOG.info("command refused: {}", e.getMessage());
         }
-        if (command instanceof JsonCommand json && json.json()) {
-            out.println(Json.error(e, code, message));
+        boolean json = command instanceof JsonCommand j && j.json();
+        if (json) {
+            out.println(Json.error(e, code, message, saleId));
         }
         err.println(message);
+        if (saleId != null && !json && !(e instanceof DatabaseUnreachableException)) {
+            err.println(SellCommand.saleIdLine(saleId));
+        }
         return code;
     }
 

@@ -34,6 +34,14 @@ abstract class CliCommand implements Callable<Integer> {
         return cli().login(username);
     }
 
+    /**
+     * The sale id this command sent to the database, for its failure messages (a script re-sends
+     * it with {@code --sale-id}); null when it sent none.
+     */
+    java.util.UUID saleIdSent() {
+        return null;
+    }
+
     /** {@code --percent P | --amount A}, exactly one. */
     static final class DiscountOption {
         @Option(names = "--percent", paramLabel = "P", required = true, description = "percentage off, e.g. 10")

@@ -29,6 +29,11 @@ final class Json {
     }
 
     static String error(Throwable e, int exitCode, String message) {
+        return error(e, exitCode, message, null);
+    }
+
+    /** As {@link #error(Throwable, int, String)}, naming the sale id the command sent (null: none). */
+    static String error(Throwable e, int exitCode, String message, java.util.UUID saleId) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("ok", false);
         error.put("exitCode", exitCode);
@@ -36,6 +41,9 @@ final class Json {
         error.put("message", message);
         if (e instanceof Refusal refusal && !refusal.details().isEmpty()) {
             error.put("details", refusal.details());
+        }
+        if (saleId != null) {
+            error.put("saleId", saleId.toString());
         }
         return write(error);
     }

@@ -38,6 +38,8 @@ final class SellCommand extends JsonCommand {
     @Option(names = "--pay", paramLabel = "cash:AMOUNT|card", defaultValue = "card", description = "default: card")
     String pay;
 
+    /** Set right before the checkout is sent: from then on a failure names it. */
+    private UUID sent;
 
     @Override
     public Integer call() {
@@ -47,13 +49,26 @@ final class SellCommand extends JsonCommand {
         }
         Payment payment = Arguments.payment(pay);
         CheckoutRequest request = new CheckoutRequest(saleId == null ? SaleIds.next() : saleId, till, lines, coupon, promo, payment);
-        Receipt receipt = context().sales().checkout(login(as), request);
+        var caller = login(as);
+        sent = request.saleId();
+        Receipt receipt = context().sales().checkout(caller, request);
         if (json) {
             out().println(Json.write(receipt));
         } else {
             print(receipt);
+            cli().err.println(saleIdLine(sent));
         }
         return Cli.OK;
+    }
+
+    @Override
+    UUID saleIdSent() {
+        return sent;
+    }
+
+    /** What plain mode prints on stderr after a sale or a refusal of one: the id a script re-sends. */
+    static String saleIdLine(UUID saleId) {
+        return "sale id " + saleId;
     }
 
     /** The receipt as the till prints it ({@link ReceiptText}, 40 columns), for the store and zone of this machine. */

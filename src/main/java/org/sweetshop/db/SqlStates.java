@@ -22,6 +22,10 @@ public final class SqlStates {
     public static final String SERIALIZATION_FAILURE = "40001";
     public static final String QUERY_CANCELED = "57014";
     public static final String ADMIN_SHUTDOWN = "57P01";
+    public static final String CRASH_SHUTDOWN = "57P02";
+    public static final String CANNOT_CONNECT_NOW = "57P03";
+    /** The server ended a session left idle inside a transaction (idle_in_transaction_session_timeout). */
+    public static final String IDLE_IN_TRANSACTION_TIMEOUT = "25P03";
 
     /** What kind of fault a throwable stands for. */
     public enum Fault {
@@ -38,7 +42,10 @@ public final class SqlStates {
     public static Fault classify(Throwable error) {
         String state = sqlState(error);
         if (state != null) {
-            if (state.startsWith("08") || state.equals(ADMIN_SHUTDOWN) || state.startsWith("57P")) {
+            // 08: connection exceptions; 57P01/57P02/57P03 (admin shutdown, crash shutdown, cannot
+            // connect now) and the rest of 57P: the server is going or gone; 25P03: the server closed
+            // a session it thought idle in a transaction (a stalled till), so the connection is gone
+            if (state.startsWith("08") || state.startsWith("57P") || state.equals(IDLE_IN_TRANSACTION_TIMEOUT)) {
                 return Fault.CONNECTION;
             }
             switch (state) {

@@ -22,7 +22,8 @@ import org.sweetshop.common.Refusal;
 /**
  * The one transaction template: open a session, begin, work, (flush,) commit; roll back on
  * anything thrown; close in finally. Deadlocks and serialization failures retry the whole work
- * with a fresh session a few times with jitter, then become "busy". Faults are mapped by
+ * with a fresh session a few times with jitter, then become "busy"; a lock wait past
+ * {@code lock_timeout} is retried once in a fresh transaction, then is "busy". Faults are mapped by
  * SQLState (see DESIGN.md, Errors).
  *
  * <p>{@link #call} gives the work a stateful {@code EntityManager}; {@link #callStateless} a
@@ -84,6 +85,7 @@ public final class Transactor {
     }
 
     private <S extends SharedSessionContract, T> T inTransaction(Supplier<S> open, Function<S, T> work) {
+        boolean lockTimeoutRetried = false;
         for (int attempt = 1; ; attempt++) {
             S session;
             try {
@@ -104,6 +106,12 @@ public final class Transactor {
                 rollbackQuietly(tx);
                 if (e.getCause() != null && SqlStates.classify(e.getCause()) == SqlStates.Fault.LOCK_TIMEOUT) {
                     lockTimeouts.increment();
+                    if (!lockTimeoutRetried) {
+                        lockTimeoutRetried = true;
+                        retries.increment();
+                        LOG.debug("retrying once after a lock timeout ({})", e.holder());
+                        continue;
+                    }
                 }
                 throw e;
             } catch (Refusal | DatabaseUnreachableException e) {
@@ -112,6 +120,15 @@ public final class Transactor {
             } catch (RuntimeException e) {
                 rollbackQuietly(tx);
                 SqlStates.Fault fault = SqlStates.classify(e);
+                if (fault == SqlStates.Fault.LOCK_TIMEOUT && !lockTimeoutRetried) {
+                    // the contract's one retry of a lock wait, in a fresh transaction: the holder has
+                    // usually committed by now (translate counts the second one and makes it busy)
+                    lockTimeoutRetried = true;
+                    lockTimeouts.increment();
+                    retries.increment();
+                    LOG.debug("retrying once after a lock timeout");
+                    continue;
+                }
                 if (fault.retryable()) {
                     if (fault == SqlStates.Fault.DEADLOCK) {
                         deadlocks.increment();

@@ -80,6 +80,11 @@ class Staff {
         }
     }
 
+    /** No failed log-in counted and no lockout: a successful log-in has nothing to reset. */
+    boolean noFailuresRecorded() {
+        return failedLogins == 0 && lockedUntil == null;
+    }
+
     void loginSucceeded() {
         failedLogins = 0;
         lockedUntil = null;

@@ -113,9 +113,25 @@ public final class StaffService {
     private record LoginResult(Outcome outcome, Caller caller, Instant lockedUntil) {
     }
 
+    /** What a log-in reads of an account, without a lock: enough to check the password outside any transaction. */
+    private record Account(long id, String username, Role role, String passwordHash, boolean active, boolean locked,
+                           boolean noFailuresRecorded, Instant lockedUntil) {
+    }
+
+    /** How often a log-in re-checks a password changed between its read and its record (then it is refused). */
+    private static final int LOGIN_READS = 3;
+
     /**
      * Checks a username and password. Five failures in a row lock the account for five minutes;
      * the failure count is committed even though the log-in is refused.
+     *
+     * <p>No row lock is held while the password is hashed (Argon2id, tens of milliseconds): the
+     * account is read without a lock, the password checked outside any transaction, and only then a
+     * short transaction locks the row to count the failure, or to reset the count after a success,
+     * re-checking under the lock what may have changed meanwhile (a lockout made by concurrent
+     * failures, a deactivation, a new password). A success on an account with nothing to reset
+     * writes nothing and takes no lock at all. So log-ins of one person never queue behind each
+     * other's hashing, and the lockout stays exact: failures are counted one at a time under the lock.
      */
     public Caller login(String username, String password) {
         if (username == null || password == null || username.length() > 64 || password.length() > MAX_PASSWORD
@@ -123,32 +139,32 @@ public final class StaffService {
             throw NotPermittedException.badCredentials();
         }
         String key = Staff.key(username.strip());
-        LoginResult result = tx.call(em -> {
-            List<Staff> found = Transactor.lock(LockOrder.STAFF, () -> em.createQuery(
-                            "select s from Staff s where s.usernameKey = :key", Staff.class)
+        LoginResult result = null;
+        for (int read = 1; result == null; read++) {
+            Account account = tx.call(em -> em.createQuery("select s from Staff s where s.usernameKey = :key", Staff.class)
                     .setParameter("key", key)
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                    .getResultList());
-            if (found.isEmpty()) {
+                    .getResultStream()
+                    .findFirst()
+                    .map(s -> new Account(s.getId(), s.getUsername(), s.getRole(), s.getPasswordHash(), s.isActive(),
+                            s.lockedAt(clock.instant()), s.noFailuresRecorded(), s.getLockedUntil()))
+                    .orElse(null));
+            if (account == null) {
                 hasher.matches(password, dummyHash); // same work as for a real account
-                return new LoginResult(Outcome.BAD, null, null);
+                result = new LoginResult(Outcome.BAD, null, null);
+            } else if (account.locked()) {
+                result = new LoginResult(Outcome.LOCKED, null, account.lockedUntil());
+            } else {
+                boolean matches = hasher.matches(password, account.passwordHash()); // outside any transaction
+                if (matches && account.noFailuresRecorded()) {
+                    // nothing to reset: the log-in is decided by what was read, with no lock and no write
+                    result = account.active()
+                            ? new LoginResult(Outcome.OK, new Caller(account.id(), account.username(), account.role()), null)
+                            : new LoginResult(Outcome.INACTIVE, null, null);
+                } else {
+                    result = record(account, matches, read < LOGIN_READS);
+                }
             }
-            Staff staff = found.get(0);
-            Instant now = clock.instant();
-            if (staff.lockedAt(now)) {
-                return new LoginResult(Outcome.LOCKED, null, staff.getLockedUntil());
-            }
-            if (!hasher.matches(password, staff.getPasswordHash())) {
-                staff.loginFailed(now);
-                return staff.lockedAt(now) ? new LoginResult(Outcome.LOCKED, null, staff.getLockedUntil())
-                        : new LoginResult(Outcome.BAD, null, null);
-            }
-            if (!staff.isActive()) {
-                return new LoginResult(Outcome.INACTIVE, null, null);
-            }
-            staff.loginSucceeded();
-            return new LoginResult(Outcome.OK, new Caller(staff.getId(), staff.getUsername(), staff.getRole()), null);
-        });
+        }
         switch (result.outcome()) {
             case OK:
                 return result.caller();
@@ -160,6 +176,38 @@ public final class StaffService {
             default:
                 throw NotPermittedException.badCredentials();
         }
+    }
+
+    /**
+     * Records a checked password under the account's row lock (a short transaction, no hashing):
+     * a failure is counted, unless the account got locked meanwhile; a success resets the count,
+     * unless the account got locked or deactivated meanwhile. Null: the password changed since it
+     * was read, check it again ({@code again}), or else it is refused as wrong.
+     */
+    private LoginResult record(Account account, boolean matches, boolean again) {
+        return tx.call(em -> {
+            Staff staff = Transactor.lock(LockOrder.STAFF, () -> em.find(Staff.class, account.id(), LockModeType.PESSIMISTIC_WRITE));
+            if (staff == null) {
+                return new LoginResult(Outcome.BAD, null, null);
+            }
+            Instant now = clock.instant();
+            if (staff.lockedAt(now)) {
+                return new LoginResult(Outcome.LOCKED, null, staff.getLockedUntil());
+            }
+            if (!staff.getPasswordHash().equals(account.passwordHash())) {
+                return again ? null : new LoginResult(Outcome.BAD, null, null);
+            }
+            if (!matches) {
+                staff.loginFailed(now);
+                return staff.lockedAt(now) ? new LoginResult(Outcome.LOCKED, null, staff.getLockedUntil())
+                        : new LoginResult(Outcome.BAD, null, null);
+            }
+            if (!staff.isActive()) {
+                return new LoginResult(Outcome.INACTIVE, null, null);
+            }
+            staff.loginSucceeded();
+            return new LoginResult(Outcome.OK, new Caller(staff.getId(), staff.getUsername(), staff.getRole()), null);
+        });
     }
 
     public List<StaffView> list(Caller caller) {

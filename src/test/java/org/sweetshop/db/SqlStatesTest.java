@@ -28,6 +28,16 @@ class SqlStatesTest {
     }
 
     @Test
+    void aServerShuttingDownOrEndingAnIdleTransactionIsUnreachable() {
+        for (String state : new String[] {"57P01", "57P02", "57P03", "25P03"}) {
+            assertThat(SqlStates.classify(wrapped(new SQLException("x", state)))).as(state).isEqualTo(SqlStates.Fault.CONNECTION);
+        }
+        // the other 25P states are mistakes in our own transaction handling, not a lost server
+        assertThat(SqlStates.classify(wrapped(new SQLException("x", "25P02")))).isEqualTo(SqlStates.Fault.OTHER);
+        assertThat(SqlStates.classify(wrapped(new SQLException("x", "57014")))).isEqualTo(SqlStates.Fault.OTHER);
+    }
+
+    @Test
     void neverLooksAtMessageText() {
         assertThat(SqlStates.classify(new RuntimeException("deadlock detected; lock timeout; duplicate key"))).isEqualTo(SqlStates.Fault.OTHER);
     }

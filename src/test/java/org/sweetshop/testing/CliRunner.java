@@ -41,6 +41,7 @@ public final class CliRunner {
     private String stdin = "";
     private boolean realContexts;
     private boolean withoutDatabase;
+    private Cli.Contexts contexts;
 
     public CliRunner() {
         env.put("SWEETSHOP_PASSWORD", DatabaseTest.PASSWORD);
@@ -66,6 +67,12 @@ public final class CliRunner {
         return this;
     }
 
+    /** Commands get their services from these contexts (a context through a TCP proxy, say). */
+    public CliRunner contexts(Cli.Contexts given) {
+        this.contexts = given;
+        return this;
+    }
+
     /**
      * For commands that need no database (such as {@code scan}): none is started, the data
      * directory is an empty temporary folder, and a command that opens the database fails the test.
@@ -80,6 +87,9 @@ public final class CliRunner {
             return execute(NO_DATABASE, emptyDataDir(), args);
         }
         TestDatabase db = TestDatabase.get();
+        if (contexts != null) {
+            return execute(contexts, db.dataDir(), args);
+        }
         Cli.Contexts shared = realContexts ? Cli.Contexts.REAL : new Cli.Contexts() {
             @Override
             public AppContext open(AppConfig config) {

@@ -22,6 +22,47 @@ public final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean open = true;
+    private volatile byte[] cutMarker;
+    private final Object stallLock = new Object();
+    private boolean stalled;
+
+    /**
+     * A stalled network: connections stay open but no byte passes either way until
+     * {@link #unstall()} or {@link #close()}; neither side sees an error of its own.
+     */
+    public void stall() {
+        synchronized (stallLock) {
+            stalled = true;
+        }
+    }
+
+    public void unstall() {
+        synchronized (stallLock) {
+            stalled = false;
+            stallLock.notifyAll();
+        }
+    }
+
+    private void awaitNotStalled() throws IOException {
+        synchronized (stallLock) {
+            while (stalled) {
+                try {
+                    stallLock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while stalled", e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Cuts every connection (as {@link #cut()}) the moment a client sends these bytes, e.g. the text
+     * of a query only one phase of the start-up sends; a client then sees its socket close mid-request.
+     */
+    public void cutWhenClientSends(String marker) {
+        this.cutMarker = marker.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
 
     private TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -67,20 +108,27 @@ public final class TcpProxy implements AutoCloseable {
                 Socket upstream = new Socket(targetHost, targetPort);
                 sockets.add(client);
                 sockets.add(upstream);
-                pump(client, upstream);
-                pump(upstream, client);
+                pump(client, upstream, true);
+                pump(upstream, client, false);
             } catch (IOException e) {
                 // server closed, or the database refused: the client sees its socket close
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean fromClient) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[16384];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                    byte[] marker = cutMarker;
+                    if (fromClient && marker != null && contains(buffer, n, marker)) {
+                        cutMarker = null;
+                        cut();
+                        return;
+                    }
+                    awaitNotStalled();
                     out.write(buffer, 0, n);
                     out.flush();
                 }
@@ -95,6 +143,19 @@ public final class TcpProxy implements AutoCloseable {
         thread.start();
     }
 
+    private static boolean contains(byte[] buffer, int length, byte[] marker) {
+        outer:
+        for (int i = 0; i + marker.length <= length; i++) {
+            for (int j = 0; j < marker.length; j++) {
+                if (buffer[i + j] != marker[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     private static void closeQuietly(Socket socket) {
         try {
             socket.close();
@@ -105,6 +166,7 @@ public final class TcpProxy implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        unstall();
         cut();
         server.close();
     }
