@@ -4,10 +4,14 @@
 -- sale: SALE movements are inserted by checkout right after their sale, in the same batch; REFUND
 -- movements name the sale being refunded, whose row the refund has locked (and refund.sale_id
 -- already references sale). RESTOCK and ADJUSTMENT movements have none. So every existing row
--- satisfies the key, and it is validated as it is added.
+-- satisfies the key. It is added NOT VALID here (new rows are checked at once, and adding it takes
+-- its strong lock only for a moment, with no scan) and the existing rows are checked by V8 in a
+-- transaction of its own, whose VALIDATE takes only a lock that lets tills keep selling while the
+-- ledger is scanned. A row that broke the rule (a hand edit) stops V8, and so the start, naming the
+-- constraint; `sweetshop audit` before an upgrade finds it first.
 --
 -- The movement used to live in the catalogue, which cannot map a sale without a package cycle;
 -- the ledger now lives in `stock`, and the key lives here in the schema, where it belongs anyway.
 -- No index on stock_movement (sale_id): nothing looks movements up by sale but the audit, and sales
 -- are never deleted (the key refuses it), so an index would only cost every checkout.
-alter table stock_movement add constraint stock_movement_sale_fk foreign key (sale_id) references sale (id);
+alter table stock_movement add constraint stock_movement_sale_fk foreign key (sale_id) references sale (id) not valid;

@@ -52,4 +52,11 @@ class StockLedgerTest extends DatabaseTest {
             c.rollback();
         }
     }
+
+    @Test
+    void theKeyIsValidatedForTheRowsThatWereThereBeforeIt() {
+        // V6 adds it NOT VALID, V8 validates it: after the migrations it holds for every row
+        assertThat(org.sweetshop.testing.Sql.queryLong(app.database().dataSource(),
+                "select count(*) from pg_constraint where conname = 'stock_movement_sale_fk' and convalidated")).isEqualTo(1);
+    }
 }
