@@ -1,0 +1,182 @@
+package org.sweetshop.backup;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipOutputStream;
+import org.hibernate.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sweetshop.common.InvalidInputException;
+import org.sweetshop.db.BackupManifest;
+import org.sweetshop.db.DatabaseBackup;
+import org.sweetshop.db.Transactor;
+import org.sweetshop.staff.Caller;
+import org.sweetshop.staff.Role;
+import org.sweetshop.staff.StaffService;
+
+/**
+ * Online backups of the store database while tills sell ({@link DatabaseBackup}: one read-only
+ * repeatable-read snapshot, every table through {@code COPY}), into one zip file per backup,
+ * written atomically: a hidden temporary file in the target folder, forced to disk, then given its
+ * name (never over an existing file). A failure leaves no file and no temporary file behind.
+ *
+ * <p>A backup holds every account's password hash and every coupon's token hash, so only a
+ * manager or an owner may take one.
+ */
+public final class BackupService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackupService.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    static final String PREFIX = "sweetshop-backup-";
+
+    private final Transactor tx;
+    private final Clock clock;
+    private final String appVersion;
+
+    public BackupService(Transactor tx, Clock clock, String appVersion) {
+        this.tx = tx;
+        this.clock = clock;
+        this.appVersion = appVersion;
+    }
+
+    /**
+     * Backs the whole store database up into a new file
+     * {@code sweetshop-backup-<till>-<yyyyMMdd-HHmmss>.zip} in {@code dir}. Managers and owners only.
+     *
+     * @param till this till's name (in the file's name and manifest); null or blank: "store"
+     * @throws InvalidInputException when {@code dir} is missing, not a folder, not writable, the file
+     *                               exists already, or the disk fills up (nothing is left behind)
+     */
+    public BackupResult backup(Caller caller, Path dir, String till) {
+        Caller.require(caller, Role.MANAGER, "take a backup (it holds every account's password hash)");
+        Path target = target(dir, till);
+        Path temp = createTemp(dir);
+        try {
+            Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            Map<String, String> info = new LinkedHashMap<>();
+            info.put("app", appVersion);
+            info.put("till", name(till));
+            info.put("taken_by", caller.username());
+            BackupManifest manifest;
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                OutputStream file = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+                ZipOutputStream zip = new ZipOutputStream(file);
+                manifest = tx.call(em -> {
+                    Session session = em.unwrap(Session.class);
+                    session.doWork(DatabaseBackup::snapshot); // first statement: the one snapshot
+                    StaffService.requireActive(em, caller);
+                    return session.doReturningWork(c -> {
+                        try {
+                            return DatabaseBackup.dump(c, zip, info, createdAt);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                });
+                zip.finish();
+                file.flush();
+                channel.force(true);
+            }
+            publish(temp, target);
+            long bytes = Files.size(target);
+            LOG.info("backup written: {} ({} bytes, schema {}, rows {})", target, bytes, manifest.schemaVersion(), manifest.rowCounts());
+            return new BackupResult(target, bytes, manifest.createdAt(), manifest.schemaVersion(), manifest.rowCounts());
+        } catch (UncheckedIOException e) {
+            throw cannotWrite(dir, e.getCause());
+        } catch (IOException e) {
+            throw cannotWrite(dir, e);
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                LOG.warn("cannot remove the temporary file {}", temp, e);
+            }
+        }
+    }
+
+    /** The file a backup taken now would get; refused when the folder is unusable or the file exists. */
+    private Path target(Path dir, String till) {
+        if (dir == null) {
+            throw new InvalidInputException("to", "name the folder the backup goes to");
+        }
+        if (!Files.exists(dir)) {
+            throw new InvalidInputException("to", "cannot back up to " + dir + ": the folder does not exist");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new InvalidInputException("to", "cannot back up to " + dir + ": it is not a folder");
+        }
+        String stamp = STAMP.format(clock.instant().atZone(clock.getZone() == null ? ZoneId.systemDefault() : clock.getZone()));
+        Path target = dir.resolve(PREFIX + name(till) + "-" + stamp + ".zip");
+        if (Files.exists(target)) {
+            throw new InvalidInputException("to", "cannot back up to " + target + ": the file exists already (a backup never"
+                    + " overwrites one)");
+        }
+        return target;
+    }
+
+    private static Path createTemp(Path dir) {
+        try {
+            return Files.createTempFile(dir, "." + PREFIX, ".tmp");
+        } catch (IOException | SecurityException e) {
+            throw new InvalidInputException("to", "cannot back up to " + dir + ": the folder is not writable (" + reason(e) + ")");
+        }
+    }
+
+    /**
+     * Gives the finished file its name: a hard link, which fails rather than replace a file of that
+     * name, or where the file system has none (FAT on a USB stick), a move that refuses an existing
+     * target; then the folder is forced, so the name survives a power cut too.
+     */
+    private static void publish(Path temp, Path target) throws IOException {
+        try {
+            Files.createLink(target, temp);
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (IOException | UnsupportedOperationException e) {
+            Files.move(temp, target);
+        }
+        try (FileChannel folder = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
+            folder.force(true);
+        } catch (IOException e) {
+            LOG.debug("cannot force the folder {} (not every file system allows it)", target.getParent(), e);
+        }
+    }
+
+    private static InvalidInputException cannotWrite(Path dir, Throwable e) {
+        if (e instanceof FileAlreadyExistsException) {
+            return new InvalidInputException("to", "cannot back up to " + dir + ": the file " + e.getMessage()
+                    + " exists already (a backup never overwrites one)");
+        }
+        LOG.warn("backup to {} failed", dir, e);
+        return new InvalidInputException("to", "cannot back up to " + dir + ": " + reason(e) + "; nothing was left there");
+    }
+
+    private static String reason(Throwable e) {
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    /** A till's name as it may stand in a file name. */
+    static String name(String till) {
+        if (till == null || till.isBlank()) {
+            return "store";
+        }
+        String safe = till.strip().replaceAll("[^A-Za-z0-9_-]+", "_");
+        return safe.length() <= 32 ? safe : safe.substring(0, 32);
+    }
+}
