@@ -15,13 +15,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.ZipOutputStream;
 import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sweetshop.common.InvalidInputException;
+import org.sweetshop.config.BackupSchedule;
 import org.sweetshop.db.BackupManifest;
 import org.sweetshop.db.DatabaseBackup;
 import org.sweetshop.db.Transactor;
@@ -64,6 +70,57 @@ public final class BackupService {
      */
     public BackupResult backup(Caller caller, Path dir, String till) {
         Caller.require(caller, Role.MANAGER, "take a backup (it holds every account's password hash)");
+        return write(caller, dir, till);
+    }
+
+    /**
+     * A scheduled backup (after a shift close, or the day's first start of the till) into the
+     * store's backup folder, then only the newest {@code schedule.keep()} of this till's backups
+     * there are kept; other files in the folder are never touched. Any active member of staff's
+     * action may trigger it (a cashier closes her shift): the folder was chosen in the store's
+     * settings, not by the caller.
+     *
+     * @return the backup written and the older backups removed
+     * @throws InvalidInputException as {@link #backup}; nothing is removed then
+     */
+    public ScheduledBackup scheduled(Caller caller, BackupSchedule schedule, String till) {
+        Caller.require(caller, Role.CASHIER, "take a backup");
+        BackupResult result = write(caller, schedule.dir(), till);
+        List<Path> removed = new ArrayList<>();
+        List<Path> mine = backupsOf(schedule.dir(), till);
+        for (Path old : mine.subList(0, Math.max(0, mine.size() - schedule.keep()))) {
+            try {
+                Files.deleteIfExists(old);
+                removed.add(old);
+            } catch (IOException e) {
+                LOG.warn("cannot remove the old backup {}", old, e);
+            }
+        }
+        if (!removed.isEmpty()) {
+            LOG.info("removed {} old backup(s) from {}, keeping {}", removed.size(), schedule.dir(), schedule.keep());
+        }
+        return new ScheduledBackup(result, List.copyOf(removed));
+    }
+
+    /** True when {@code dir} holds no backup of this till made today (the clock's day): the till's start takes one. */
+    public boolean dailyDue(BackupSchedule schedule, String till) {
+        String today = STAMP.format(clock.instant().atZone(clock.getZone())).substring(0, 8);
+        return backupsOf(schedule.dir(), till).stream()
+                .noneMatch(p -> p.getFileName().toString().startsWith(PREFIX + name(till) + "-" + today + "-"));
+    }
+
+    /** This till's backups in {@code dir}, oldest first (the names sort by time); none when the folder cannot be read. */
+    static List<Path> backupsOf(Path dir, String till) {
+        Pattern mine = Pattern.compile(Pattern.quote(PREFIX + name(till) + "-") + "\\d{8}-\\d{6}\\.zip");
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> mine.matcher(p.getFileName().toString()).matches() && Files.isRegularFile(p))
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private BackupResult write(Caller caller, Path dir, String till) {
         Path target = target(dir, till);
         Path temp = createTemp(dir);
         try {
