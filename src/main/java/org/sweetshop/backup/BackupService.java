@@ -168,7 +168,7 @@ public final class BackupService {
 
     /** The file a backup taken now would get; refused when the folder is unusable or the file exists. */
     private Path target(Path dir, String till) {
-        if (dir == null) {
+        if (dir == null || dir.toString().isBlank()) {
             throw new InvalidInputException("to", "name the folder the backup goes to");
         }
         if (!Files.exists(dir)) {

@@ -131,6 +131,24 @@ class BackupRefusalTest extends DatabaseTest {
         assertThat(list(temp)).isEmpty();
     }
 
+    @Test
+    void badPathsAreRefusedAsInvalidInputAndWriteNothing() throws IOException {
+        CliRunner cli = new CliRunner();
+        String huge = temp + "/" + "x".repeat(10_000);
+        for (List<String> args : List.of(
+                List.of("backup", "--to", "", "--as", "manager"),
+                List.of("backup", "--to", huge, "--as", "manager"),
+                List.of("backup", "--to", temp + "/a\u0000b", "--as", "manager"),
+                List.of("restore", "--from", "", "--data-dir", temp.resolve("r").toString()),
+                List.of("restore", "--from", huge, "--data-dir", temp.resolve("r").toString()),
+                List.of("restore", "--from", temp.toString(), "--data-dir", temp.resolve("r").toString()))) {
+            CliRunner.Result result = cli.run(args.toArray(String[]::new));
+            assertThat(result.exitCode()).as(args.get(0) + " " + result.err()).isEqualTo(2);
+            assertThat(result.err().lines().count()).as(result.err()).isLessThanOrEqualTo(2);
+        }
+        assertThat(list(temp)).isEmpty();
+    }
+
     private static boolean canWrite(Path dir) {
         try {
             Files.delete(Files.createTempFile(dir, "probe", ".tmp"));
