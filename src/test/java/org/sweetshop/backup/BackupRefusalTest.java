@@ -149,6 +149,16 @@ class BackupRefusalTest extends DatabaseTest {
         assertThat(list(temp)).isEmpty();
     }
 
+    @Test
+    void anUnreachableDatabaseExitsFiveAndWritesNothing() throws IOException {
+        CliRunner.Result result = new CliRunner().realContexts().env("SWEETSHOP_DB_PASSWORD", "x")
+                .run("--db", "jdbc:postgresql://127.0.0.1:9/sweetshop", "backup", "--to", temp.toString(), "--as", "manager");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(5);
+        assertThat(result.err()).contains("unreachable");
+        assertThat(list(temp)).isEmpty();
+    }
+
     private static boolean canWrite(Path dir) {
         try {
             Files.delete(Files.createTempFile(dir, "probe", ".tmp"));
