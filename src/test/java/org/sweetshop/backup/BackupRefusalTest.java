@@ -15,11 +15,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sweetshop.AppContext;
+import org.sweetshop.common.DatabaseUnreachableException;
 import org.sweetshop.common.Discount;
+import org.sweetshop.db.Database;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.NotPermittedException;
 import org.sweetshop.testing.CliRunner;
 import org.sweetshop.testing.DatabaseTest;
+import org.sweetshop.testing.TcpProxy;
+import org.sweetshop.testing.TestDatabase;
 
 /** A backup that cannot be written where asked is refused and leaves nothing there. */
 class BackupRefusalTest extends DatabaseTest {
@@ -157,6 +162,25 @@ class BackupRefusalTest extends DatabaseTest {
         assertThat(result.exitCode()).as(result.err()).isEqualTo(5);
         assertThat(result.err()).contains("unreachable");
         assertThat(list(temp)).isEmpty();
+    }
+
+    /** The connection dies after every table was read, before the snapshot's transaction ends: no file. */
+    @Test
+    void aConnectionLostDuringTheBackupLeavesNoFile() throws Exception {
+        sweet("FUDGE", "1.20", 10);
+        var shared = TestDatabase.get().settings();
+        try (TcpProxy proxy = TcpProxy.inFrontOf(shared.jdbcUrl());
+             Database database = Database.open(new Database.Settings(
+                     proxy.jdbcUrl(shared.jdbcUrl()), shared.user(), shared.password(), 2, 5000, 5000),
+                     AppContext.entities())) {
+            BackupService service = new BackupService(database.transactor(), Clock.systemUTC(), "test");
+            database.transactor().setBeforeCommit(proxy::cut);
+
+            assertThatThrownBy(() -> service.backup(manager, temp, "T1"))
+                    .isInstanceOf(DatabaseUnreachableException.class);
+
+            assertThat(list(temp)).isEmpty();
+        }
     }
 
     private static boolean canWrite(Path dir) {
