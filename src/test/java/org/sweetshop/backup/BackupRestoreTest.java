@@ -137,8 +137,8 @@ class BackupRestoreTest extends DatabaseTest {
             thread.start();
             threads.add(thread);
         }
-        start.await();
-        thirty.await();
+        start.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(thirty.await(120, java.util.concurrent.TimeUnit.SECONDS)).as("30 sales within 2 minutes " + failures).isTrue();
         Set<UUID> committedBeforeBackup = Set.copyOf(new ArrayList<>(committed));
         backingUp.set(true);
         BackupResult backup = app.backups().backup(manager, temp, "T1");
