@@ -6,15 +6,19 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sweetshop.AppContext;
@@ -23,6 +27,8 @@ import org.sweetshop.catalog.NewSweet;
 import org.sweetshop.catalog.SweetEdit;
 import org.sweetshop.common.Discount;
 import org.sweetshop.coupon.IssuedCoupon;
+import org.sweetshop.db.Database;
+import org.sweetshop.db.DatabaseBackup;
 import org.sweetshop.db.EmbeddedDatabase;
 import org.sweetshop.promo.NewPromo;
 import org.sweetshop.refund.RefundLine;
@@ -168,6 +174,38 @@ class BackupRestoreTest extends DatabaseTest {
         assertThat((long) restoredSales.size()).isEqualTo(backup.rows().get("sale"));
         System.out.printf("sales committed before the backup %d, in it %d, committed in all %d, while it ran %d%n",
                 committedBeforeBackup.size(), restoredSales.size(), allCommitted.size(), duringBackup.get());
+    }
+
+    /** A backup made at schema version 5 is loaded into version 5, then migrated on to this app's. */
+    @Test
+    void aBackupOfAnOlderSchemaIsLoadedAtItsVersionThenMigratedOn() throws Exception {
+        Path file = temp.resolve("v5.zip");
+        try (EmbeddedDatabase old = EmbeddedDatabase.startOrJoin(temp.resolve("old"), EmbeddedDatabase.Options.local().notDurable())) {
+            var e = old.endpoint();
+            Database.Settings settings = new Database.Settings(e.jdbcUrl(), e.user(), e.password(), 2, 5000, 5000);
+            Database.migrate(settings, "5");
+            try (Connection c = DriverManager.getConnection(e.jdbcUrl(), e.user(), e.password())) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("insert into staff (id, username, username_key, role, password_hash, created_at)"
+                            + " values (1, 'olive', 'olive', 'OWNER', 'x', now())");
+                    s.execute("insert into sweet (id, sku, name, category, price, stock, created_at)"
+                            + " values (1, 'OLD', 'Old sweet', 'Sweets', 1.00, 0, now())");
+                }
+                c.setAutoCommit(false);
+                DatabaseBackup.snapshot(c);
+                try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+                    DatabaseBackup.dump(c, zip, Map.of("app", "an older app"), Instant.now());
+                }
+                c.commit();
+            }
+        }
+
+        RestoreResult restored = Restore.into(file, temp.resolve("new"), EmbeddedDatabase.Options.local().notDurable());
+
+        assertThat(restored.backupSchemaVersion()).isEqualTo("5");
+        assertThat(restored.schemaVersion()).isEqualTo("6");
+        assertThat(restored.rows()).containsEntry("staff", 1L).containsEntry("sweet", 1L);
+        assertThat(restored.audit().ok()).as(failures(restored.audit())).isTrue();
     }
 
     private static long countOf(AppContext app, String table) {

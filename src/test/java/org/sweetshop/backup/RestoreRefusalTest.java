@@ -96,6 +96,18 @@ class RestoreRefusalTest extends DatabaseTest {
         assertThat(BackupRefusalTest.list(empty)).isEmpty();
     }
 
+    @Test
+    void aBackupOfASchemaThisAppDoesNotKnowIsRefused() throws IOException {
+        Path newer = rewrite(backup, "newer.zip", (name, data) -> name.equals("manifest.properties")
+                ? new String(data, StandardCharsets.UTF_8).replaceFirst("schema_version=\\d+", "schema_version=99")
+                        .getBytes(StandardCharsets.UTF_8) : data);
+        Path target = temp.resolve("restored");
+
+        assertThatThrownBy(() -> Restore.into(newer, target, EmbeddedDatabase.Options.local().notDurable()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("99");
+        assertThat(target).doesNotExist();
+    }
+
     /** A backup whose rows load but break an invariant: restored, the audit says so, exit 3. */
     @Test
     void aRestoreWhoseAuditFailsExitsThreeAndSaysSo() throws IOException {
