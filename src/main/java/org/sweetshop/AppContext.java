@@ -6,6 +6,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sweetshop.audit.AuditService;
+import org.sweetshop.backup.BackupService;
 import org.sweetshop.catalog.CatalogImport;
 import org.sweetshop.catalog.CatalogService;
 import org.sweetshop.catalog.SweetChanges;
@@ -53,6 +54,7 @@ public final class AppContext implements AutoCloseable {
     private final DeliveryImport deliveryImport;
     private final AuditLogService auditLog;
     private final ReportService reports;
+    private final BackupService backups;
     private SweetChanges liveStock;
 
     public AppContext(AppConfig config, EmbeddedDatabase embedded, Database database, PasswordHasher hasher, Clock clock) {
@@ -73,6 +75,13 @@ public final class AppContext implements AutoCloseable {
         this.deliveryImport = new DeliveryImport(tx, clock);
         this.auditLog = new AuditLogService(tx);
         this.reports = new ReportService(tx, clock);
+        this.backups = new BackupService(tx, clock, appVersion());
+    }
+
+    /** "Sweetshop POS" and the jar's version (its manifest's Implementation-Version), "dev" without one. */
+    public static String appVersion() {
+        String version = AppContext.class.getPackage().getImplementationVersion();
+        return "Sweetshop POS " + (version == null ? "dev" : version);
     }
 
     /** Every entity class, for the Hibernate bootstrap. */
@@ -169,6 +178,10 @@ public final class AppContext implements AutoCloseable {
 
     public ReportService reports() {
         return reports;
+    }
+
+    public BackupService backups() {
+        return backups;
     }
 
     /**

@@ -45,6 +45,21 @@ public final class ConfigLoader {
                 first(layered.get("SWEETSHOP_CURRENCY", "currency"), "GBP"));
     }
 
+    /**
+     * The scheduled backups set for the data directory, or null when {@code backup.dir} is not set
+     * (the default: no scheduled backups). {@code backup.keep} is 1 to 1000, 7 when not set.
+     */
+    public static BackupSchedule backupSchedule(Path dataDir, Map<String, String> env) {
+        Layered layered = new Layered(env, readProperties(dataDir.resolve(PROPERTIES_FILE)));
+        String dir = layered.get("SWEETSHOP_BACKUP_DIR", "backup.dir");
+        if (dir == null) {
+            return null;
+        }
+        int keep = (int) layered.getLong("SWEETSHOP_BACKUP_KEEP", "backup.keep", BackupSchedule.DEFAULT_KEEP, 1,
+                BackupSchedule.MAX_KEEP);
+        return new BackupSchedule(Path.of(dir), keep);
+    }
+
     private static String first(String a, String b) {
         return a != null && !a.isBlank() ? a : b;
     }

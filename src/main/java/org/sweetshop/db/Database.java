@@ -132,6 +132,14 @@ public final class Database implements AutoCloseable {
 
     /** Applies the migrations in {@code db/migration}; safe when several tills start at once. */
     public static void migrate(Settings settings) {
+        migrate(settings, null);
+    }
+
+    /**
+     * Applies the migrations up to and including {@code targetVersion} (null: all of them), as a
+     * restore needs to load a backup into the schema it was taken from.
+     */
+    public static void migrate(Settings settings, String targetVersion) {
         try {
             PGSimpleDataSource direct = new PGSimpleDataSource();
             direct.setURL(settings.jdbcUrl());
@@ -142,12 +150,14 @@ public final class Database implements AutoCloseable {
             direct.setSocketTimeout(MIGRATION_SOCKET_TIMEOUT_SECONDS);
             direct.setTcpKeepAlive(true);
             direct.setApplicationName("sweetshop-migrate");
-            Flyway.configure()
+            var configuration = Flyway.configure()
                     .dataSource(direct)
                     .locations("classpath:db/migration")
-                    .connectRetries(0)
-                    .load()
-                    .migrate();
+                    .connectRetries(0);
+            if (targetVersion != null) {
+                configuration.target(targetVersion);
+            }
+            configuration.load().migrate();
         } catch (FlywayException e) {
             if (SqlStates.classify(e) == SqlStates.Fault.CONNECTION) {
                 throw new DatabaseUnreachableException("store database unreachable at " + settings.jdbcUrl() + ": " + rootMessage(e), e);
