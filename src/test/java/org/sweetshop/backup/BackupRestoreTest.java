@@ -176,7 +176,7 @@ class BackupRestoreTest extends DatabaseTest {
                 committedBeforeBackup.size(), restoredSales.size(), allCommitted.size(), duringBackup.get());
     }
 
-    /** A backup made at schema version 5 is loaded into version 5, then migrated on to this app's. */
+    /** A backup made at schema version 5 is loaded into version 5, then migrated on to this app's newest. */
     @Test
     void aBackupOfAnOlderSchemaIsLoadedAtItsVersionThenMigratedOn() throws Exception {
         Path file = temp.resolve("v5.zip");
@@ -203,7 +203,11 @@ class BackupRestoreTest extends DatabaseTest {
         RestoreResult restored = Restore.into(file, temp.resolve("new"), EmbeddedDatabase.Options.local().notDurable());
 
         assertThat(restored.backupSchemaVersion()).isEqualTo("5");
-        assertThat(restored.schemaVersion()).isEqualTo("6");
+        // this app's version: the newest migration the test database (migrated at start) ran
+        String current = Long.toString(org.sweetshop.testing.Sql.queryLong(app.database().dataSource(),
+                "select max(cast(version as int)) from flyway_schema_history where success"));
+        assertThat(current).isNotEqualTo("5");
+        assertThat(restored.schemaVersion()).isEqualTo(current);
         assertThat(restored.rows()).containsEntry("staff", 1L).containsEntry("sweet", 1L);
         assertThat(restored.audit().ok()).as(failures(restored.audit())).isTrue();
     }
