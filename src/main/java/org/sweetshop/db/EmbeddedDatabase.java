@@ -206,13 +206,34 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         try {
             prepareAppDatabase(postgres, password);
-            OwnerFiles.writeOwner(dbDir, port, options.mode());
+            OwnerFiles.writeOwner(dbDir, port, options.mode(), options.mode() == Mode.SERVER ? options.listen() : "localhost");
         } catch (SQLException | IOException | RuntimeException e) {
             closeQuietly(postgres);
             throw new DatabaseStartException("the embedded database started but could not be prepared: " + e.getMessage(), e);
         }
         LOG.info("embedded PostgreSQL started in {} on port {} ({} mode, durable={})", pgData, port, options.mode(), options.durable());
         return new EmbeddedDatabase(dbDir, endpoint(port, password), postgres, channel, lock);
+    }
+
+    /** The running store server of a data directory, as its owner reaches it, and where it listens. */
+    public record RunningServer(Endpoint owner, String listen) {
+    }
+
+    /**
+     * The store server ({@code sweetshop server}) running on {@code dataDir}, reached as the schema's
+     * owner with the password kept in the data directory; refused when no server runs there.
+     */
+    public static RunningServer runningServer(Path dataDir, String ownerPassword) {
+        Path dbDir = dataDir.resolve("db");
+        Properties owner = OwnerFiles.readOwner(dbDir).orElse(null);
+        boolean alive = owner != null && "true".equals(owner.getProperty("ready"))
+                && ProcessHandle.of(Long.parseLong(owner.getProperty("pid", "-1"))).map(ProcessHandle::isAlive).orElse(false);
+        if (!alive || !Mode.SERVER.name().equals(owner.getProperty("mode"))) {
+            throw new DatabaseStartException("no store server runs on " + dataDir + ": start `sweetshop server` there first", null);
+        }
+        String password = ownerPassword != null ? ownerPassword : OwnerFiles.readPassword(dbDir).orElseThrow(() -> new DatabaseStartException(
+                "the owner's password is not in " + dbDir + " (a server started with SWEETSHOP_DB_PASSWORD: set it here too)", null));
+        return new RunningServer(endpoint(Integer.parseInt(owner.getProperty("port")), password), owner.getProperty("listen", "localhost"));
     }
 
     private static Endpoint endpoint(int port, String password) {
@@ -243,7 +264,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 roleExists = rs.next();
             }
             String quoted = "'" + password.replace("'", "''") + "'";
-            s.execute((roleExists ? "alter role " : "create role ") + APP_USER + " login password " + quoted);
+            // the owner of the schema: it runs the migrations, which make the till and back-office
+            // group roles (CREATEROLE), and `server till add/revoke`, which make and end each till's
+            // login role and its sessions (pg_signal_backend)
+            s.execute((roleExists ? "alter role " : "create role ") + APP_USER + " login createrole password " + quoted);
+            s.execute("grant pg_signal_backend to " + APP_USER);
             boolean dbExists;
             try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
                 dbExists = rs.next();

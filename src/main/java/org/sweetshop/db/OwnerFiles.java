@@ -42,11 +42,12 @@ final class OwnerFiles {
         }
     }
 
-    static void writeOwner(Path dbDir, int port, EmbeddedDatabase.Mode mode) throws IOException {
+    static void writeOwner(Path dbDir, int port, EmbeddedDatabase.Mode mode, String listen) throws IOException {
         Properties properties = new Properties();
         properties.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
         properties.setProperty("port", Integer.toString(port));
         properties.setProperty("mode", mode.name());
+        properties.setProperty("listen", listen);
         properties.setProperty("started", Instant.now().toString());
         properties.setProperty("ready", "true");
         Path tmp = dbDir.resolve("owner.properties.tmp");
