@@ -181,6 +181,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
         }
 
+        // server mode: the superuser has a password of its own (kept in db/superuser-password, mode 600)
+        // and pg_hba wants scram-sha-256 from everyone; a data directory whose superuser has none yet
+        // (a first server start) trusts the superuser on loopback alone until it has one, moments later
+        Optional<String> superuserPassword = options.mode() == Mode.SERVER ? OwnerFiles.readSuperuserPassword(dbDir) : Optional.empty();
+        AccessRules.Rules rules = options.mode() == Mode.LOCAL ? AccessRules.Rules.LOCAL
+                : superuserPassword.isPresent() ? AccessRules.Rules.SERVER : AccessRules.Rules.SERVER_FIRST_START;
+
         int port = options.port() != 0 ? options.port() : freePort();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
@@ -190,7 +197,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("listen_addresses", options.mode() == Mode.SERVER ? options.listen() : "localhost")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("password_encryption", "scram-sha-256")
-                .setDataDirectoryCustomizer(dir -> AccessRules.write(dir.toPath(), options.mode()));
+                .setDataDirectoryCustomizer(dir -> AccessRules.write(dir.toPath(), rules));
+        superuserPassword.ifPresent(p -> builder.setConnectConfig("password", p));
         if (options.durable()) {
             // zonky starts postgres with -F (fsync off) by default: a till must not lose a sale on a power cut
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
@@ -206,6 +214,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         try {
             prepareAppDatabase(postgres, password);
+            if (options.mode() == Mode.SERVER) {
+                try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                    // tills connect to the store's database only
+                    s.execute("revoke connect, temporary on database postgres from public");
+                    s.execute("revoke connect, temporary on database template1 from public");
+                }
+            }
+            if (rules == AccessRules.Rules.SERVER_FIRST_START) {
+                closeTheFirstStartDoor(postgres, dbDir, pgData);
+            }
             OwnerFiles.writeOwner(dbDir, port, options.mode(), options.mode() == Mode.SERVER ? options.listen() : "localhost");
         } catch (SQLException | IOException | RuntimeException e) {
             closeQuietly(postgres);
@@ -254,6 +272,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         return "the embedded database did not start (port " + port + " in use? see the log in the data directory): "
                 + e.getMessage();
+    }
+
+    /**
+     * A first server start: gives the superuser a password (kept for the next starts), then
+     * rewrites pg_hba.conf to scram-sha-256 for everyone and reloads it before anyone is told the
+     * server runs.
+     */
+    private static void closeTheFirstStartDoor(EmbeddedPostgres postgres, Path dbDir, Path pgData) throws SQLException, IOException {
+        String superuser = OwnerFiles.generatePassword();
+        OwnerFiles.writeSuperuserPassword(dbDir, superuser);
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("alter role postgres password '" + superuser + "'");
+            AccessRules.write(pgData, AccessRules.Rules.SERVER);
+            s.execute("select pg_reload_conf()");
+        }
     }
 
     /** Creates the app's login role and database, and (re)sets the role's password. */

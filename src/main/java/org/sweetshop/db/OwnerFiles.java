@@ -80,6 +80,27 @@ final class OwnerFiles {
         }
     }
 
+    static Optional<String> readSuperuserPassword(Path dbDir) {
+        Path file = dbDir.resolve("superuser-password");
+        try {
+            return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip()) : Optional.empty();
+        } catch (IOException e) {
+            throw new DatabaseStartException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The superuser's password, for the server's own start-up and administration only (mode 600). */
+    static void writeSuperuserPassword(Path dbDir, String password) throws IOException {
+        Path file = dbDir.resolve("superuser-password");
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        }
+        Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
+    }
+
     static String generatePassword() {
         String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         SecureRandom random = new SecureRandom();
