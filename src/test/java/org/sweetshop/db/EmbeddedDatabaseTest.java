@@ -232,6 +232,10 @@ class EmbeddedDatabaseTest {
                 }
                 assertThatThrownBy(() -> till.createStatement().execute("copy (select 1) to program 'id'"))
                         .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+                assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres",
+                        one.getProperty("db.user"), one.getProperty("db.password")).close())
+                        .as("a till connects to the store's database only")
+                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
 
                 try (JavaProcess revoke = JavaProcess.start("revoke", Launcher.class,
                         List.of("--data-dir", dataDir.toString(), "server", "till", "revoke", "t1"), Map.of())) {
