@@ -44,6 +44,8 @@ grant usage on schema public to sweetshop_till, sweetshop_office;
 grant select on store, staff, sweet, stock_movement, coupon, promo, till_counter, sale, sale_line, shift,
     refund, refund_line, audit_log, flyway_schema_history to sweetshop_till;
 grant usage on sequence staff_seq, sweet_seq, coupon_seq, promo_seq, shift_seq to sweetshop_till;
+-- a backup (a manager's, or the one scheduled at a shift's close) reads every sequence's value
+grant select on all sequences in schema public to sweetshop_till;
 
 -- the till's writes
 grant update (failed_logins, locked_until) on staff to sweetshop_till;           -- log-in counting

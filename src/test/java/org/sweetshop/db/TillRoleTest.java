@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -15,9 +16,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sweetshop.AppContext;
+import org.sweetshop.catalog.NewSweet;
 import org.sweetshop.common.Discount;
 import org.sweetshop.coupon.IssuedCoupon;
 import org.sweetshop.promo.NewPromo;
@@ -26,6 +29,7 @@ import org.sweetshop.sale.CheckoutRequest;
 import org.sweetshop.sale.Payment;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.staff.Caller;
+import org.sweetshop.staff.Role;
 import org.sweetshop.testing.DatabaseTest;
 import org.sweetshop.testing.Snapshot;
 import org.sweetshop.testing.Sql;
@@ -173,7 +177,7 @@ class TillRoleTest extends DatabaseTest {
     }
 
     @Test
-    void aTillRoleRunsTheTillsServices() {
+    void aTillRoleRunsTheTillsServices(@TempDir Path backups) {
         var settings = TestDatabase.get().settings();
         Database.Settings asTill = new Database.Settings(settings.jdbcUrl(), "till_" + TILL, TILL_PASSWORD, 4, 5000, 5000);
         try (Database database = Database.open(asTill, AppContext.entities())) {
@@ -188,10 +192,53 @@ class TillRoleTest extends DatabaseTest {
             tillApp.refunds().refund(atTill, "T9-000001", List.of(), "T9", "changed mind");
             tillApp.stock().restock(atTill, "FB", 7, "T9", "delivery");
             tillApp.shifts().close(atTill, "T9", new BigDecimal("20.00"));
+            assertThat(tillApp.backups().backup(atTill, backups, "T9").rows()).containsEntry("sale", 2L);
             assertThat(tillApp.audit().run().ok()).isTrue();
         }
         assertThat(stockOf("SL")).isEqualTo(9); // 10, sold 2, 1 back, sold 1, refunded whole
         assertThat(stockOf("FB")).isEqualTo(11);
+    }
+
+    @Test
+    void aBackOfficeRoleRunsTheBackOfficeButCannotRewriteHistory(@TempDir Path backups) throws SQLException {
+        String officePassword = TillRoles.newPassword();
+        try (Connection owner = ownerConnection()) {
+            TillRoles.add(owner, "office", officePassword, true);
+        }
+        var settings = TestDatabase.get().settings();
+        Database.Settings asOffice = new Database.Settings(settings.jdbcUrl(), "till_office", officePassword, 4, 5000, 5000);
+        try (Database database = Database.open(asOffice, AppContext.entities())) {
+            AppContext office = new AppContext(TestDatabase.config(TestDatabase.get().dataDir()), null, database,
+                    TestDatabase.FAST_HASHER, Clock.systemDefaultZone());
+            Caller boss = office.staff().login("owner", PASSWORD);
+            office.staff().register(boss, "newbie", Role.CASHIER, PASSWORD);
+            office.catalog().add(boss, new NewSweet("MINT", "Mints", "Boiled", new BigDecimal("0.50"), 12, 0), "BO");
+            office.catalog().changePrice(boss, "SL", new BigDecimal("1.30"));
+            office.coupons().issue(boss, 3, Discount.amount(BigDecimal.ONE), LocalDate.now().plusDays(30));
+            office.promos().add(boss, new NewPromo("WINTER", Discount.percent(BigDecimal.TEN), null, null, null));
+            office.promos().edit(boss, "SAVE10", 10, null, true);
+            office.staff().resetPassword(boss, "cashier", PASSWORD + "!");
+            assertThat(office.backups().backup(boss, backups, "BO").rows()).containsEntry("sweet", 3L);
+            assertThat(office.audit().run().ok()).isTrue();
+        }
+
+        String before = Snapshot.of(app.database().dataSource());
+        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), "till_office", officePassword)) {
+            for (String statement : List.of(
+                    "truncate audit_log", "delete from sale_line", "update sale set total = 0", "delete from audit_log",
+                    "alter table coupon disable trigger coupon_guard", "create table evil (id int)",
+                    "update coupon set status = 'ISSUED', redeemed_sale_id = null, redeemed_at = null, redeemed_till = null where status = 'REDEEMED'",
+                    "update promo set uses = 0", "update sweet set stock = stock + 100", "copy (select 1) to program 'id'",
+                    "set role sweetshop")) {
+                assertThatThrownBy(() -> {
+                    try (Statement s = c.createStatement()) {
+                        s.execute(statement);
+                    }
+                }).as(statement).isInstanceOfSatisfying(SQLException.class,
+                        e -> assertThat(e.getSQLState()).as(statement + ": " + e.getMessage()).isIn("42501", "23514"));
+            }
+        }
+        assertThat(Snapshot.of(app.database().dataSource())).isEqualTo(before);
     }
 
     @Test
