@@ -223,6 +223,12 @@ class EmbeddedDatabaseTest {
             assertThat(one.getProperty("db.url")).isEqualTo(url);
             assertThat(one.getProperty("db.user")).isEqualTo("till_t1");
             assertThat(two.getProperty("db.password")).isNotEqualTo(one.getProperty("db.password"));
+            // `sweetshop --data-dir DIR` is that till: it opens the store database with the till's credentials
+            try (JavaProcess list = JavaProcess.start("till-two", Launcher.class,
+                    List.of("--data-dir", tillTwo.toString(), "sweet", "list", "--json"), Map.of())) {
+                assertThat(list.awaitExit(START)).as(list.stderr()).isZero();
+                assertThat(list.stdout().strip()).isEqualTo("[]");
+            }
 
             try (Connection till = DriverManager.getConnection(url, one.getProperty("db.user"), one.getProperty("db.password"));
                  Connection other = DriverManager.getConnection(url, two.getProperty("db.user"), two.getProperty("db.password"))) {
