@@ -2,6 +2,7 @@ package org.sweetshop.catalog;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import org.hibernate.annotations.DynamicUpdate;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -15,6 +16,8 @@ import java.time.Instant;
  * ({@code stock.StockLedger}), which updates it and writes the movement in one transaction.
  */
 @Entity
+// only the changed columns: a till may update some columns only (V9)
+@DynamicUpdate
 @Table(name = "sweet")
 public class Sweet {
 

@@ -12,24 +12,43 @@ final class AccessRules {
     private AccessRules() {
     }
 
-    /**
-     * Local mode trusts this machine only; server mode wants a password from every connection,
-     * except the superuser from this machine (the start-up check and administration).
-     */
-    static void write(Path pgData, EmbeddedDatabase.Mode mode) {
-        List<String> lines = mode == EmbeddedDatabase.Mode.LOCAL
-                ? List.of(
-                        "# written by Sweetshop on every start: local mode, this machine only",
-                        "host all all 127.0.0.1/32 trust",
-                        "host all all ::1/128 trust")
-                : List.of(
-                        "# written by Sweetshop on every start: store server mode",
-                        "host all postgres 127.0.0.1/32 trust",
-                        "host all postgres ::1/128 trust",
-                        "host all postgres 0.0.0.0/0 reject",
-                        "host all postgres ::/0 reject",
-                        "host all all 0.0.0.0/0 scram-sha-256",
-                        "host all all ::/0 scram-sha-256");
+    /** The three sets of rules. */
+    enum Rules {
+        /** The single-till default (and the tests): this machine only, trusted. */
+        LOCAL,
+        /**
+         * The store server: scram-sha-256 for every connection, loopback included; the superuser
+         * from this machine only, with its password.
+         */
+        SERVER,
+        /**
+         * The store server's first start, while the superuser has no password yet: the superuser
+         * trusted on loopback, nobody else at all; replaced by {@link #SERVER} (and reloaded) as
+         * soon as the superuser has a password, before the server says it runs.
+         */
+        SERVER_FIRST_START
+    }
+
+    static void write(Path pgData, Rules rules) {
+        List<String> lines = switch (rules) {
+            case LOCAL -> List.of(
+                    "# written by Sweetshop on every start: local mode, this machine only",
+                    "host all all 127.0.0.1/32 trust",
+                    "host all all ::1/128 trust");
+            case SERVER -> List.of(
+                    "# written by Sweetshop on every start: store server mode, a password from everyone",
+                    "host all postgres 127.0.0.1/32 scram-sha-256",
+                    "host all postgres ::1/128 scram-sha-256",
+                    "host all postgres 0.0.0.0/0 reject",
+                    "host all postgres ::/0 reject",
+                    "host all all 0.0.0.0/0 scram-sha-256",
+                    "host all all ::/0 scram-sha-256");
+            case SERVER_FIRST_START -> List.of(
+                    "# written by Sweetshop: store server's first start, until the superuser has a password",
+                    "host all postgres 127.0.0.1/32 trust",
+                    "host all all 0.0.0.0/0 reject",
+                    "host all all ::/0 reject");
+        };
         try {
             Files.write(pgData.resolve("pg_hba.conf"), lines, StandardCharsets.UTF_8);
         } catch (IOException e) {

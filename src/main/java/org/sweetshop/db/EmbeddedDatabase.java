@@ -181,6 +181,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
         }
 
+        // server mode: the superuser has a password of its own (kept in db/superuser-password, mode 600)
+        // and pg_hba wants scram-sha-256 from everyone; a data directory whose superuser has none yet
+        // (a first server start) trusts the superuser on loopback alone until it has one, moments later
+        Optional<String> superuserPassword = options.mode() == Mode.SERVER ? OwnerFiles.readSuperuserPassword(dbDir) : Optional.empty();
+        AccessRules.Rules rules = options.mode() == Mode.LOCAL ? AccessRules.Rules.LOCAL
+                : superuserPassword.isPresent() ? AccessRules.Rules.SERVER : AccessRules.Rules.SERVER_FIRST_START;
+
         int port = options.port() != 0 ? options.port() : freePort();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
@@ -190,7 +197,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("listen_addresses", options.mode() == Mode.SERVER ? options.listen() : "localhost")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("password_encryption", "scram-sha-256")
-                .setDataDirectoryCustomizer(dir -> AccessRules.write(dir.toPath(), options.mode()));
+                .setDataDirectoryCustomizer(dir -> AccessRules.write(dir.toPath(), rules));
+        superuserPassword.ifPresent(p -> builder.setConnectConfig("password", p));
         if (options.durable()) {
             // zonky starts postgres with -F (fsync off) by default: a till must not lose a sale on a power cut
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
@@ -206,13 +214,44 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         try {
             prepareAppDatabase(postgres, password);
-            OwnerFiles.writeOwner(dbDir, port, options.mode());
+            if (options.mode() == Mode.SERVER) {
+                try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                    // tills connect to the store's database only
+                    s.execute("revoke connect, temporary on database postgres from public");
+                    s.execute("revoke connect, temporary on database template1 from public");
+                }
+            }
+            if (rules == AccessRules.Rules.SERVER_FIRST_START) {
+                closeTheFirstStartDoor(postgres, dbDir, pgData);
+            }
+            OwnerFiles.writeOwner(dbDir, port, options.mode(), options.mode() == Mode.SERVER ? options.listen() : "localhost");
         } catch (SQLException | IOException | RuntimeException e) {
             closeQuietly(postgres);
             throw new DatabaseStartException("the embedded database started but could not be prepared: " + e.getMessage(), e);
         }
         LOG.info("embedded PostgreSQL started in {} on port {} ({} mode, durable={})", pgData, port, options.mode(), options.durable());
         return new EmbeddedDatabase(dbDir, endpoint(port, password), postgres, channel, lock);
+    }
+
+    /** The running store server of a data directory, as its owner reaches it, and where it listens. */
+    public record RunningServer(Endpoint owner, String listen) {
+    }
+
+    /**
+     * The store server ({@code sweetshop server}) running on {@code dataDir}, reached as the schema's
+     * owner with the password kept in the data directory; refused when no server runs there.
+     */
+    public static RunningServer runningServer(Path dataDir, String ownerPassword) {
+        Path dbDir = dataDir.resolve("db");
+        Properties owner = OwnerFiles.readOwner(dbDir).orElse(null);
+        boolean alive = owner != null && "true".equals(owner.getProperty("ready"))
+                && ProcessHandle.of(Long.parseLong(owner.getProperty("pid", "-1"))).map(ProcessHandle::isAlive).orElse(false);
+        if (!alive || !Mode.SERVER.name().equals(owner.getProperty("mode"))) {
+            throw new DatabaseStartException("no store server runs on " + dataDir + ": start `sweetshop server` there first", null);
+        }
+        String password = ownerPassword != null ? ownerPassword : OwnerFiles.readPassword(dbDir).orElseThrow(() -> new DatabaseStartException(
+                "the owner's password is not in " + dbDir + " (a server started with SWEETSHOP_DB_PASSWORD: set it here too)", null));
+        return new RunningServer(endpoint(Integer.parseInt(owner.getProperty("port")), password), owner.getProperty("listen", "localhost"));
     }
 
     private static Endpoint endpoint(int port, String password) {
@@ -235,6 +274,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 + e.getMessage();
     }
 
+    /**
+     * A first server start: gives the superuser a password (kept for the next starts), then
+     * rewrites pg_hba.conf to scram-sha-256 for everyone and reloads it before anyone is told the
+     * server runs.
+     */
+    private static void closeTheFirstStartDoor(EmbeddedPostgres postgres, Path dbDir, Path pgData) throws SQLException, IOException {
+        String superuser = OwnerFiles.generatePassword();
+        OwnerFiles.writeSuperuserPassword(dbDir, superuser);
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("alter role postgres password '" + superuser + "'");
+            AccessRules.write(pgData, AccessRules.Rules.SERVER);
+            s.execute("select pg_reload_conf()");
+        }
+    }
+
     /** Creates the app's login role and database, and (re)sets the role's password. */
     private static void prepareAppDatabase(EmbeddedPostgres postgres, String password) throws SQLException {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
@@ -243,7 +297,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 roleExists = rs.next();
             }
             String quoted = "'" + password.replace("'", "''") + "'";
-            s.execute((roleExists ? "alter role " : "create role ") + APP_USER + " login password " + quoted);
+            // the owner of the schema: it runs the migrations, which make the till and back-office
+            // group roles (CREATEROLE), and `server till add/revoke`, which make and end each till's
+            // login role and its sessions (pg_signal_backend)
+            s.execute((roleExists ? "alter role " : "create role ") + APP_USER + " login createrole password " + quoted);
+            s.execute("grant pg_signal_backend to " + APP_USER);
             boolean dbExists;
             try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
                 dbExists = rs.next();

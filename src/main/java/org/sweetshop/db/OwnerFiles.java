@@ -42,11 +42,12 @@ final class OwnerFiles {
         }
     }
 
-    static void writeOwner(Path dbDir, int port, EmbeddedDatabase.Mode mode) throws IOException {
+    static void writeOwner(Path dbDir, int port, EmbeddedDatabase.Mode mode, String listen) throws IOException {
         Properties properties = new Properties();
         properties.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
         properties.setProperty("port", Integer.toString(port));
         properties.setProperty("mode", mode.name());
+        properties.setProperty("listen", listen);
         properties.setProperty("started", Instant.now().toString());
         properties.setProperty("ready", "true");
         Path tmp = dbDir.resolve("owner.properties.tmp");
@@ -77,6 +78,27 @@ final class OwnerFiles {
         } catch (UnsupportedOperationException e) {
             LOG.debug("no POSIX permissions here; {} keeps the OS default", file);
         }
+    }
+
+    static Optional<String> readSuperuserPassword(Path dbDir) {
+        Path file = dbDir.resolve("superuser-password");
+        try {
+            return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip()) : Optional.empty();
+        } catch (IOException e) {
+            throw new DatabaseStartException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The superuser's password, for the server's own start-up and administration only (mode 600). */
+    static void writeSuperuserPassword(Path dbDir, String password) throws IOException {
+        Path file = dbDir.resolve("superuser-password");
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        }
+        Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
     }
 
     static String generatePassword() {

@@ -2,6 +2,7 @@ package org.sweetshop.staff;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import org.hibernate.annotations.DynamicUpdate;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -15,6 +16,8 @@ import java.util.Locale;
 
 /** A member of staff: cashier, manager or owner. */
 @Entity
+// only the changed columns: a till may update some columns only (V9)
+@DynamicUpdate
 @Table(name = "staff")
 class Staff {
 

@@ -979,6 +979,21 @@ class CliBadInputTest extends BadInputCase {
             cliRefused(2, "listen", "server", "--listen", listen, "--port", "5999");
         }
 
+        @ParameterizedTest
+        @MethodSource("badAddresses")
+        void serverTillRefusesANameThatIsNotOneBeforeTouchingTheServer(String name) {
+            cliRefused(2, "till name", "server", "till", "add", name, "--out", "/tmp/sweetshop-never-written");
+            cliRefused(2, "till name", "server", "till", "revoke", name);
+        }
+
+        @Test
+        void serverTillNeedsARunningStoreServerOnItsDataDirectory() {
+            // the test database runs in local mode: no store server, no till made
+            cliRefused(5, "no store server runs", "server", "till", "add", "t1", "--out", "/tmp/sweetshop-never-written");
+            cliRefused(5, "no store server runs", "server", "till", "revoke", "t1");
+            assertThat(java.nio.file.Path.of("/tmp/sweetshop-never-written")).doesNotExist();
+        }
+
         @Test
         void serverRefusesAStoreDatabaseUrl() {
             cliRefused(2, "leave out --db", "--db", "jdbc:postgresql://localhost:1/none", "server", "--port", "5999");

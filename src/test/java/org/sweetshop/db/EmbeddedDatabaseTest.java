@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -165,9 +166,12 @@ class EmbeddedDatabaseTest {
             String urlLine = server.awaitLine(line -> line.contains("JDBC URL:"), START, "the JDBC URL");
             url = urlLine.substring(urlLine.indexOf("jdbc:")).strip();
             assertThat(url).isEqualTo("jdbc:postgresql://127.0.0.1:" + port + "/sweetshop");
-            String passwordLine = server.awaitLine(line -> line.strip().startsWith("password:"), START, "the password");
-            password = passwordLine.strip().substring("password:".length()).strip().split("\\s+")[0];
             server.awaitLineStartingWith("Press Ctrl+C", START);
+            // issue 9: `server` prints no password; the owner's is kept in the data directory (mode 600)
+            password = Files.readString(dataDir.resolve("db/password")).strip();
+            assertThat(server.stdout()).doesNotContain(password).doesNotContain("password:");
+            assertThat(Files.getPosixFilePermissions(dataDir.resolve("db/password"))).containsExactlyInAnyOrder(
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             postgres = postmasterPid().orElseThrow();
 
             try (Connection c = DriverManager.getConnection(url, "sweetshop", password); Statement s = c.createStatement();
@@ -196,6 +200,87 @@ class EmbeddedDatabaseTest {
         }
         assertThat(waitUntilGone(postgres, Duration.ofSeconds(30))).as("postgres stopped with the server").isTrue();
         assertThat(dataDir.resolve("db/pgdata/postmaster.pid")).doesNotExist();
+    }
+
+    @Test
+    void storeServerTrustsNobodyAndGivesEachTillItsOwnCredentialsThatAreRevokedAlone() throws Exception {
+        int port = freePort();
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/sweetshop";
+        try (JavaProcess server = JavaProcess.start("server", Launcher.class,
+                List.of("--data-dir", dataDir.toString(), "server", "--port", Integer.toString(port), "--listen", "127.0.0.1"), Map.of())) {
+            server.awaitLineStartingWith("Press Ctrl+C", START);
+            assertThat(server.stdout()).contains("server till add NAME --out DIR");
+
+            // scram-sha-256 for everyone, the superuser on loopback included: no trust left
+            assertThat(Files.readString(dataDir.resolve("db/pgdata/pg_hba.conf"))).doesNotContain("trust").contains("scram-sha-256");
+            assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "guess").close())
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28P01"));
+
+            Path tillOne = dataDir.resolveSibling(dataDir.getFileName() + "-till-one");
+            Path tillTwo = dataDir.resolveSibling(dataDir.getFileName() + "-till-two");
+            Properties one = addTill("t1", tillOne);
+            Properties two = addTill("t2", tillTwo);
+            assertThat(one.getProperty("db.url")).isEqualTo(url);
+            assertThat(one.getProperty("db.user")).isEqualTo("till_t1");
+            assertThat(two.getProperty("db.password")).isNotEqualTo(one.getProperty("db.password"));
+            // `sweetshop --data-dir DIR` is that till: it opens the store database with the till's credentials
+            try (JavaProcess list = JavaProcess.start("till-two", Launcher.class,
+                    List.of("--data-dir", tillTwo.toString(), "sweet", "list", "--json"), Map.of())) {
+                assertThat(list.awaitExit(START)).as(list.stderr()).isZero();
+                assertThat(list.stdout().strip()).isEqualTo("[]");
+            }
+
+            try (Connection till = DriverManager.getConnection(url, one.getProperty("db.user"), one.getProperty("db.password"));
+                 Connection other = DriverManager.getConnection(url, two.getProperty("db.user"), two.getProperty("db.password"))) {
+                try (Statement s = till.createStatement(); ResultSet rs = s.executeQuery("select current_user, (select count(*) from sweet)")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).isEqualTo("till_t1");
+                }
+                assertThatThrownBy(() -> till.createStatement().execute("copy (select 1) to program 'id'"))
+                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+                assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres",
+                        one.getProperty("db.user"), one.getProperty("db.password")).close())
+                        .as("a till connects to the store's database only")
+                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+
+                try (JavaProcess revoke = JavaProcess.start("revoke", Launcher.class,
+                        List.of("--data-dir", dataDir.toString(), "server", "till", "revoke", "t1"), Map.of())) {
+                    assertThat(revoke.awaitExit(START)).as(revoke.stderr()).isZero();
+                    assertThat(revoke.stdout()).contains("till t1 revoked").contains("1 open session(s) ended");
+                }
+
+                assertThatThrownBy(() -> till.createStatement().execute("select 1")).isInstanceOf(SQLException.class);
+                assertThatThrownBy(() -> DriverManager.getConnection(url, one.getProperty("db.user"), one.getProperty("db.password")).close())
+                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isIn("28P01", "28000"));
+                try (Statement s = other.createStatement()) {
+                    assertThat(s.execute("select 1")).as("the other till is untouched").isTrue();
+                }
+            }
+            server.terminate(Duration.ofSeconds(60));
+        }
+        // a later start: the superuser has its password, so no rule trusts anyone even while starting
+        try (JavaProcess again = JavaProcess.start("server-again", Launcher.class,
+                List.of("--data-dir", dataDir.toString(), "server", "--port", Integer.toString(port), "--listen", "127.0.0.1"), Map.of())) {
+            again.awaitLineStartingWith("Press Ctrl+C", START);
+            assertThat(Files.readString(dataDir.resolve("db/pgdata/pg_hba.conf"))).doesNotContain("trust");
+            again.terminate(Duration.ofSeconds(60));
+        }
+    }
+
+    private Properties addTill(String name, Path dir) throws Exception {
+        try (JavaProcess add = JavaProcess.start("add-" + name, Launcher.class,
+                List.of("--data-dir", dataDir.toString(), "server", "till", "add", name, "--out", dir.toString()), Map.of())) {
+            assertThat(add.awaitExit(START)).as(add.stderr()).isZero();
+            Path file = dir.resolve("sweetshop.properties");
+            assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            Properties properties = new Properties();
+            try (var reader = Files.newBufferedReader(file)) {
+                properties.load(reader);
+            }
+            assertThat(add.stdout()).contains("till " + name + " added").doesNotContain(properties.getProperty("db.password"));
+            return properties;
+        }
     }
 
     private static Caller firstOwner(AppContext app) {

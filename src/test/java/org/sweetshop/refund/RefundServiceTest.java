@@ -131,8 +131,8 @@ class RefundServiceTest extends BadInputCase {
         sweet("A", "0.33", 100);
         sweet("B", "1.01", 100);
         sweet("C", "2.99", 100);
-        String token = app.coupons().issue(manager, 1, Discount.percent(new BigDecimal("15")), null).get(0).token();
-        app.promos().add(manager, new NewPromo("ODD", Discount.amount(new BigDecimal("0.07")), 10, null, null));
+        String token = office.coupons().issue(manager, 1, Discount.percent(new BigDecimal("15")), null).get(0).token();
+        office.promos().add(manager, new NewPromo("ODD", Discount.amount(new BigDecimal("0.07")), 10, null, null));
         Receipt receipt = app.sales().checkout(cashier, new CheckoutRequest(UUID.randomUUID(), "T1",
                 List.of(line("A", 3), line("B", 7), line("C", 1)), token, "ODD", Payment.card()));
         assertThat(receipt.discount().signum()).isPositive();
@@ -232,7 +232,7 @@ class RefundServiceTest extends BadInputCase {
     void aDeactivatedManagerIsRefused() {
         sweet("SL", "1.20", 20);
         Receipt receipt = sell("T1", "SL:2");
-        app.staff().deactivate(owner, "manager");
+        office.staff().deactivate(owner, "manager");
 
         refused(NotPermittedException.class, () -> refunds().refund(manager, receipt.receiptNo(), List.of(), "T1", null));
     }

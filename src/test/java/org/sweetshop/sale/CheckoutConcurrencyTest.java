@@ -32,7 +32,7 @@ class CheckoutConcurrencyTest extends DatabaseTest {
     @Test
     void hundredConcurrentRedemptionsOfOneCouponMakeExactlyOneSale() {
         sweet("SL", "1.20", 1_000);
-        String token = app.coupons().issue(manager, 1, Discount.percent(new BigDecimal("10")), null).get(0).token();
+        String token = office.coupons().issue(manager, 1, Discount.percent(new BigDecimal("10")), null).get(0).token();
 
         var outcomes = Race.run(100, i -> app.sales().checkout(cashier,
                 new CheckoutRequest(UUID.randomUUID(), "T" + (i % 4 + 1), List.of(line("SL", 1)), token, null, Payment.card())));
@@ -47,7 +47,7 @@ class CheckoutConcurrencyTest extends DatabaseTest {
     @Test
     void promoLimitedToFiftyIsUsedExactlyFiftyTimesByAHundredSales() {
         sweet("SL", "1.00", 1_000);
-        app.promos().add(manager, new NewPromo("FIFTY", Discount.amount(new BigDecimal("0.10")), 50, null, null));
+        office.promos().add(manager, new NewPromo("FIFTY", Discount.amount(new BigDecimal("0.10")), 50, null, null));
 
         var outcomes = Race.run(100, i -> app.sales().checkout(cashier,
                 new CheckoutRequest(UUID.randomUUID(), "T" + (i % 4 + 1), List.of(line("SL", 1)), null, "fifty", Payment.card())));
@@ -87,7 +87,7 @@ class CheckoutConcurrencyTest extends DatabaseTest {
     void sameUsernameRegisteredTenTimesInMixedCaseCreatesOne() {
         String[] spellings = {"alice", "ALICE", "Alice", "aLiCe", "alICE", "ALice", "alicE", "AlIcE", "aliCE", "ALICe"};
 
-        var outcomes = Race.run(10, i -> app.staff().register(owner, spellings[i], Role.CASHIER, PASSWORD));
+        var outcomes = Race.run(10, i -> office.staff().register(owner, spellings[i], Role.CASHIER, PASSWORD));
 
         assertThat(Race.tally(outcomes)).isEqualTo(Map.of("OK", 1L, "ALREADY_REGISTERED", 9L));
         assertThat(app.staff().list(owner)).filteredOn(s -> s.username().equalsIgnoreCase("alice")).hasSize(1);

@@ -85,7 +85,7 @@ class SaleServiceTest extends DatabaseTest {
     @Test
     void aSweetTakenOffSaleCannotBeSold() {
         sweet("SL", "1.00", 2);
-        app.catalog().deactivate(manager, "SL");
+        office.catalog().deactivate(manager, "SL");
 
         assertThatThrownBy(() -> app.sales().checkout(cashier, basket("T1", List.of(line("SL", 1))))).isInstanceOf(NotForSaleException.class);
     }
@@ -104,9 +104,9 @@ class SaleServiceTest extends DatabaseTest {
     @Test
     void aPromoOutsideItsWindowOrSwitchedOffIsRefused() {
         sweet("SL", "1.00", 20);
-        app.promos().add(manager, new NewPromo("LATER", Discount.percent(BigDecimal.TEN), null, java.time.LocalDate.now().plusDays(3), null));
-        app.promos().add(manager, new NewPromo("OFF", Discount.percent(BigDecimal.TEN), null, null, null));
-        app.promos().deactivate(manager, "OFF");
+        office.promos().add(manager, new NewPromo("LATER", Discount.percent(BigDecimal.TEN), null, java.time.LocalDate.now().plusDays(3), null));
+        office.promos().add(manager, new NewPromo("OFF", Discount.percent(BigDecimal.TEN), null, null, null));
+        office.promos().deactivate(manager, "OFF");
 
         assertThatThrownBy(() -> app.sales().checkout(cashier, new CheckoutRequest(UUID.randomUUID(), "T1", List.of(line("SL", 1)), null,
                 "later", Payment.card())))
@@ -120,8 +120,8 @@ class SaleServiceTest extends DatabaseTest {
     @Test
     void couponAndPromoTogetherAreRecordedSeparately() {
         sweet("SL", "10.00", 5);
-        String token = app.coupons().issue(manager, 1, Discount.amount(new BigDecimal("2.00")), null).get(0).token();
-        app.promos().add(manager, new NewPromo("HALF", Discount.percent(new BigDecimal("50")), 10, null, null));
+        String token = office.coupons().issue(manager, 1, Discount.amount(new BigDecimal("2.00")), null).get(0).token();
+        office.promos().add(manager, new NewPromo("HALF", Discount.percent(new BigDecimal("50")), 10, null, null));
 
         Receipt receipt = app.sales().checkout(cashier, new CheckoutRequest(UUID.randomUUID(), "T1", List.of(line("SL", 1)), token,
                 "half", Payment.card()));

@@ -80,13 +80,13 @@ class ShiftServiceTest extends BadInputCase {
     }
 
     private String coupon(String amount) {
-        return app.coupons().issue(manager, 1, Discount.amount(money(amount)), null).get(0).token();
+        return office.coupons().issue(manager, 1, Discount.amount(money(amount)), null).get(0).token();
     }
 
     @Test
     void theZReportAddsUpExactlyTheShiftsSalesAtItsTill() {
-        app.promos().add(manager, new NewPromo("HALF", Discount.percent(money("50")), null, null, null));
-        app.promos().add(manager, new NewPromo("TENPC", Discount.percent(money("10")), null, null, null));
+        office.promos().add(manager, new NewPromo("HALF", Discount.percent(money("50")), null, null, null));
+        office.promos().add(manager, new NewPromo("TENPC", Discount.percent(money("10")), null, null, null));
         card("T1", "A", 1);                       // T1-000001: before the shift
         card("T2", "B", 1);                       // another till
 

@@ -19,6 +19,8 @@ public abstract class DatabaseTest {
     public static final String PASSWORD = "correct-horse-battery";
 
     protected AppContext app;
+    /** The back office's services, for fixtures: the same as {@link #app}, unless the suite runs as a till role. */
+    protected AppContext office;
     protected Caller owner;
     protected Caller manager;
     protected Caller cashier;
@@ -32,10 +34,11 @@ public abstract class DatabaseTest {
         TestDatabase db = TestDatabase.get();
         db.reset();
         AppContext app = db.context();
-        app.staff().register(null, "owner", Role.OWNER, PASSWORD);
+        AppContext office = db.office();
+        office.staff().register(null, "owner", Role.OWNER, PASSWORD);
         Caller owner = app.staff().login("owner", PASSWORD);
-        app.staff().register(owner, "manager", Role.MANAGER, PASSWORD);
-        app.staff().register(owner, "cashier", Role.CASHIER, PASSWORD);
+        office.staff().register(owner, "manager", Role.MANAGER, PASSWORD);
+        office.staff().register(owner, "cashier", Role.CASHIER, PASSWORD);
         return new Store(app, owner, app.staff().login("manager", PASSWORD), app.staff().login("cashier", PASSWORD));
     }
 
@@ -43,13 +46,14 @@ public abstract class DatabaseTest {
     void startFromAnEmptyStore() {
         Store store = emptyStore();
         app = store.app();
+        office = TestDatabase.get().office();
         owner = store.owner();
         manager = store.manager();
         cashier = store.cashier();
     }
 
     protected SweetView sweet(String sku, String price, int stock) {
-        return app.catalog().add(manager, new NewSweet(sku, "Sweet " + sku, "Test", new BigDecimal(price), stock, 0), "T0");
+        return office.catalog().add(manager, new NewSweet(sku, "Sweet " + sku, "Test", new BigDecimal(price), stock, 0), "T0");
     }
 
     protected int stockOf(String sku) {

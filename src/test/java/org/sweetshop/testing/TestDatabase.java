@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -16,12 +17,18 @@ import org.sweetshop.AppContext;
 import org.sweetshop.config.AppConfig;
 import org.sweetshop.db.Database;
 import org.sweetshop.db.EmbeddedDatabase;
+import org.sweetshop.db.TillRoles;
 import org.sweetshop.staff.PasswordHasher;
 
 /**
  * The real PostgreSQL the tests lock against: an embedded one started once per test JVM, or the
  * server named by {@code SWEETSHOP_TEST_DB_URL} (with {@code SWEETSHOP_TEST_DB_USER} and
  * {@code SWEETSHOP_TEST_DB_PASSWORD}). Never H2, never a mock.
+ *
+ * <p>With {@code -Dsweetshop.test.role=till} (Maven profile {@code till-role}) the services under
+ * test connect as a till's own role ({@code till_test}, a member of {@code sweetshop_till}), as a
+ * till of a store server does, while the fixtures (the back office's registrations, catalogue,
+ * coupons, promo codes; the reset) go through {@link #office()}, which connects as the owner.
  */
 public final class TestDatabase {
 
@@ -35,6 +42,10 @@ public final class TestDatabase {
     private final Database.Settings settings;
     private final Database database;
     private final AppContext context;
+    /** The services as a till role sees them; null unless sweetshop.test.role=till. */
+    private final AppContext tillContext;
+
+    public static final String ROLE_PROPERTY = "sweetshop.test.role";
 
     private TestDatabase() throws IOException {
         dataDir = Files.createTempDirectory("sweetshop-test");
@@ -51,7 +62,26 @@ public final class TestDatabase {
         }
         database = Database.open(settings, AppContext.entities());
         context = new AppContext(config(dataDir), embedded, database, FAST_HASHER, Clock.systemDefaultZone());
-        Runtime.getRuntime().addShutdownHook(new Thread(context::close, "test-database-stop"));
+        tillContext = "till".equals(System.getProperty(ROLE_PROPERTY)) ? asTill() : null;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (tillContext != null) {
+                tillContext.close();
+            }
+            context.close();
+        }, "test-database-stop"));
+    }
+
+    private AppContext asTill() {
+        String password = TillRoles.newPassword();
+        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password())) {
+            c.setAutoCommit(true);
+            TillRoles.add(c, "test", password, false);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot make the test till's role", e);
+        }
+        Database.Settings till = new Database.Settings(settings.jdbcUrl(), TillRoles.roleOf("test"), password,
+                settings.poolSize(), settings.lockTimeoutMs(), settings.connectTimeoutMs());
+        return new AppContext(config(dataDir), null, Database.open(till, AppContext.entities()), FAST_HASHER, Clock.systemDefaultZone());
     }
 
     public static synchronized TestDatabase get() {
@@ -71,7 +101,13 @@ public final class TestDatabase {
                 "Test Sweetshop", "GBP");
     }
 
+    /** The services under test: as the owner, or as a till role (sweetshop.test.role=till). */
     public AppContext context() {
+        return tillContext != null ? tillContext : context;
+    }
+
+    /** The services as the owner: the back office's fixtures. The same as {@link #context()} unless as a till role. */
+    public AppContext office() {
         return context;
     }
 
