@@ -25,7 +25,7 @@ import org.sweetshop.staff.PasswordHasher;
  * server named by {@code SWEETSHOP_TEST_DB_URL} (with {@code SWEETSHOP_TEST_DB_USER} and
  * {@code SWEETSHOP_TEST_DB_PASSWORD}). Never H2, never a mock.
  *
- * <p>With {@code -Dsweetshop.test.role=till} (Maven profile {@code till-role}) the services under
+ * <p>With {@code -Dsweetshop.test.role=till} (the {@code till-role} surefire execution, part of every {@code mvn verify}) the services under
  * test connect as a till's own role ({@code till_test}, a member of {@code sweetshop_till}), as a
  * till of a store server does, while the fixtures (the back office's registrations, catalogue,
  * coupons, promo codes; the reset) go through {@link #office()}, which connects as the owner.
