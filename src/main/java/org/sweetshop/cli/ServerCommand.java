@@ -24,6 +24,7 @@ import org.sweetshop.config.AppConfig;
 import org.sweetshop.config.ConfigLoader;
 import org.sweetshop.db.Database;
 import org.sweetshop.db.EmbeddedDatabase;
+import org.sweetshop.db.StoreServer;
 import org.sweetshop.db.TillRoles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,7 +65,7 @@ final class ServerCommand extends CliCommand {
         // never a password: the owner's stays in the data directory (mode 600), each till gets its own
         var out = out();
         out.println("Sweetshop store database running (data in " + config.dataDir() + ")");
-        List<String> hosts = EmbeddedDatabase.reachableHosts(address);
+        List<String> hosts = StoreServer.reachableHosts(address);
         if (hosts.isEmpty()) {
             hosts = List.of("<this machine's address>");
         }
@@ -92,15 +93,15 @@ final class ServerCommand extends CliCommand {
             throw new InvalidInputException("till", "say `server till add NAME --out DIR` or `server till revoke NAME`");
         }
 
-        static EmbeddedDatabase.RunningServer server(CliCommand command) {
+        static StoreServer.RunningServer server(CliCommand command) {
             AppConfig config = command.cli().config();
             if (!config.embedded()) {
                 throw new InvalidInputException("db", "`server till` works on the store server's --data-dir: leave out --db and SWEETSHOP_DB_URL");
             }
-            return EmbeddedDatabase.runningServer(config.dataDir(), command.cli().env.get("SWEETSHOP_DB_PASSWORD"));
+            return StoreServer.runningServer(config.dataDir(), command.cli().env.get("SWEETSHOP_DB_PASSWORD"));
         }
 
-        static Connection owner(EmbeddedDatabase.RunningServer server) {
+        static Connection owner(StoreServer.RunningServer server) {
             var endpoint = server.owner();
             try {
                 Connection c = DriverManager.getConnection(endpoint.jdbcUrl(), endpoint.user(), endpoint.password());
@@ -134,7 +135,7 @@ final class ServerCommand extends CliCommand {
                 String role = TillRoles.roleOf(name);
                 var server = server(this);
                 String address = host != null ? Texts.requireCode("host", host, LISTEN, "an IP address or a host name")
-                        : EmbeddedDatabase.reachableHosts(server.listen()).stream().findFirst().orElse("localhost");
+                        : StoreServer.reachableHosts(server.listen()).stream().findFirst().orElse("localhost");
                 String url = "jdbc:postgresql://" + address + ":" + server.owner().port() + "/" + EmbeddedDatabase.DATABASE;
                 String password = TillRoles.newPassword();
                 Path file = outDir.resolve(ConfigLoader.PROPERTIES_FILE);

@@ -2,10 +2,7 @@ package org.sweetshop.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
 import java.net.ServerSocket;
-import java.net.SocketException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -19,8 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -222,7 +217,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 }
             }
             if (rules == AccessRules.Rules.SERVER_FIRST_START) {
-                closeTheFirstStartDoor(postgres, dbDir, pgData);
+                StoreServer.closeTheFirstStartDoor(postgres, dbDir, pgData);
             }
             OwnerFiles.writeOwner(dbDir, port, options.mode(), options.mode() == Mode.SERVER ? options.listen() : "localhost");
         } catch (SQLException | IOException | RuntimeException e) {
@@ -233,28 +228,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return new EmbeddedDatabase(dbDir, endpoint(port, password), postgres, channel, lock);
     }
 
-    /** The running store server of a data directory, as its owner reaches it, and where it listens. */
-    public record RunningServer(Endpoint owner, String listen) {
-    }
-
-    /**
-     * The store server ({@code sweetshop server}) running on {@code dataDir}, reached as the schema's
-     * owner with the password kept in the data directory; refused when no server runs there.
-     */
-    public static RunningServer runningServer(Path dataDir, String ownerPassword) {
-        Path dbDir = dataDir.resolve("db");
-        Properties owner = OwnerFiles.readOwner(dbDir).orElse(null);
-        boolean alive = owner != null && "true".equals(owner.getProperty("ready"))
-                && ProcessHandle.of(Long.parseLong(owner.getProperty("pid", "-1"))).map(ProcessHandle::isAlive).orElse(false);
-        if (!alive || !Mode.SERVER.name().equals(owner.getProperty("mode"))) {
-            throw new DatabaseStartException("no store server runs on " + dataDir + ": start `sweetshop server` there first", null);
-        }
-        String password = ownerPassword != null ? ownerPassword : OwnerFiles.readPassword(dbDir).orElseThrow(() -> new DatabaseStartException(
-                "the owner's password is not in " + dbDir + " (a server started with SWEETSHOP_DB_PASSWORD: set it here too)", null));
-        return new RunningServer(endpoint(Integer.parseInt(owner.getProperty("port")), password), owner.getProperty("listen", "localhost"));
-    }
-
-    private static Endpoint endpoint(int port, String password) {
+    static Endpoint endpoint(int port, String password) {
         return new Endpoint("jdbc:postgresql://localhost:" + port + "/" + DATABASE, APP_USER, password, port);
     }
 
@@ -272,21 +246,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         return "the embedded database did not start (port " + port + " in use? see the log in the data directory): "
                 + e.getMessage();
-    }
-
-    /**
-     * A first server start: gives the superuser a password (kept for the next starts), then
-     * rewrites pg_hba.conf to scram-sha-256 for everyone and reloads it before anyone is told the
-     * server runs.
-     */
-    private static void closeTheFirstStartDoor(EmbeddedPostgres postgres, Path dbDir, Path pgData) throws SQLException, IOException {
-        String superuser = OwnerFiles.generatePassword();
-        OwnerFiles.writeSuperuserPassword(dbDir, superuser);
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("alter role postgres password '" + superuser + "'");
-            AccessRules.write(pgData, AccessRules.Rules.SERVER);
-            s.execute("select pg_reload_conf()");
-        }
     }
 
     /** Creates the app's login role and database, and (re)sets the role's password. */
@@ -315,30 +274,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    /** Addresses other machines can use to reach a server listening on {@code listen}. */
-    public static List<String> reachableHosts(String listen) {
-        if (!listen.equals("*") && !listen.equals("0.0.0.0") && !listen.equals("::")) {
-            return List.of(listen);
-        }
-        try {
-            return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
-                    .filter(n -> {
-                        try {
-                            return n.isUp() && !n.isLoopback();
-                        } catch (SocketException e) {
-                            return false;
-                        }
-                    })
-                    .flatMap(n -> Collections.list(n.getInetAddresses()).stream())
-                    .filter(a -> a instanceof java.net.Inet4Address)
-                    .map(InetAddress::getHostAddress)
-                    .sorted()
-                    .toList();
-        } catch (SocketException e) {
-            return List.of();
         }
     }
 
