@@ -2,6 +2,7 @@ package org.sweetshop.db;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -25,8 +26,17 @@ import org.slf4j.LoggerFactory;
  * connection must stay open for as long as the listener lives and outside any transaction
  * (autocommit on), and it must not count against the pool. The thread waits in pgjdbc's
  * {@link PGConnection#getNotifications(int)}, which blocks on the socket until a notification
- * arrives or the wait times out: nothing is polled. An idle connection is pinged ({@code select 1})
- * every {@link #PING_INTERVAL}, so a database that went away silently is noticed.
+ * arrives or the wait times out: nothing is polled. An idle connection is pinged every
+ * {@link #PING_INTERVAL}, so a database that went away silently is noticed.
+ *
+ * <p>A store database that fails over is given as a multi-host URL with
+ * {@code targetServerType=primary} (docs/DESIGN.md, Failover): pgjdbc then connects to whichever
+ * host is the primary, for this connection as for the pool's. A {@code LISTEN} on a server that is
+ * not the primary hears nothing of what tills commit on the primary, and says nothing about it;
+ * so with such a URL the ping also asks whether the server is still a writable primary
+ * ({@code pg_is_in_recovery()}, {@code transaction_read_only}) and the listener moves when it is
+ * not (a server fenced read-only, or left running after a standby was promoted and then demoted
+ * without a restart).
  *
  * <p>When the connection fails (database restarted, network gone, backend terminated) the state
  * goes {@link State#RECONNECTING}; the thread reconnects with a bounded backoff (0.2 s doubling to
@@ -70,6 +80,8 @@ public final class ChangeListener implements AutoCloseable {
     }
 
     private final Database.Settings settings;
+    /** The URL asks for the primary ({@code targetServerType=primary}): the ping checks it still is. */
+    private final boolean primaryOnly;
     private final String channel;
     private final Consumer<String> onPayload;
     private final Consumer<State> onState;
@@ -83,6 +95,7 @@ public final class ChangeListener implements AutoCloseable {
     private ChangeListener(Database.Settings settings, String channel, Consumer<String> onPayload, Consumer<State> onState,
                            Runnable onResubscribed) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.primaryOnly = wantsPrimary(settings.jdbcUrl());
         if (channel == null || !CHANNEL.matcher(channel).matches()) {
             throw new IllegalArgumentException("channel must be a lower-case SQL identifier: " + channel);
         }
@@ -112,7 +125,7 @@ public final class ChangeListener implements AutoCloseable {
         ChangeListener listener = new ChangeListener(settings, channel, onPayload, onState, onResubscribed);
         try {
             listener.subscribe();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             LOG.warn("cannot listen on {} at {} yet, retrying in the background: {}", channel, settings.jdbcUrl(), e.getMessage());
             listener.changeState(State.RECONNECTING);
         }
@@ -169,7 +182,8 @@ public final class ChangeListener implements AutoCloseable {
                     LOG.info("listening on {} again", channel);
                     backoffMillis = FIRST_BACKOFF.toMillis();
                     callback("onResubscribed", onResubscribed);
-                } catch (SQLException e) {
+                } catch (SQLException | RuntimeException e) {
+                    // a RuntimeException too: the thread must never die, or live stock is gone for good
                     LOG.debug("reconnect to {} failed: {}", settings.jdbcUrl(), e.getMessage());
                     closeQuietly();
                     if (waitBeforeRetry(backoffMillis)) {
@@ -241,12 +255,45 @@ public final class ChangeListener implements AutoCloseable {
                     }
                 }
             } else if (System.nanoTime() - lastHeard > pingNanos) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("select 1");
-                }
+                ping(c);
                 lastHeard = System.nanoTime();
             }
         }
+    }
+
+    /** Throws when the connection is gone or, for a primary-only URL, its server is no longer a writable primary. */
+    private void ping(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            if (!primaryOnly) {
+                s.execute("select 1");
+                return;
+            }
+            try (ResultSet rs = s.executeQuery("select pg_is_in_recovery() or current_setting('transaction_read_only') = 'on'")) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    throw new SQLException("the server this listener is on is no longer a writable primary", "08006");
+                }
+            }
+        }
+    }
+
+    /** True when a JDBC URL asks pgjdbc for a primary ({@code targetServerType=primary}, or its old name master). */
+    public static boolean wantsPrimary(String jdbcUrl) {
+        if (jdbcUrl == null) {
+            return false;
+        }
+        int query = jdbcUrl.indexOf('?');
+        if (query < 0) {
+            return false;
+        }
+        for (String parameter : jdbcUrl.substring(query + 1).split("&")) {
+            int eq = parameter.indexOf('=');
+            if (eq > 0 && parameter.substring(0, eq).equalsIgnoreCase("targetServerType")) {
+                String value = parameter.substring(eq + 1);
+                return value.equalsIgnoreCase("primary") || value.equalsIgnoreCase("master");
+            }
+        }
+        return false;
     }
 
     private void deliver(String payload) {

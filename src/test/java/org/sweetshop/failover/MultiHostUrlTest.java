@@ -48,24 +48,45 @@ class MultiHostUrlTest {
     private final BlockingQueue<String> payloads = new LinkedBlockingQueue<>();
     private ChangeListener listener;
 
-    /** A second PostgreSQL that is not a primary: every transaction read-only, with the store's database and role. */
+    /**
+     * A second PostgreSQL with the store's database and role; each test makes it read-only (not a
+     * primary, as pgjdbc sees a hot standby: {@code transaction_read_only} on) or writable.
+     */
     @BeforeAll
-    static void startAReadOnlyServer() throws IOException {
+    static void startASecondServer() throws IOException {
         Database.Settings primary = TestDatabase.get().settings();
         readOnly = EmbeddedPostgres.builder()
                 .setDataDirectory(Files.createTempDirectory("sweetshop-read-only"))
                 .setCleanDataDirectory(true)
-                .setServerConfig("default_transaction_read_only", "on")
                 .start();
         Matcher m = URL.matcher(primary.jdbcUrl());
         assertThat(m.matches()).as(primary.jdbcUrl()).isTrue();
         try (Connection c = readOnly.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("set default_transaction_read_only = off");
             s.execute("create role " + primary.user() + " login password '" + primary.password() + "'");
             s.execute("create database " + m.group(2) + " owner " + primary.user());
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Makes the second server read-only (or writable again) for new transactions of every session, open ones too. */
+    private static void secondServerReadOnly(boolean on) {
+        try (Connection c = readOnly.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("set default_transaction_read_only = off");
+            s.execute("alter system set default_transaction_read_only = " + (on ? "on" : "off"));
+            s.execute("select pg_reload_conf()");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        org.sweetshop.testing.Poll.until(java.time.Duration.ofSeconds(10), () -> {
+            try (Connection c = readOnly.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("show default_transaction_read_only")) {
+                rs.next();
+                return rs.getString(1).equals(on ? "on" : "off");
+            } catch (java.sql.SQLException e) {
+                return false;
+            }
+        }, () -> "default_transaction_read_only not " + on);
     }
 
     @AfterAll
@@ -117,6 +138,7 @@ class MultiHostUrlTest {
 
     @Test
     void theListenerAndThePoolSkipAFirstHostThatIsNotAPrimary() throws Exception {
+        secondServerReadOnly(true);
         Database.Settings settings = behind("localhost:" + readOnly.getPort(), true);
         listener = ChangeListener.start(settings, CHANNEL, payloads::add, null, null);
         assertThat(listener.state()).isEqualTo(ChangeListener.State.CONNECTED);
@@ -139,10 +161,37 @@ class MultiHostUrlTest {
     @Test
     void withoutTargetServerTypeTheListenerWouldSitOnTheReadOnlyServerAndHearNothing() throws Exception {
         // why the URL must say targetServerType=primary: LISTEN works on a read-only server
+        secondServerReadOnly(true);
         listener = ChangeListener.start(behind("localhost:" + readOnly.getPort(), false), CHANNEL, payloads::add, null, null);
         assertThat(listener.state()).isEqualTo(ChangeListener.State.CONNECTED);
         notifyOnThePrimary("never-heard");
         assertThat(payloads.poll(2, TimeUnit.SECONDS)).isNull();
+    }
+
+    @Test
+    void aListenerMovesToThePrimaryWhenItsServerStopsBeingOneWithoutClosingTheSession() throws Exception {
+        secondServerReadOnly(false);
+        BlockingQueue<String> resubscribed = new LinkedBlockingQueue<>();
+        listener = ChangeListener.start(behind("localhost:" + readOnly.getPort(), true), CHANNEL, payloads::add, null,
+                () -> resubscribed.add("again"));
+        assertThat(listener.state()).isEqualTo(ChangeListener.State.CONNECTED);
+        assertThat(Sql.queryLong(db.context().database().dataSource(),
+                "select count(*) from pg_stat_activity where application_name = ?", listener.applicationName()))
+                .as("first on the second server, the first host that is a primary").isZero();
+        // the second server is fenced: its sessions stay open, every new transaction is read-only
+        secondServerReadOnly(true);
+        assertThat(resubscribed.poll(ChangeListener.PING_INTERVAL.toSeconds() + 20, TimeUnit.SECONDS))
+                .as("the listener noticed at its ping and listens on the primary").isEqualTo("again");
+        notifyOnThePrimary("heard-after-moving");
+        assertThat(payloads.poll(20, TimeUnit.SECONDS)).isEqualTo("heard-after-moving");
+    }
+
+    @Test
+    void onlyAUrlThatAsksForThePrimaryMakesTheListenerCheckItsServer() {
+        assertThat(ChangeListener.wantsPrimary("jdbc:postgresql://a:5432,b:5432/s?targetServerType=primary")).isTrue();
+        assertThat(ChangeListener.wantsPrimary("jdbc:postgresql://a,b/s?sslmode=require&targetservertype=master")).isTrue();
+        assertThat(ChangeListener.wantsPrimary("jdbc:postgresql://a,b/s?targetServerType=preferSecondary")).isFalse();
+        assertThat(ChangeListener.wantsPrimary("jdbc:postgresql://localhost:5432/sweetshop")).isFalse();
     }
 
     @Test
