@@ -1,6 +1,7 @@
 package org.sweetshop.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigDecimal;
@@ -134,6 +135,14 @@ class FailoverTest {
             tills.get(i).send("sell " + own[i] + ",SHARED");
         }
         awaitDone(SALES_BEFORE, new int[TILLS], Duration.ofSeconds(60));
+
+        // a listener can never sit silently on the standby: LISTEN is refused during recovery
+        try (Connection c = DriverManager.getConnection(cluster.nodeUrl(2, DB), "sweetshop", ownerPassword);
+             Statement s = c.createStatement()) {
+            c.setAutoCommit(true);
+            assertThatThrownBy(() -> s.execute("listen sweet_changed"))
+                    .hasMessageContaining("cannot execute LISTEN during recovery");
+        }
 
         // the primary's machine is lost while the tills sell
         int[] linesAtKill = new int[TILLS];
