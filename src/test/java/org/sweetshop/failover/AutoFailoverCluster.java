@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -172,16 +173,16 @@ final class AutoFailoverCluster implements AutoCloseable {
     }
 
     private void awaitStates(Duration timeout, Map<String, String> wanted, Runnable meanwhile) {
-        Map<String, List<String>>[] seen = new Map[] {Map.of()};
+        AtomicReference<Map<String, List<String>>> seen = new AtomicReference<>(Map.of());
         long[] lastNudge = {0};
         Poll.until(timeout, () -> {
             try {
-                seen[0] = states();
+                seen.set(states());
             } catch (RuntimeException e) {
-                seen[0] = Map.of("error", List.of(String.valueOf(e.getMessage())));
+                seen.set(Map.of("error", List.of(String.valueOf(e.getMessage()))));
                 return false;
             }
-            boolean reached = wanted.entrySet().stream().allMatch(w -> List.of(w.getValue(), w.getValue()).equals(seen[0].get(w.getKey())));
+            boolean reached = wanted.entrySet().stream().allMatch(w -> List.of(w.getValue(), w.getValue()).equals(seen.get().get(w.getKey())));
             if (!reached && System.nanoTime() - lastNudge[0] > TimeUnit.SECONDS.toNanos(2)) {
                 lastNudge[0] = System.nanoTime();
                 try {
@@ -194,7 +195,7 @@ final class AutoFailoverCluster implements AutoCloseable {
                 sleepQuietly(500);
             }
             return reached;
-        }, () -> "states " + seen[0] + ", wanted " + wanted + "; logs in " + root);
+        }, () -> "states " + seen.get() + ", wanted " + wanted + "; logs in " + root);
     }
 
     /**

@@ -97,7 +97,7 @@ class FailoverTest {
         cluster.psql(1, "postgres", "alter database " + DB + " owner to sweetshop");
         cluster.psql(1, DB, "alter schema public owner to sweetshop");
         String url = cluster.multiHostUrl(DB);
-        Database.Settings owner = new Database.Settings(url, "sweetshop", ownerPassword, 2, 3000, 5000);
+        Database.Settings owner = new Database.Settings(url, "sweetshop", ownerPassword, 2, 3000, 15000);
 
         Map<String, String> tillPasswords = new TreeMap<>();
         String[] own = new String[TILLS];
