@@ -160,7 +160,8 @@ public final class Cli implements Callable<Integer> {
 
     /** Logs in {@code username} with the password in SWEETSHOP_PASSWORD (or asked for on a terminal). */
     Caller login(String username) {
-        return context().staff().login(username, password(username));
+        String password = password(username);
+        return context().staff().login(username, password);
     }
 
     /** The password of {@code username}: SWEETSHOP_PASSWORD, or asked for on a terminal. */

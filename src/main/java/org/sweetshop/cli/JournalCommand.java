@@ -34,7 +34,10 @@ final class JournalCommand extends JsonCommand {
     public Integer call() {
         List<JournalEntry> waiting = Journal.in(cli().config().dataDir()).waiting();
         if (json) {
-            out().println(Json.write(Map.of("waiting", waiting.size(), "sales", waiting)));
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("waiting", waiting.size());
+            result.put("sales", waiting);
+            out().println(Json.write(result));
             return Cli.OK;
         }
         out().println("offline: " + waiting.size() + " sale(s) waiting");
