@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sweetshop.common.Refusal;
+import org.sweetshop.db.ConstraintViolation;
 import org.sweetshop.sale.OfflineReplay;
 import org.sweetshop.staff.Caller;
 
@@ -15,7 +16,8 @@ import org.sweetshop.staff.Caller;
  * under its own sale id, and removes an entry only once the database has its sale (made now, made
  * before, or recorded with a discrepancy). A connection lost midway stops the replay with the
  * entries not yet confirmed still in the journal: sending again is always safe, a sale is made once.
- * A refused entry (e.g. its cashier's account is gone) stays and is reported.
+ * A refused entry (e.g. a constraint it breaks, such as a cashier's account that is gone) stays and
+ * is reported; the others are still sent.
  */
 public final class JournalReplayer {
 
@@ -53,7 +55,7 @@ public final class JournalReplayer {
             OfflineReplay.Outcome outcome;
             try {
                 outcome = replay.replay(caller, entry.toSale());
-            } catch (Refusal | IllegalStateException refused) {
+            } catch (Refusal | ConstraintViolation | IllegalStateException refused) {
                 LOG.warn("offline sale {} not sent: {}", entry.saleId(), refused.getMessage());
                 failed.add(new Failure(entry.saleId(), refused.getMessage()));
                 continue;
