@@ -20,6 +20,8 @@ import org.sweetshop.promo.Promo;
 import org.sweetshop.promo.PromoService;
 import org.sweetshop.refund.RefundService;
 import org.sweetshop.report.ReportService;
+import org.sweetshop.sale.ConflictService;
+import org.sweetshop.sale.OfflineReplay;
 import org.sweetshop.sale.SaleService;
 import org.sweetshop.shift.ShiftService;
 import org.sweetshop.staff.AuditLogService;
@@ -47,6 +49,8 @@ public final class AppContext implements AutoCloseable {
     private final CouponService coupons;
     private final PromoService promos;
     private final SaleService sales;
+    private final OfflineReplay offlineReplay;
+    private final ConflictService conflicts;
     private final AuditService audit;
     private final ShiftService shifts;
     private final RefundService refunds;
@@ -68,6 +72,8 @@ public final class AppContext implements AutoCloseable {
         this.coupons = new CouponService(tx, clock);
         this.promos = new PromoService(tx, clock);
         this.sales = new SaleService(tx, clock);
+        this.offlineReplay = new OfflineReplay(tx, clock);
+        this.conflicts = new ConflictService(tx, clock);
         this.audit = new AuditService(database.dataSource());
         this.shifts = new ShiftService(tx, clock);
         this.refunds = new RefundService(tx, clock);
@@ -154,6 +160,16 @@ public final class AppContext implements AutoCloseable {
 
     public SaleService sales() {
         return sales;
+    }
+
+    /** Sales made offline, sent to the store database (the journal's replay). */
+    public OfflineReplay offlineReplay() {
+        return offlineReplay;
+    }
+
+    /** The stock discrepancies offline sales left, for a manager. */
+    public ConflictService conflicts() {
+        return conflicts;
     }
 
     public ShiftService shifts() {

@@ -71,7 +71,14 @@ public final class AuditService {
                             + " l.quantity, m.moved from sale_line l full join"
                             + " (select sale_id, sweet_id, -sum(quantity) as moved from stock_movement where kind = 'SALE'"
                             + " group by sale_id, sweet_id) m on m.sale_id = l.sale_id and m.sweet_id = l.sweet_id"
-                            + " where l.quantity is distinct from m.moved"),
+                            + " where l.quantity is distinct from m.moved"
+                            // an offline sale recorded with a stock discrepancy moved no stock, by design
+                            + " and not (m.moved is null and exists (select 1 from offline_conflict c where c.sale_id = l.sale_id))"),
+            new Rule("offline-discrepancies-move-no-stock", "each stock discrepancy of an offline sale names a sale that moved"
+                    + " no stock (resolved or not: it stays in the list of discrepancies)",
+                    "select c.sale_id, c.till, c.reason, count(m.id) as movements from offline_conflict c"
+                            + " left join stock_movement m on m.sale_id = c.sale_id and m.kind = 'SALE'"
+                            + " group by c.sale_id, c.till, c.reason having count(m.id) > 0"),
             new Rule("refunds-within-sales", "no sale line is refunded beyond what was sold; each line's refunded count is the sum"
                     + " of its refund lines (of the same sweet); each refund's amount is the sum of its lines; no sale gives back more"
                     + " than its total",
@@ -130,7 +137,7 @@ public final class AuditService {
                 for (Rule rule : RULES) {
                     checks.add(check(connection, rule));
                 }
-                return new AuditReport(checks);
+                return new AuditReport(checks, openDiscrepancies(connection));
             } finally {
                 connection.rollback();
                 connection.setReadOnly(false);
@@ -138,6 +145,14 @@ public final class AuditService {
             }
         } catch (SQLException e) {
             throw new DatabaseUnreachableException("the audit could not read the store database: " + e.getMessage(), e);
+        }
+    }
+
+    private static long openDiscrepancies(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select count(*) from offline_conflict where resolved_at is null"); ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

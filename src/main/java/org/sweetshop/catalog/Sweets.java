@@ -108,6 +108,19 @@ public final class Sweets {
         return sweets;
     }
 
+    /**
+     * As {@link #lockByIdsInIdOrder}, on a stateless session, returning the sweets found (an offline
+     * sale's replay knows its sweets by the ids of the till's catalogue snapshot; one may be gone).
+     */
+    public static List<Sweet> lockFoundByIdsInIdOrder(SharedSessionContract session, Collection<Long> ids, String what) {
+        return Transactor.lock(LockOrder.SWEETS, () -> session.createSelectionQuery(
+                                "select s from Sweet s where s.id in :ids order by s.id", Sweet.class)
+                        .setParameter("ids", ids)
+                        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                        .getResultList(),
+                () -> "another till is selling " + what);
+    }
+
     /** Locks one sweet by SKU. */
     public static Sweet lockOne(EntityManager em, String sku) {
         return lockInIdOrder(em, List.of(sku)).get(0);

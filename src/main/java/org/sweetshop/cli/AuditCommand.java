@@ -17,6 +17,7 @@ final class AuditCommand extends JsonCommand {
         if (json) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("ok", report.ok());
+            result.put("openDiscrepancies", report.openDiscrepancies());
             result.put("checks", report.checks().stream().map(c -> {
                 Map<String, Object> check = new LinkedHashMap<>();
                 check.put("name", c.name());
@@ -32,6 +33,10 @@ final class AuditCommand extends JsonCommand {
                 out().printf("%-4s %-32s %s%n", check.ok() ? "ok" : "FAIL", check.name(),
                         check.ok() ? check.description() : check.problems() + " problem(s): " + check.description());
                 check.examples().forEach(example -> out().println("       " + example));
+            }
+            if (report.openDiscrepancies() > 0) {
+                out().println(report.openDiscrepancies() + " stock discrepancy(ies) of offline sales wait for a manager"
+                        + " (back office, Discrepancies; or sweetshop journal conflicts)");
             }
             out().println(report.ok() ? "audit passed" : "audit FAILED");
         }

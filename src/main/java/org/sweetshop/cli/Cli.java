@@ -44,7 +44,7 @@ import picocli.CommandLine.Option;
         subcommands = {ServerCommand.class, StaffCommand.class, SweetCommand.class, RestockCommand.class, StocktakeCommand.class,
                 DeliveryCommand.class, SellCommand.class, RefundCommand.class, CouponCommand.class, PromoCommand.class, AuditCommand.class,
                 AuditLogCommand.class, ReportCommand.class, BackupCommand.class, RestoreCommand.class, DemoCommand.class,
-                ScanCommand.class, BenchCommand.class},
+                ScanCommand.class, BenchCommand.class, JournalCommand.class},
         footer = {"", "Database password: SWEETSHOP_DB_PASSWORD. Staff password for --as: SWEETSHOP_PASSWORD.",
                 "Exit codes: 0 done, 1 unexpected failure, 2 invalid input, 3 refused, 4 busy, 5 database unreachable."})
 public final class Cli implements Callable<Integer> {
@@ -160,6 +160,12 @@ public final class Cli implements Callable<Integer> {
 
     /** Logs in {@code username} with the password in SWEETSHOP_PASSWORD (or asked for on a terminal). */
     Caller login(String username) {
+        String password = password(username);
+        return context().staff().login(username, password);
+    }
+
+    /** The password of {@code username}: SWEETSHOP_PASSWORD, or asked for on a terminal. */
+    String password(String username) {
         String password = env.get("SWEETSHOP_PASSWORD");
         if (password == null) {
             Console console = System.console();
@@ -169,7 +175,7 @@ public final class Cli implements Callable<Integer> {
             char[] typed = console.readPassword("Password for %s: ", username);
             password = typed == null ? "" : new String(typed);
         }
-        return context().staff().login(username, password);
+        return password;
     }
 
     /** Reads one line from standard input (a piped password); null at end of input. */

@@ -1,21 +1,48 @@
 package org.sweetshop.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sweetshop.common.DatabaseUnreachableException;
+import org.sweetshop.config.ConfigLoader;
+import org.sweetshop.journal.CatalogueSnapshot;
+import org.sweetshop.journal.Journal;
+import org.sweetshop.journal.OfflineStaff;
+import org.sweetshop.journal.OfflineTill;
 import org.sweetshop.print.ReceiptText;
 import org.sweetshop.sale.BasketLine;
 import org.sweetshop.sale.CheckoutRequest;
 import org.sweetshop.sale.Payment;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.sale.SaleIds;
+import org.sweetshop.staff.Caller;
+import org.sweetshop.staff.PasswordHasher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+/**
+ * {@code sell}: one basket. With offline selling on ({@code offline.selling=true}) and the store
+ * database unreachable, the sale goes to this till's journal instead ({@link OfflineTill}): exit 0,
+ * a receipt marked OFFLINE and its sale id; {@code journal replay} sends it later under that id.
+ */
 @Command(name = "sell", description = {"Sells a basket at a till.",
-        "Sending the same --sale-id again never makes a second sale: it prints the receipt already made."})
+        "Sending the same --sale-id again never makes a second sale: it prints the receipt already made.",
+        "With offline.selling=true and the store database unreachable, the sale is journaled on this till (no coupons or promo codes)."})
 final class SellCommand extends JsonCommand {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SellCommand.class);
+
+    /** A test seam: a file to create between a journaled sale's fsync and its rename, then wait there (to be killed). */
+    static final String HOLD_ENV = "SWEETSHOP_TEST_JOURNAL_HOLD";
 
     @Option(names = "--till", required = true, paramLabel = "T")
     String till;
@@ -49,9 +76,24 @@ final class SellCommand extends JsonCommand {
         }
         Payment payment = Arguments.payment(pay);
         CheckoutRequest request = new CheckoutRequest(saleId == null ? SaleIds.next() : saleId, till, lines, coupon, promo, payment);
-        var caller = login(as);
-        sent = request.saleId();
-        Receipt receipt = context().sales().checkout(caller, request);
+        Path dataDir = cli().config().dataDir();
+        boolean offline = ConfigLoader.offlineSelling(dataDir, cli().env);
+        String password = cli().password(as);
+        Receipt receipt;
+        try {
+            Caller caller = context().staff().login(as, password);
+            if (offline) {
+                keepForOffline(dataDir, caller, password);
+            }
+            sent = request.saleId();
+            receipt = context().sales().checkout(caller, request);
+        } catch (DatabaseUnreachableException unreachable) {
+            if (!offline) {
+                throw unreachable;
+            }
+            LOG.warn("store database unreachable, selling offline: {}", unreachable.getMessage());
+            return sellOffline(dataDir, request, password);
+        }
         if (json) {
             out().println(Json.write(receipt));
         } else {
@@ -59,6 +101,48 @@ final class SellCommand extends JsonCommand {
             cli().err.println(saleIdLine(sent));
         }
         return Cli.OK;
+    }
+
+    /** What this till needs to sell offline later: the cashier's log-in and the catalogue as it is now. */
+    private void keepForOffline(Path dataDir, Caller caller, String password) {
+        OfflineStaff.in(dataDir, new PasswordHasher()).remember(caller, password);
+        CatalogueSnapshot.in(dataDir).save(context().catalog().list(), Instant.now());
+    }
+
+    private int sellOffline(Path dataDir, CheckoutRequest request, String password) {
+        sent = null; // nothing reaches the database: a failure now changes nothing anywhere
+        Caller caller = OfflineStaff.in(dataDir, new PasswordHasher()).login(as, password);
+        Journal journal = Journal.in(dataDir, holdForTests());
+        Receipt receipt = new OfflineTill(journal, CatalogueSnapshot.in(dataDir), Clock.systemDefaultZone()).sell(caller, request);
+        int waiting = journal.count();
+        if (json) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("offline", true);
+            result.put("waiting", waiting);
+            result.put("receipt", receipt);
+            out().println(Json.write(result));
+        } else {
+            out().println("*** OFFLINE SALE: not yet sent to the store ***");
+            print(receipt);
+            cli().err.println(saleIdLine(receipt.saleId()));
+            cli().err.println("offline: " + waiting + " sale(s) waiting; sweetshop journal replay sends them");
+        }
+        return Cli.OK;
+    }
+
+    private Runnable holdForTests() {
+        String marker = cli().env.get(HOLD_ENV);
+        if (marker == null || marker.isBlank()) {
+            return () -> { };
+        }
+        return () -> {
+            try {
+                Files.writeString(Path.of(marker), "holding");
+                Thread.sleep(600_000);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.Map;
 public abstract sealed class Refusal extends RuntimeException
         permits InvalidInputException, NotFoundException, NotPermittedException, AlreadyExistsException,
         OutOfStockException, NotForSaleException, CouponRefusedException, PromoRefusedException,
-        RefundRefusedException, ShiftRefusedException, ReportExportException {
+        RefundRefusedException, ShiftRefusedException, ReportExportException, OfflineRefusedException {
 
     protected Refusal(String message) {
         super(message, null, false, false);

@@ -60,6 +60,23 @@ public final class ConfigLoader {
         return new BackupSchedule(Path.of(dir), keep);
     }
 
+    /**
+     * Whether this till sells offline into its local journal when the store database cannot be
+     * reached ({@code offline.selling} / {@code SWEETSHOP_OFFLINE_SELLING}: {@code true} or
+     * {@code false}, the default).
+     */
+    public static boolean offlineSelling(Path dataDir, Map<String, String> env) {
+        Layered layered = new Layered(env, readProperties(dataDir.resolve(PROPERTIES_FILE)));
+        String value = layered.get("SWEETSHOP_OFFLINE_SELLING", "offline.selling");
+        if (value == null || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new ConfigException("SWEETSHOP_OFFLINE_SELLING / offline.selling must be true or false, not '" + value + "'", null);
+    }
+
     private static String first(String a, String b) {
         return a != null && !a.isBlank() ? a : b;
     }

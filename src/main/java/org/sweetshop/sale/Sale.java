@@ -157,6 +157,10 @@ public class Sale {
         return staffId;
     }
 
+    String receiptNo() {
+        return receiptNumber(till, receiptSeq);
+    }
+
     Long couponId() {
         return couponId;
     }

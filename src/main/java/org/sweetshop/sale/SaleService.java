@@ -66,7 +66,7 @@ public final class SaleService {
 
     /** The entities of this package, for the Hibernate bootstrap. */
     public static List<Class<?>> entities() {
-        return List.of(Sale.class, SaleLine.class);
+        return List.of(Sale.class, SaleLine.class, OfflineConflict.class);
     }
 
     /** The request, checked and merged: one line per SKU, in the order first scanned. */

@@ -7,6 +7,7 @@ import org.sweetshop.common.BusyException;
 import org.sweetshop.common.CouponRefusedException;
 import org.sweetshop.common.DatabaseUnreachableException;
 import org.sweetshop.common.PromoRefusedException;
+import org.sweetshop.common.OfflineRefusedException;
 import org.sweetshop.common.Refusal;
 import org.sweetshop.print.PdfSaveException;
 
@@ -83,6 +84,10 @@ public final class Messages {
         }
         if (e instanceof PromoRefusedException) {
             return "Promo refused: " + e.getMessage() + ". It was taken off the basket.";
+        }
+        if (e instanceof OfflineRefusedException offline) {
+            return sentence("offline: " + e.getMessage()) + " The " + (offline.what().equals("coupon") ? "coupon" : "promo code")
+                    + " was taken off the basket.";
         }
         return of(e);
     }

@@ -8,6 +8,7 @@ import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.Role;
 import org.sweetshop.ui.common.TaskExecutor;
 import org.sweetshop.ui.office.auditlog.AuditLogTab;
+import org.sweetshop.ui.office.conflicts.ConflictsTab;
 import org.sweetshop.ui.office.catalogue.CatalogueTab;
 import org.sweetshop.ui.office.coupons.CouponsTab;
 import org.sweetshop.ui.office.coupons.CouponsViewModel;
@@ -43,7 +44,8 @@ public final class BackOffice {
                 PromosTab.of(models.promos(), status),
                 StaffTab.of(models.staff(), status),
                 ReportsTab.of(models.reports(), status),
-                AuditLogTab.of(models.auditLog()));
+                AuditLogTab.of(models.auditLog()),
+                ConflictsTab.of(models.conflicts(), status));
         this.view = new BackOfficeView(manager, status, tabs, () -> {
             if (mayLeave()) {
                 backToTill.run();

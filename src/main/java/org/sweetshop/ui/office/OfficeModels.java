@@ -5,6 +5,7 @@ import org.sweetshop.staff.Caller;
 import org.sweetshop.ui.common.TaskExecutor;
 import org.sweetshop.ui.office.auditlog.AuditLogViewModel;
 import org.sweetshop.ui.office.catalogue.CatalogueViewModel;
+import org.sweetshop.ui.office.conflicts.ConflictsViewModel;
 import org.sweetshop.ui.office.coupons.CouponsViewModel;
 import org.sweetshop.ui.office.imports.ImportsViewModel;
 import org.sweetshop.ui.office.promos.PromosViewModel;
@@ -30,6 +31,7 @@ public final class OfficeModels {
     private final StaffViewModel staff;
     private final ReportsViewModel reports;
     private final AuditLogViewModel auditLog;
+    private final ConflictsViewModel conflicts;
 
     /** @param till the till (or back office terminal) the changes are made at */
     public OfficeModels(OfficeServices services, Caller manager, String till, TaskExecutor tasks) {
@@ -43,6 +45,7 @@ public final class OfficeModels {
         staff = new StaffViewModel(services.staff(), manager, status, tasks);
         reports = new ReportsViewModel(services.reports(), manager, status, tasks);
         auditLog = new AuditLogViewModel(services.auditLog(), manager, status, tasks);
+        conflicts = new ConflictsViewModel(services.conflicts(), manager, status, tasks);
     }
 
     /** The catalogue or its stock changed: the catalogue (and through it the chosen sweet's history) and low stock are read again. */
@@ -101,5 +104,9 @@ public final class OfficeModels {
 
     public AuditLogViewModel auditLog() {
         return auditLog;
+    }
+
+    public ConflictsViewModel conflicts() {
+        return conflicts;
     }
 }

@@ -50,6 +50,8 @@ final class LiveStockFeed implements AutoCloseable {
         // the status bar turns red as soon as a payment finds the database unreachable
         selling.reachableProperty().addListener((obs, was, now) -> till.connectionChanged(now,
                 now ? services.describeDatabase() : "cannot reach the store database"));
+        // a sale journaled offline shows in the status bar's count
+        selling.lastReceiptProperty().addListener((obs, was, now) -> till.refreshOffline());
         return feed;
     }
 

@@ -13,7 +13,10 @@ import javafx.scene.layout.Region;
 import org.sweetshop.shift.ShiftView;
 import org.sweetshop.staff.Caller;
 
-/** The bar under every screen: the database's state (a green or red dot and where it is), the cashier, the shift, the till. */
+/**
+ * The bar under every screen: the database's state (a green or red dot and where it is), the sales made
+ * offline still waiting to be sent ("offline: N sales waiting"), the cashier, the shift, the till.
+ */
 final class StatusBar {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
@@ -48,7 +51,16 @@ final class StatusBar {
             return shift == null ? "no shift open" : "shift since " + TIME.format(shift.openedAt().atZone(ZoneId.systemDefault()))
                     + " (" + shift.openedBy() + ")";
         }, model.shiftProperty()));
-        HBox bar = new HBox(10, dot, db, spacer, cashier, new Label("·"), shiftLabel, new Label("·"), tillLabel);
+        Label offline = new Label();
+        offline.setId("offline-waiting");
+        offline.getStyleClass().add("status-down");
+        offline.textProperty().bind(Bindings.createStringBinding(() -> {
+            int waiting = model.offlineWaitingProperty().get();
+            return waiting == 0 ? "" : "offline: " + waiting + (waiting == 1 ? " sale waiting" : " sales waiting");
+        }, model.offlineWaitingProperty()));
+        offline.visibleProperty().bind(model.offlineWaitingProperty().greaterThan(0));
+        offline.managedProperty().bind(offline.visibleProperty());
+        HBox bar = new HBox(10, dot, db, offline, spacer, cashier, new Label("·"), shiftLabel, new Label("·"), tillLabel);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;

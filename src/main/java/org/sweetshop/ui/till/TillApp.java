@@ -17,6 +17,9 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.time.Clock;
+import org.sweetshop.config.ConfigLoader;
+import org.sweetshop.journal.OfflineSelling;
 import org.sweetshop.AppContext;
 import org.sweetshop.DemoStore;
 import org.sweetshop.catalog.SweetChanges;
@@ -109,10 +112,11 @@ public final class TillApp {
 
     /** What the till (and the back office it opens) calls, from the opened application; closing it closes the application. */
     public static TillServices services(AppContext app) {
-        return new AppServices(app);
+        return new AppServices(app, new OfflineSelling(ConfigLoader.offlineSelling(app.config().dataDir(), System.getenv()),
+                app.config().dataDir(), app.offlineReplay(), Clock.systemDefaultZone()));
     }
 
-    private record AppServices(AppContext app) implements TillServices {
+    private record AppServices(AppContext app, OfflineSelling offline) implements TillServices {
 
         @Override
         public boolean noStaffYet() {
@@ -156,7 +160,17 @@ public final class TillApp {
 
         @Override
         public SellServices selling() {
-            return SellServices.of(app.catalog(), app.coupons(), app.promos(), app.sales());
+            return SellServices.of(app.catalog(), app.coupons(), app.promos(), app.sales(), offline);
+        }
+
+        @Override
+        public int offlineWaiting() {
+            return offline.waiting();
+        }
+
+        @Override
+        public int replayOffline(Caller who) {
+            return offline.replay(who).left();
         }
 
         @Override
@@ -167,7 +181,7 @@ public final class TillApp {
         @Override
         public OfficeServices office() {
             return new OfficeServices(app.catalog(), app.stock(), app.catalogImport(), app.deliveryImport(), app.refunds(), app.coupons(),
-                    app.promos(), app.staff(), app.reports(), app.auditLog());
+                    app.promos(), app.staff(), app.reports(), app.auditLog(), app.conflicts());
         }
 
         @Override

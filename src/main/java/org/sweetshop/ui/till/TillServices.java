@@ -46,6 +46,16 @@ public interface TillServices extends AutoCloseable {
     /** Live stock: the subscriber hears every sweet changed anywhere in the store. Opens the feed on first use (blocking). */
     SweetChanges.Subscription subscribeToStock(SweetChanges.Subscriber subscriber);
 
+    /** How many sales made offline wait in this till's journal (0 when offline selling is off). */
+    default int offlineWaiting() {
+        return 0;
+    }
+
+    /** Sends the sales made offline to the store database (each once, under its sale id); returns how many still wait. */
+    default int replayOffline(Caller who) {
+        return 0;
+    }
+
     /** The {@link BackOffice}'s services. */
     OfficeServices office();
 

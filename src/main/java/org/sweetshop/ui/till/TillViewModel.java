@@ -53,6 +53,8 @@ public final class TillViewModel {
     private final ReadOnlyStringWrapper welcome = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ShiftView> shift = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ZReport> zReport = new ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper offlineWaiting = new javafx.beans.property.ReadOnlyIntegerWrapper(0);
+    private boolean replaying;
     private TillServices services;
 
     /** @param opener opens the store's services (starting the database): run in the background */
@@ -131,6 +133,7 @@ public final class TillViewModel {
     /** Selling when this till's shift is open (whoever opened it), else the open-shift screen. */
     private void loggedIn(Caller caller, Optional<ShiftView> open) {
         cashier.set(caller);
+        replayOffline();
         shift.set(open.orElse(null));
         message.set(open.isPresent() ? "" : "Count the cash float into the drawer and open the shift.");
         screen.set(open.isPresent() ? Screen.SELLING : Screen.OPEN_SHIFT);
@@ -228,6 +231,50 @@ public final class TillViewModel {
     public void connectionChanged(boolean up, String description) {
         connected.set(up);
         database.set(description);
+        if (up) {
+            replayOffline();
+        } else {
+            refreshOffline();
+        }
+    }
+
+    /** After a sale (made online or journaled offline): the status bar's count of sales waiting. */
+    public void refreshOffline() {
+        TillServices app = services;
+        if (app == null) {
+            return;
+        }
+        BackgroundTask.of(app::offlineWaiting).onSuccess(offlineWaiting::set)
+                .onFailure(e -> LOG.warn("cannot count the offline journal: {}", e.getMessage())).executeWith(tasks);
+    }
+
+    /**
+     * The database is back (or a cashier logged in): the sales made offline are sent, in the
+     * background, each once under its sale id; a failure leaves them waiting for the next time.
+     */
+    public void replayOffline() {
+        TillServices app = services;
+        Caller who = cashier.get();
+        if (app == null || who == null || replaying) {
+            refreshOffline();
+            return;
+        }
+        replaying = true;
+        BackgroundTask.of(() -> app.offlineWaiting() == 0 ? 0 : app.replayOffline(who))
+                .onSuccess(left -> {
+                    replaying = false;
+                    offlineWaiting.set(left);
+                })
+                .onFailure(e -> {
+                    replaying = false;
+                    LOG.warn("the offline sales could not be sent yet: {}", e.getMessage());
+                    refreshOffline();
+                }).executeWith(tasks);
+    }
+
+    /** How many sales made offline wait to be sent ("offline: N sales waiting" in the status bar). */
+    public javafx.beans.property.ReadOnlyIntegerProperty offlineWaitingProperty() {
+        return offlineWaiting.getReadOnlyProperty();
     }
 
     public String till() {

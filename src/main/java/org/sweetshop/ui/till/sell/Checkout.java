@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sweetshop.common.BusyException;
 import org.sweetshop.common.CouponRefusedException;
+import org.sweetshop.common.OfflineRefusedException;
 import org.sweetshop.common.DatabaseUnreachableException;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Money;
@@ -168,10 +169,11 @@ final class Checkout {
 
     /** No sale was made: a refused coupon or promo comes off the basket, an out-of-stock sweet reloads the tiles. */
     private void refused(Refusal refusal) {
-        if (refusal instanceof CouponRefusedException) {
+        if (refusal instanceof CouponRefusedException
+                || refusal instanceof OfflineRefusedException offline && offline.what().equals("coupon")) {
             basket.detachCoupon();
             basketChanged.run();
-        } else if (refusal instanceof PromoRefusedException) {
+        } else if (refusal instanceof PromoRefusedException || refusal instanceof OfflineRefusedException) {
             basket.detachPromo();
             basketChanged.run();
         } else if (refusal instanceof OutOfStockException) {

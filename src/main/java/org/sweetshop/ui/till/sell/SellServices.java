@@ -7,6 +7,7 @@ import org.sweetshop.catalog.CatalogService;
 import org.sweetshop.catalog.SweetView;
 import org.sweetshop.coupon.CouponPreview;
 import org.sweetshop.coupon.CouponService;
+import org.sweetshop.journal.OfflineSelling;
 import org.sweetshop.promo.PromoService;
 import org.sweetshop.promo.PromoView;
 import org.sweetshop.sale.CheckoutRequest;
@@ -31,10 +32,23 @@ public interface SellServices {
 
     /** The app's services behind the selling screen. */
     static SellServices of(CatalogService catalog, CouponService coupons, PromoService promos, SaleService sales) {
+        return of(catalog, coupons, promos, sales, null);
+    }
+
+    /**
+     * As above, selling offline into the till's journal when the store database is unreachable and
+     * {@code offline} is on (null: never); its catalogue loads refresh the till's snapshot.
+     */
+    static SellServices of(CatalogService catalog, CouponService coupons, PromoService promos, SaleService sales,
+                           OfflineSelling offline) {
         return new SellServices() {
             @Override
             public List<SweetView> catalogue() {
-                return catalog.list().stream().filter(SweetView::active).toList();
+                List<SweetView> all = catalog.list();
+                if (offline != null) {
+                    offline.catalogueLoaded(all);
+                }
+                return all.stream().filter(SweetView::active).toList();
             }
 
             @Override
@@ -49,7 +63,10 @@ public interface SellServices {
 
             @Override
             public Receipt checkout(Caller cashier, CheckoutRequest request) {
-                return sales.checkout(cashier, request);
+                if (offline == null) {
+                    return sales.checkout(cashier, request);
+                }
+                return offline.checkout(cashier, request, () -> sales.checkout(cashier, request));
             }
 
             @Override

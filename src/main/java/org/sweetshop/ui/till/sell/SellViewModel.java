@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.sweetshop.journal.OfflineSelling;
 import org.sweetshop.catalog.SweetChange;
 import org.sweetshop.catalog.SweetView;
 import org.sweetshop.common.Money;
@@ -254,7 +255,10 @@ public final class SellViewModel {
         basket.clear();
         basketChanged();
         lastReceipt.set(receipt);
-        notice.ok("Sale " + receipt.receiptNo() + " done" + (receipt.change() == null ? "." : ": change " + Money.format(receipt.change()) + "."));
+        String change = receipt.change() == null ? "." : ": change " + Money.format(receipt.change()) + ".";
+        notice.ok(OfflineSelling.offline(receipt)
+                ? "Sale done OFFLINE" + change + " It is kept on this till and sent when the store database is back."
+                : "Sale " + receipt.receiptNo() + " done" + change);
     }
 
     /** The last sale of this cashier at this till, for Reprint last on a new selling screen (not shown again). */

@@ -1,0 +1,45 @@
+package org.sweetshop.journal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.sweetshop.common.Money;
+import org.sweetshop.sale.OfflineLine;
+import org.sweetshop.sale.OfflineSale;
+import org.sweetshop.sale.Payment;
+import org.sweetshop.sale.PaymentMethod;
+import org.sweetshop.sale.Receipt;
+import org.sweetshop.sale.ReceiptLine;
+
+/**
+ * A sale made offline, as its journal file holds it ({@code journal/sales/<saleId>.json}, format
+ * {@value #FORMAT}): the sale id (checkout's idempotency key), the till, the cashier and her staff id,
+ * when, the lines at the prices paid, the payment and the totals printed on the receipt.
+ */
+public record JournalEntry(String format, UUID saleId, String till, String cashier, long staffId, Instant soldAt,
+                           List<JournalLine> lines, PaymentMethod payment, BigDecimal tendered, BigDecimal subtotal,
+                           BigDecimal total, BigDecimal change) {
+
+    public static final String FORMAT = "sweetshop-journal/1";
+
+    /** The sale to replay. */
+    public OfflineSale toSale() {
+        List<OfflineLine> offline = lines.stream().map(line -> {
+            if (!JournalLine.COUNTED.equals(line.kind())) {
+                throw new IllegalStateException("journal line of kind " + line.kind() + " is not known to this version");
+            }
+            return new OfflineLine(line.sweetId(), line.sku(), line.name(), line.quantity(), line.unitPrice());
+        }).toList();
+        return new OfflineSale(saleId, till, staffId, cashier, soldAt, offline,
+                payment == PaymentMethod.CASH ? Payment.cash(tendered) : Payment.card());
+    }
+
+    /** The receipt the till printed: marked offline (its receipt number is given when it is sent). */
+    public Receipt receipt(boolean replayed) {
+        List<ReceiptLine> printed = lines.stream()
+                .map(l -> new ReceiptLine(l.sku(), l.name(), l.quantity(), l.unitPrice(), l.lineTotal())).toList();
+        return new Receipt(saleId, OfflineTill.RECEIPT_NO, till, cashier, soldAt, printed, subtotal, Money.ZERO, Money.ZERO, total,
+                payment, tendered, change, null, null, replayed);
+    }
+}

@@ -1,0 +1,74 @@
+package org.sweetshop.journal;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+import org.sweetshop.catalog.SweetView;
+import org.sweetshop.common.DatabaseUnreachableException;
+import org.sweetshop.sale.CheckoutRequest;
+import org.sweetshop.sale.OfflineReplay;
+import org.sweetshop.sale.Receipt;
+import org.sweetshop.staff.Caller;
+
+/**
+ * Selling offline as a running till sees it: a checkout goes to the store database, and only when
+ * that is unreachable (and the store setting is on) to the journal; each catalogue loaded online
+ * refreshes the snapshot; the journal is replayed when the database is back. Off, it changes
+ * nothing: the unreachable database is reported as before.
+ */
+public final class OfflineSelling {
+
+    private final boolean enabled;
+    private final Journal journal;
+    private final CatalogueSnapshot snapshot;
+    private final OfflineTill till;
+    private final OfflineReplay replay;
+
+    public OfflineSelling(boolean enabled, Path dataDir, OfflineReplay replay, Clock clock) {
+        this.enabled = enabled;
+        this.journal = Journal.in(dataDir);
+        this.snapshot = CatalogueSnapshot.in(dataDir);
+        this.till = new OfflineTill(journal, snapshot, clock);
+        this.replay = replay;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** The online checkout, or (unreachable, offline selling on) the journal's; the receipt of the latter is marked offline. */
+    public Receipt checkout(Caller cashier, CheckoutRequest request, Supplier<Receipt> online) {
+        try {
+            return online.get();
+        } catch (DatabaseUnreachableException unreachable) {
+            if (!enabled) {
+                throw unreachable;
+            }
+            return till.sell(cashier, request);
+        }
+    }
+
+    /** The catalogue as just loaded online: kept for selling offline. */
+    public List<SweetView> catalogueLoaded(List<SweetView> catalogue) {
+        if (enabled) {
+            snapshot.save(catalogue, java.time.Instant.now());
+        }
+        return catalogue;
+    }
+
+    /** How many sales wait in the journal. */
+    public int waiting() {
+        return journal.count();
+    }
+
+    /** Sends what waits (nothing when nothing does); an unreachable database is thrown, nothing lost. */
+    public JournalReplayer.Report replay(Caller caller) {
+        return new JournalReplayer(journal, replay).replay(caller);
+    }
+
+    /** Whether a receipt is of a sale journaled offline. */
+    public static boolean offline(Receipt receipt) {
+        return OfflineTill.RECEIPT_NO.equals(receipt.receiptNo());
+    }
+}

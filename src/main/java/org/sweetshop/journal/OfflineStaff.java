@@ -1,0 +1,89 @@
+package org.sweetshop.journal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Properties;
+import org.sweetshop.common.DatabaseUnreachableException;
+import org.sweetshop.common.NotPermittedException;
+import org.sweetshop.staff.Caller;
+import org.sweetshop.staff.PasswordHasher;
+import org.sweetshop.staff.Role;
+
+/**
+ * Who may sell on this till while it is offline: each cashier who logged in here while the store
+ * database was reachable (and offline selling was on), with her staff id, role and an Argon2id hash
+ * of the password she logged in with, made by this till ({@code DATA_DIR/journal/staff.properties},
+ * mode 600). Offline, a log-in is checked against it; a cashier who never logged in here online
+ * cannot sell offline. A deactivated account keeps selling offline until the till is back online,
+ * when its next log-in fails: the store database stays the authority.
+ */
+public final class OfflineStaff {
+
+    private final Path file;
+    private final PasswordHasher hasher;
+
+    private OfflineStaff(Path file, PasswordHasher hasher) {
+        this.file = file;
+        this.hasher = hasher;
+    }
+
+    public static OfflineStaff in(Path dataDir, PasswordHasher hasher) {
+        return new OfflineStaff(dataDir.resolve("journal").resolve("staff.properties"), hasher);
+    }
+
+    /** After a log-in the store database accepted: remembers it (hashing the password again only when it changed). */
+    public synchronized void remember(Caller caller, String password) {
+        Properties staff = read();
+        String key = caller.username().toLowerCase(Locale.ROOT);
+        String hash = staff.getProperty(key + ".hash");
+        if (hash != null && String.valueOf(caller.staffId()).equals(staff.getProperty(key + ".id"))
+                && caller.role().name().equals(staff.getProperty(key + ".role")) && hasher.matches(password, hash)) {
+            return;
+        }
+        staff.setProperty(key + ".id", String.valueOf(caller.staffId()));
+        staff.setProperty(key + ".username", caller.username());
+        staff.setProperty(key + ".role", caller.role().name());
+        staff.setProperty(key + ".hash", hasher.hash(password));
+        StringWriter text = new StringWriter();
+        try {
+            staff.store(text, "cashiers who may sell on this till while it is offline");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        DurableFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8), () -> { });
+    }
+
+    /** Logs in offline; refused like an online log-in when the password is wrong. */
+    public Caller login(String username, String password) {
+        Properties staff = read();
+        String key = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        String hash = staff.getProperty(key + ".hash");
+        if (hash == null) {
+            throw new DatabaseUnreachableException("the store database cannot be reached, and " + username
+                    + " has not logged in on this till while it was online, so the password cannot be checked offline", null);
+        }
+        if (!hasher.matches(password == null ? "" : password, hash)) {
+            throw NotPermittedException.badCredentials();
+        }
+        return new Caller(Long.parseLong(staff.getProperty(key + ".id")), staff.getProperty(key + ".username"),
+                Role.valueOf(staff.getProperty(key + ".role")));
+    }
+
+    private Properties read() {
+        Properties staff = new Properties();
+        if (Files.isRegularFile(file)) {
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                staff.load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        }
+        return staff;
+    }
+}

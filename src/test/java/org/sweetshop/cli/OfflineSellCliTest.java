@@ -1,0 +1,160 @@
+package org.sweetshop.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sweetshop.AppContext;
+import org.sweetshop.common.DatabaseUnreachableException;
+import org.sweetshop.config.AppConfig;
+import org.sweetshop.testing.CliRunner;
+import org.sweetshop.testing.DatabaseTest;
+import org.sweetshop.testing.Sql;
+import org.sweetshop.testing.TestDatabase;
+
+/**
+ * {@code sell} with offline selling on, while the store database cannot be reached (the contexts
+ * refuse to open, as {@code AppContext.open} does when the server is down), and {@code journal},
+ * {@code journal replay}, {@code journal conflicts}, {@code journal resolve}.
+ */
+class OfflineSellCliTest extends DatabaseTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private volatile boolean down;
+    private final CliRunner cli = new CliRunner().contexts(new Cli.Contexts() {
+        @Override
+        public AppContext open(AppConfig config) {
+            if (down) {
+                throw new DatabaseUnreachableException("store database unreachable: connection refused", null);
+            }
+            return TestDatabase.get().context();
+        }
+
+        @Override
+        public void release(AppContext context) {
+            // shared
+        }
+    });
+
+    @BeforeEach
+    @AfterEach
+    void noJournal() throws IOException {
+        Path dir = TestDatabase.get().dataDir().resolve("journal");
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private long sales() {
+        return Sql.queryLong(app.database().dataSource(), "select count(*) from sale");
+    }
+
+    @Test
+    void offlineSellingIsOffByDefaultSoAnUnreachableDatabaseIsExitFiveAndNothingIsJournaled() {
+        sweet("OF", "1.00", 10);
+        assertThat(cli.run("sell", "--till", "T1", "--as", "cashier", "--item", "OF:1").exitCode()).isZero();
+        down = true;
+
+        var result = cli.run("sell", "--till", "T1", "--as", "cashier", "--item", "OF:1");
+
+        assertThat(result.exitCode()).isEqualTo(5);
+        assertThat(result.err()).contains("unreachable");
+        assertThat(cli.run("journal").out()).startsWith("offline: 0 sale(s) waiting");
+    }
+
+    @Test
+    void offlineTheTillSellsIntoItsJournalRefusesCouponsAndPromosAndReplaysEachSaleOnce() throws IOException {
+        cli.env("SWEETSHOP_OFFLINE_SELLING", "true");
+        sweet("OF", "1.25", 10);
+        assertThat(cli.run("sell", "--till", "T1", "--as", "cashier", "--item", "OF:1").exitCode()).isZero();
+        down = true;
+
+        var sold = cli.run("sell", "--till", "T1", "--as", "cashier", "--item", "OF:2", "--pay", "cash:5");
+        assertThat(sold.exitCode()).as(sold.err()).isZero();
+        assertThat(sold.out()).contains("OFFLINE SALE").contains("OFFLINE").contains("2.50");
+        assertThat(sold.err()).containsPattern("sale id [0-9a-f-]{36}\n").contains("offline: 1 sale(s) waiting");
+        String saleId = sold.err().lines().filter(l -> l.startsWith("sale id ")).findFirst().orElseThrow().substring(8);
+        var json = cli.run("sell", "--till", "T1", "--as", "cashier", "--item", "OF:1", "--json");
+        assertThat(json.exitCode()).isZero();
+        JsonNode offline = JSON.readTree(json.out());
+        assertThat(offline.get("offline").asBoolean()).isTrue();
+        assertThat(offline.get("waiting").asInt()).isEqualTo(2);
+        assertThat(offline.get("receipt").get("receiptNo").asText()).isEqualTo("OFFLINE");
+
+        var coupon = cli.run("sell", "--till", "T1", "--as", "cashier", "--item", "OF:1", "--coupon", "ABCD-EFGH-JKLM");
+        var promo = cli.run("sell", "--till", "T1", "--as", "cashier", "--item", "OF:1", "--promo", "SUMMER", "--json");
+        assertThat(coupon.exitCode()).isEqualTo(3);
+        assertThat(coupon.err()).startsWith("coupons cannot be taken offline");
+        assertThat(promo.exitCode()).isEqualTo(3);
+        assertThat(JSON.readTree(promo.out()).get("error").asText()).isEqualTo("OFFLINE_PROMO_REFUSED");
+        var wrongPassword = cli.env("SWEETSHOP_PASSWORD", "wrong").run("sell", "--till", "T1", "--as", "cashier", "--item", "OF:1");
+        assertThat(wrongPassword.exitCode()).isEqualTo(3);
+        cli.env("SWEETSHOP_PASSWORD", PASSWORD);
+        var stranger = cli.run("sell", "--till", "T1", "--as", "manager", "--item", "OF:1");
+        assertThat(stranger.exitCode()).isEqualTo(5);
+        assertThat(stranger.err()).contains("has not logged in on this till while it was online");
+
+        var listed = cli.run("journal");
+        assertThat(listed.exitCode()).isZero();
+        assertThat(listed.out()).startsWith("offline: 2 sale(s) waiting").contains(saleId).contains("2 x OF");
+        JsonNode listedJson = JSON.readTree(cli.run("journal", "--json").out());
+        assertThat(listedJson.get("waiting").asInt()).isEqualTo(2);
+        assertThat(sales()).isEqualTo(1);
+
+        var whileDown = cli.run("journal", "replay", "--as", "cashier");
+        assertThat(whileDown.exitCode()).isEqualTo(5);
+        assertThat(cli.run("journal").out()).startsWith("offline: 2 sale(s) waiting");
+
+        down = false;
+        var replayed = cli.run("journal", "replay", "--as", "cashier");
+        assertThat(replayed.exitCode()).as(replayed.err()).isZero();
+        assertThat(replayed.out()).contains("made         T1-000002  " + saleId).contains("sent 2 (2 made, 0 already made, 0 with");
+        assertThat(sales()).isEqualTo(3);
+        assertThat(stockOf("OF")).isEqualTo(6);
+        var again = cli.run("journal", "replay", "--as", "cashier", "--json");
+        assertThat(JSON.readTree(again.out()).get("made").asInt()).isZero();
+        assertThat(sales()).isEqualTo(3);
+        assertThat(cli.run("journal").out()).startsWith("offline: 0 sale(s) waiting");
+    }
+
+    @Test
+    void aDiscrepancyIsListedForAManagerAndResolvedOnce() {
+        cli.env("SWEETSHOP_OFFLINE_SELLING", "true");
+        sweet("OF", "1.00", 3);
+        assertThat(cli.run("sell", "--till", "T9", "--as", "cashier", "--item", "OF:1").exitCode()).isZero();
+        down = true;
+        var sold = cli.run("sell", "--till", "T9", "--as", "cashier", "--item", "OF:2");
+        String saleId = sold.err().lines().filter(l -> l.startsWith("sale id ")).findFirst().orElseThrow().substring(8);
+        down = false;
+        app.sales().checkout(cashier, basket("T2", java.util.List.of(line("OF", 2))));
+
+        var replayed = cli.run("journal", "replay", "--as", "cashier");
+        assertThat(replayed.exitCode()).isZero();
+        assertThat(replayed.out()).contains("DISCREPANCY  T9-000002  " + saleId + "  OF: 2 sold offline, 0 left in stock");
+
+        var cashierList = cli.run("journal", "conflicts", "--as", "cashier");
+        assertThat(cashierList.exitCode()).isEqualTo(3);
+        var list = cli.run("journal", "conflicts", "--as", "manager");
+        assertThat(list.out()).startsWith("1 stock discrepancy(ies) open").contains(saleId).contains("T9").contains("2 x OF");
+        assertThat(cli.run("audit").out()).contains("1 stock discrepancy(ies) of offline sales wait").contains("audit passed");
+        var resolve = cli.run("journal", "resolve", saleId, "--as", "manager", "--note", "counted");
+        assertThat(resolve.exitCode()).as(resolve.err()).isZero();
+        assertThat(resolve.out()).contains("resolved: " + saleId + " (T9-000002) by manager");
+        var twice = cli.run("journal", "resolve", saleId, "--as", "manager");
+        assertThat(twice.exitCode()).isEqualTo(3);
+        assertThat(twice.err()).contains("already resolved");
+        assertThat(cli.run("journal", "resolve", UUID.randomUUID().toString(), "--as", "manager").exitCode()).isEqualTo(3);
+    }
+}
