@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
@@ -47,9 +48,11 @@ import org.sweetshop.testing.TestDatabase;
  * PostgreSQL restarted under load, twice ({@code pg_ctl stop -m fast}, then {@code -m immediate},
  * each time started again on the same port after the tills have seen it gone), while two
  * long-running till JVMs (one pool and Hibernate each, never reopened) sell continuously and
- * real {@code sweetshop sell} command-line JVMs sell one basket each, two at a time. A command
- * that ends "unreachable" (exit 5) is sent again with the sale id it printed until it ends
- * otherwise; the tills send theirs again themselves.
+ * real {@code sweetshop sell} command-line JVMs sell one basket after another. At each restart one
+ * more command-line sale is caught in flight (it waits for a row this test locks when postgres
+ * goes), so it must end "unreachable" naming its sale id. A command that ends "unreachable"
+ * (exit 5) is sent again with the sale id it printed until it ends otherwise; the tills send
+ * theirs again themselves.
  *
  * <p>Exact outcomes: every exit code is 0, 4 or 5; the sales in the database are exactly the sale
  * ids that ended made (0), none twice; the stock is the start less the confirmed quantities; the
@@ -60,7 +63,7 @@ class DatabaseRestartProcessTest {
 
     private static final int TILLS = 2;
     private static final int SELLERS_PER_TILL = 3;
-    private static final int CLI_LANES = 2;
+    private static final int CLI_LANES = 1;
     private static final int STOCK = 100_000;
     /** Sales each till must make between two marks: proof it sells (again). */
     private static final long SALES_BETWEEN_MARKS = 15;
@@ -69,8 +72,12 @@ class DatabaseRestartProcessTest {
     /** A try is bounded by the pool's connect timeout or pgjdbc's socket timeout (30 s), whichever applies. */
     private static final Duration LONGEST_TRY = Duration.ofSeconds(35);
     private static final Duration RESEND_AFTER = Duration.ofSeconds(1);
+    /** A command-line JVM's start on a loaded 2-core machine: its Hibernate bootstrap alone has taken 15 s. */
+    private static final Duration START_A_JVM = Duration.ofSeconds(240);
     private static final Duration PHASE = Duration.ofSeconds(90);
     private static final List<BasketLine> CLI_BASKET = List.of(new BasketLine("R1", 2), new BasketLine("R2", 1));
+    /** Each sold only by the command-line sale held on its row across one restart. */
+    private static final List<String> HELD_SKUS = List.of("RH1", "RH2");
 
     /** One command-line run: its exit code, the sale id it printed (null: none was sent), its stderr. */
     record Run(int exitCode, UUID saleId, boolean replayed, String stderr) {
@@ -87,17 +94,15 @@ class DatabaseRestartProcessTest {
             office.staff().register(owner, "manager", Role.MANAGER, DatabaseTest.PASSWORD);
             office.staff().register(owner, "cashier", Role.CASHIER, DatabaseTest.PASSWORD);
             Caller manager = office.staff().login("manager", DatabaseTest.PASSWORD);
-            for (String sku : List.of("R1", "R2")) {
+            for (String sku : List.of("R1", "R2", "RH1", "RH2")) {
                 office.catalog().add(manager, new NewSweet(sku, "Sweet " + sku, "Test", new BigDecimal("1.00"), STOCK, 0), "T0");
             }
 
-            List<Run> runs = Collections.synchronizedList(new ArrayList<>());
-            Set<UUID> cliMade = Collections.synchronizedSet(new HashSet<>());
-            List<UUID> cliMadeInOrder = Collections.synchronizedList(new ArrayList<>());
-            Set<UUID> cliNotMade = Collections.synchronizedSet(new HashSet<>());
-            AtomicInteger cliSalesEnded = new AtomicInteger();
+            CommandLineSales cli = new CommandLineSales(postgres);
+            List<Run> runs = cli.runs;
+            List<List<Run>> heldSales = new ArrayList<>();
             List<Summary> summaries = new ArrayList<>();
-            ExecutorService lanes = Executors.newFixedThreadPool(CLI_LANES);
+            ExecutorService lanes = Executors.newFixedThreadPool(CLI_LANES + HELD_SKUS.size());
             long[] pids = new long[TILLS];
             try (Tills tills = Tills.start("restart", TILLS, 3000, SELLERS_PER_TILL + 1, postgres.env(),
                     TILL_CONNECT_TIMEOUT.toMillis())) {
@@ -117,8 +122,7 @@ class DatabaseRestartProcessTest {
                     String till = "RC" + (lane + 1);
                     laneResults.add(lanes.submit(() -> {
                         while (load.get()) {
-                            sellOneByCommandLine(postgres, till, runs, cliMade, cliMadeInOrder, cliNotMade);
-                            cliSalesEnded.incrementAndGet();
+                            cli.sellOne(till, CLI_BASKET, Map.of());
                         }
                         return null;
                     }));
@@ -126,13 +130,18 @@ class DatabaseRestartProcessTest {
 
                 long t0 = System.nanoTime();
                 Status[] mark = mark(tills, null);
-                Poll.until(PHASE, () -> cliSalesEnded.get() >= 1, () -> "no command-line sale ended; runs " + runs);
-                phase("first command-line sale ended", t0);
-                for (String mode : List.of("fast", "immediate")) {
+                List<String> modes = List.of("fast", "immediate");
+                List<Future<List<Run>>> held = new ArrayList<>();
+                // the first sale to be caught in flight starts now: its JVM boots while the tills sell
+                Connection holder = holdAndSell(postgres, cli, lanes, 0, held);
+                for (int restart = 0; restart < modes.size(); restart++) {
+                    String mode = modes.get(restart);
                     mark = mark(tills, mark);
-                    int runsBefore = runs.size();
-                    phase("stopping (" + mode + ")", t0);
+                    Connection waitedFor = holder;
+                    Poll.until(START_A_JVM, () -> blockedBy(waitedFor) == 1, () -> "the held command-line sale never waited for the row");
+                    phase("stopping (" + mode + ") with a command-line sale in flight", t0);
                     postgres.stop(mode);
+                    closeQuietly(holder);
                     Status[] down = statuses(tills);
                     // the tills see it gone: each has had a try end "unreachable"
                     Poll.until(PHASE, () -> {
@@ -146,12 +155,17 @@ class DatabaseRestartProcessTest {
                     }, () -> "the tills did not notice the database stopped (" + mode + ")");
                     phase("tills saw it gone, starting", t0);
                     postgres.start();
+                    if (restart + 1 < modes.size()) {
+                        holder = holdAndSell(postgres, cli, lanes, restart + 1, held);
+                    }
                     // each till sells again by itself: the same process, its same pool
                     mark = mark(tills, mark);
                     phase("tills sell again", t0);
-                    Poll.until(PHASE, () -> runs.size() > runsBefore, () -> "no command-line run ended across the " + mode + " restart");
-                    phase("a command-line run ended", t0);
                 }
+                for (Future<List<Run>> sale : held) {
+                    heldSales.add(sale.get(START_A_JVM.toSeconds(), TimeUnit.SECONDS));
+                }
+                phase("the held command-line sales ended", t0);
                 load.set(false);
                 for (Future<?> lane : laneResults) {
                     lane.get(PHASE.toSeconds() * 2, TimeUnit.SECONDS);
@@ -169,7 +183,17 @@ class DatabaseRestartProcessTest {
             // every exit code: 0, 4 or 5; an unexpected one shows what it printed
             assertThat(runs).allSatisfy(run -> assertThat(run.exitCode()).as(run.stderr()).isIn(0, 4, 5));
             assertThat(runs).as("command-line sales made").anyMatch(run -> run.exitCode() == 0);
-            assertThat(cliMadeInOrder).as("no sale id made twice").doesNotHaveDuplicates();
+            assertThat(cli.madeInOrder).as("no sale id made twice").doesNotHaveDuplicates();
+            // the sales caught in flight: "unreachable" naming the sale id, then sent again with it and made
+            assertThat(heldSales).hasSize(2).allSatisfy(held -> {
+                assertThat(held.get(0).exitCode()).as(held.get(0).stderr()).isEqualTo(5);
+                assertThat(held.get(0).saleId()).as(held.get(0).stderr()).isNotNull();
+                assertThat(held.get(0).stderr()).contains("the sale may have been made; send it again with --sale-id " + held.get(0).saleId());
+                assertThat(held).extracting(Run::exitCode).last().isEqualTo(0);
+                // a re-send that meets a start-up fault (nothing sent) names no id: the script keeps the one it passed
+                assertThat(held).extracting(Run::saleId).allMatch(id -> id == null || id.equals(held.get(0).saleId()));
+                assertThat(cli.made).containsKey(held.get(0).saleId());
+            });
             // the tills: the same processes throughout, only made, busy or unreachable, each try bounded
             Map<UUID, Integer> quantityOfMade = new HashMap<>();
             Set<UUID> tillNotMade = new HashSet<>();
@@ -188,83 +212,138 @@ class DatabaseRestartProcessTest {
                     }
                 }
             }
-            int cliQuantity = CLI_BASKET.stream().mapToInt(BasketLine::quantity).sum();
-            for (UUID made : cliMade) {
-                assertThat(quantityOfMade.put(made, cliQuantity)).as("sale " + made + " twice").isNull();
-            }
+            Map<String, Long> sold = new HashMap<>();
+            cli.made.forEach((id, lines) -> {
+                assertThat(quantityOfMade.put(id, lines.stream().mapToInt(BasketLine::quantity).sum())).as("sale " + id + " twice").isNull();
+                lines.forEach(line -> sold.merge(line.sku(), (long) line.quantity(), Long::sum));
+            });
 
             Map<UUID, Long> inDatabase = salesInDatabase(office);
             assertThat(inDatabase.keySet()).as("the sales in the database are exactly the ones that ended made")
                     .isEqualTo(quantityOfMade.keySet());
             assertThat(tillNotMade).as("busy sales of the tills are not made").noneMatch(inDatabase::containsKey);
-            assertThat(cliNotMade).as("busy sales of the command line are not made").noneMatch(inDatabase::containsKey);
+            assertThat(cli.notMade).as("busy sales of the command line are not made").noneMatch(inDatabase::containsKey);
             assertThat(inDatabase).allSatisfy((id, quantity) -> assertThat(quantity).as("quantity of " + id)
                     .isEqualTo((long) quantityOfMade.get(id)));
-            long r1 = 0;
-            long r2 = 0;
             for (Sale sale : summaries.stream().flatMap(s -> s.sales().stream()).filter(s -> s.kind().equals("OK")).toList()) {
-                r1 += 1;
-                r2 += sale.quantity() - 1;
+                sold.merge("R1", 1L, Long::sum); // a till's basket: one R1, the rest R2
+                sold.merge("R2", sale.quantity() - 1L, Long::sum);
             }
-            r1 += 2L * cliMade.size();
-            r2 += cliMade.size();
-            assertThat(office.catalog().find("R1").stock()).isEqualTo(STOCK - r1);
-            assertThat(office.catalog().find("R2").stock()).isEqualTo(STOCK - r2);
+            for (String sku : List.of("R1", "R2", "RH1", "RH2")) {
+                assertThat(office.catalog().find(sku).stock()).as("stock of " + sku).isEqualTo(STOCK - sold.getOrDefault(sku, 0L));
+            }
             var report = office.audit().run();
             assertThat(report.checks()).allSatisfy(check -> assertThat(check.ok()).as(check.name() + " " + check.examples()).isTrue());
 
             Map<Integer, Long> exits = new java.util.TreeMap<>();
             runs.forEach(run -> exits.merge(run.exitCode(), 1L, Long::sum));
             System.out.printf("restarts under load: %d sales made (%d by the command line), command-line exits %s, "
-                            + "resent and replayed %d, till tries %s, longest till try %d ms%n",
-                    inDatabase.size(), cliMade.size(), exits, runs.stream().filter(Run::replayed).count(),
+                            + "replayed on re-sending %d, till tries %s, longest till try %d ms%n",
+                    inDatabase.size(), cli.made.size(), exits, runs.stream().filter(Run::replayed).count(),
                     summaries.stream().map(Summary::attemptKinds).toList(),
                     summaries.stream().mapToLong(Summary::longestAttemptMs).max().orElse(0));
         }
     }
 
     /**
-     * One basket sold by the real program, as a script does: {@code sell --json}; on exit 5 with a
-     * sale id, the same command again with {@code --sale-id} until it ends otherwise (a run that
-     * sent nothing, a start-up fault, is run again as it was).
+     * Baskets sold by the real program, as a script sells them: {@code sell --json}; on exit 5 with a
+     * sale id, the same command again with {@code --sale-id} until it ends otherwise (a run that sent
+     * nothing, a start-up fault, is run again as it was). Every run is kept; the sale ids that ended
+     * made (with their lines) and those that ended otherwise.
      */
-    private static void sellOneByCommandLine(RestartablePostgres postgres, String till, List<Run> runs, Set<UUID> made,
-                                             List<UUID> madeInOrder, Set<UUID> notMade) throws Exception {
-        UUID saleId = null;
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (true) {
-            List<String> args = new ArrayList<>(List.of("--data-dir", Files.createTempDirectory("sweetshop-cli-till").toString(),
-                    "sell", "--till", till, "--as", "cashier", "--json"));
-            for (BasketLine line : CLI_BASKET) {
-                args.addAll(List.of("--item", line.sku() + ":" + line.quantity()));
+    private static final class CommandLineSales {
+        final List<Run> runs = Collections.synchronizedList(new ArrayList<>());
+        final Map<UUID, List<BasketLine>> made = Collections.synchronizedMap(new HashMap<>());
+        final List<UUID> madeInOrder = Collections.synchronizedList(new ArrayList<>());
+        final Set<UUID> notMade = Collections.synchronizedSet(new HashSet<>());
+        private final RestartablePostgres postgres;
+
+        CommandLineSales(RestartablePostgres postgres) {
+            this.postgres = postgres;
+        }
+
+        /** Sells one basket; returns this basket's runs, the last one final. */
+        List<Run> sellOne(String till, List<BasketLine> basket, Map<String, String> env) throws Exception {
+            List<Run> mine = new ArrayList<>();
+            UUID saleId = null;
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (true) {
+                List<String> args = new ArrayList<>(List.of("--data-dir", Files.createTempDirectory("sweetshop-cli-till").toString(),
+                        "sell", "--till", till, "--as", "cashier", "--json"));
+                for (BasketLine line : basket) {
+                    args.addAll(List.of("--item", line.sku() + ":" + line.quantity()));
+                }
+                if (saleId != null) {
+                    args.addAll(List.of("--sale-id", saleId.toString()));
+                }
+                Map<String, String> all = new HashMap<>(JavaProcess.env(postgres.env(), "SWEETSHOP_PASSWORD", DatabaseTest.PASSWORD));
+                all.putAll(env);
+                Run run;
+                try (JavaProcess sell = JavaProcess.start("sell-" + till, Launcher.class, args, all)) {
+                    int code = sell.awaitExit(Duration.ofMinutes(2));
+                    run = run(code, sell.stdout(), sell.stderr());
+                }
+                runs.add(run);
+                mine.add(run);
+                if (saleId != null && run.saleId() != null && !saleId.equals(run.saleId())) {
+                    throw new AssertionError("sent " + saleId + " again, it printed " + run.saleId());
+                }
+                if (run.saleId() != null) {
+                    saleId = run.saleId();
+                }
+                if (run.exitCode() == 5 && System.nanoTime() < deadline) {
+                    Thread.sleep(RESEND_AFTER.toMillis()); // as a script would, before it tries again
+                    continue;
+                }
+                if (run.exitCode() == 0) {
+                    made.put(saleId, basket);
+                    madeInOrder.add(saleId);
+                } else if (saleId != null) {
+                    notMade.add(saleId);
+                }
+                return mine;
             }
-            if (saleId != null) {
-                args.addAll(List.of("--sale-id", saleId.toString()));
-            }
-            Run run;
-            try (JavaProcess sell = JavaProcess.start("sell-" + till, Launcher.class, args,
-                    JavaProcess.env(postgres.env(), "SWEETSHOP_PASSWORD", DatabaseTest.PASSWORD))) {
-                int code = sell.awaitExit(Duration.ofMinutes(2));
-                run = run(code, sell.stdout(), sell.stderr());
-            }
-            runs.add(run);
-            if (saleId != null && run.saleId() != null && !saleId.equals(run.saleId())) {
-                throw new AssertionError("sent " + saleId + " again, it printed " + run.saleId());
-            }
-            if (run.saleId() != null) {
-                saleId = run.saleId();
-            }
-            if (run.exitCode() == 5 && System.nanoTime() < deadline) {
-                Thread.sleep(RESEND_AFTER.toMillis()); // as a script would, before it tries again
-                continue;
-            }
-            if (run.exitCode() == 0) {
-                made.add(saleId);
-                madeInOrder.add(saleId);
-            } else if (saleId != null) {
-                notMade.add(saleId);
-            }
-            return;
+        }
+    }
+
+    /**
+     * Locks the row of held sweet {@code n} in a transaction of a connection of the test's own, then
+     * starts the command-line sale of that sweet, which will wait for it (lock timeout 60 s).
+     */
+    private static Connection holdAndSell(RestartablePostgres postgres, CommandLineSales cli, ExecutorService lanes, int n,
+                                          List<Future<List<Run>>> held) throws java.sql.SQLException {
+        Connection holder = DriverManager.getConnection(postgres.env().get("SWEETSHOP_DB_URL"), postgres.env().get("SWEETSHOP_DB_USER"),
+                postgres.env().get("SWEETSHOP_DB_PASSWORD"));
+        holder.setAutoCommit(false);
+        try (Statement lock = holder.createStatement()) {
+            lock.execute("select id from sweet where sku = '" + HELD_SKUS.get(n) + "' for update");
+        }
+        held.add(lanes.submit(() -> cli.sellOne("RH" + (n + 1), List.of(new BasketLine(HELD_SKUS.get(n), 1)),
+                Map.of("SWEETSHOP_LOCK_TIMEOUT_MS", "60000"))));
+        return holder;
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (java.sql.SQLException e) {
+            // the server that held it is gone
+        }
+    }
+
+    /** How many sessions wait for a lock {@code holder} holds (a fresh statistics snapshot each time: it is inside a transaction). */
+    private static int blockedBy(Connection holder) {
+        try (Statement s = holder.createStatement()) {
+            s.execute("select pg_stat_clear_snapshot()");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        try (Statement s = holder.createStatement();
+             ResultSet rs = s.executeQuery("select count(*) from pg_stat_activity where pg_backend_pid() = any(pg_blocking_pids(pid))")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
