@@ -36,7 +36,7 @@ final class ContinuousSelling {
 
     /** Everything, when selling stops. */
     record Summary(int worker, long pid, List<Sale> sales, Map<String, Long> attemptKinds, long longestAttemptMs,
-                   List<String> unexpected) {
+                   long replayed, List<String> unexpected) {
     }
 
     /** A queue's pace, compressed: the tills leave the two cores to the command-line sales too. */
@@ -55,6 +55,8 @@ final class ContinuousSelling {
     private final LongAdder unreachable = new LongAdder();
     private final LongAdder busy = new LongAdder();
     private final LongAdder other = new LongAdder();
+    /** Sales whose re-send found them made already: a commit whose reply was lost. */
+    private final LongAdder replayed = new LongAdder();
     private volatile boolean stopping;
 
     ContinuousSelling(int worker, AppContext app, Caller cashier) {
@@ -87,6 +89,9 @@ final class ContinuousSelling {
                 try {
                     Receipt receipt = app.sales().checkout(cashier, request);
                     kind = "OK";
+                    if (receipt.replayed()) {
+                        replayed.increment();
+                    }
                     if (!receipt.saleId().equals(saleId)) {
                         unexpected.add("receipt of " + receipt.saleId() + " for sale " + saleId);
                     }
@@ -135,6 +140,6 @@ final class ContinuousSelling {
         Map<String, Long> kinds = new TreeMap<>();
         attemptKinds.forEach((k, v) -> kinds.put(k, v.sum()));
         return new Summary(worker, ProcessHandle.current().pid(), List.copyOf(sales), kinds,
-                longestAttemptNanos.get() / 1_000_000, List.copyOf(unexpected));
+                longestAttemptNanos.get() / 1_000_000, replayed.sum(), List.copyOf(unexpected));
     }
 }

@@ -238,8 +238,9 @@ class DatabaseRestartProcessTest {
             Map<Integer, Long> exits = new java.util.TreeMap<>();
             runs.forEach(run -> exits.merge(run.exitCode(), 1L, Long::sum));
             System.out.printf("restarts under load: %d sales made (%d by the command line), command-line exits %s, "
-                            + "replayed on re-sending %d, till tries %s, longest till try %d ms%n",
+                            + "command-line re-sends replayed %d, till re-sends replayed %d, till tries %s, longest till try %d ms%n",
                     inDatabase.size(), cli.made.size(), exits, runs.stream().filter(Run::replayed).count(),
+                    summaries.stream().mapToLong(Summary::replayed).sum(),
                     summaries.stream().map(Summary::attemptKinds).toList(),
                     summaries.stream().mapToLong(Summary::longestAttemptMs).max().orElse(0));
         }
