@@ -40,7 +40,7 @@ final class ContinuousSelling {
     }
 
     /** A queue's pace, compressed: the tills leave the two cores to the command-line sales too. */
-    private static final long BETWEEN_SALES_MS = 20;
+    private static final long BETWEEN_SALES_MS = 100;
     private static final long RESEND_AFTER_MS = 100;
 
     private final int worker;
