@@ -43,10 +43,15 @@ import org.sweetshop.testing.TestDatabase;
  *   <li>{@code hold}: checks out one sale whose transaction stops after its writes are flushed
  *       (rows locked, not committed), prints {@code LOCKED <saleId>} and waits for ever: the
  *       parent kills the process there.</li>
+ *   <li>{@code sell}: one thread per task sells that basket over and over on this one pool, each
+ *       sale sent again under its id while it ends "unreachable" ({@link ContinuousSelling});
+ *       {@code status} prints {@code STATUS <json>} (counts so far), {@code stop} lets each thread
+ *       finish its sale and prints {@code SOLD <json>} with every sale.</li>
  *   <li>{@code quit}, or the end of standard input: closes and exits.</li>
  * </ul>
  *
- * <p>Arguments: worker number, lock timeout in ms, pool size. Environment: SWEETSHOP_DB_URL,
+ * <p>Arguments: worker number, lock timeout in ms, pool size, and optionally the connect timeout in
+ * ms (default 30 s: tills that boot on a busy machine). Environment: SWEETSHOP_DB_URL,
  * SWEETSHOP_DB_USER, SWEETSHOP_DB_PASSWORD (the store database) and SWEETSHOP_PASSWORD (the
  * password of the accounts {@code cashier} and {@code manager}).
  */
@@ -114,9 +119,10 @@ public final class TillWorker {
         int worker = Integer.parseInt(args[0]);
         long lockTimeoutMs = Long.parseLong(args[1]);
         int poolSize = Integer.parseInt(args[2]);
+        long connectTimeoutMs = args.length > 3 ? Long.parseLong(args[3]) : 30_000;
         String staffPassword = System.getenv("SWEETSHOP_PASSWORD");
         Database.Settings settings = new Database.Settings(System.getenv("SWEETSHOP_DB_URL"), System.getenv("SWEETSHOP_DB_USER"),
-                System.getenv("SWEETSHOP_DB_PASSWORD"), poolSize, lockTimeoutMs, 30_000);
+                System.getenv("SWEETSHOP_DB_PASSWORD"), poolSize, lockTimeoutMs, connectTimeoutMs);
         Path dataDir = Files.createTempDirectory("sweetshop-till-" + worker);
         int exitCode = 0;
         try (AppContext app = new AppContext(TestDatabase.config(dataDir), null, Database.open(settings, AppContext.entities()),
@@ -135,11 +141,19 @@ public final class TillWorker {
 
     private void serve(BufferedReader in) throws Exception {
         String line;
+        ContinuousSelling selling = null;
         while ((line = in.readLine()) != null) {
             Command command = JSON.readValue(line, Command.class);
             switch (command.op()) {
                 case "race" -> race(command.tasks(), in);
                 case "hold" -> hold(command.tasks().get(0));
+                case "sell" -> {
+                    selling = new ContinuousSelling(worker, app, cashier);
+                    selling.start(command.tasks());
+                    OUT.println("SELLING");
+                }
+                case "status" -> OUT.println("STATUS " + JSON.writeValueAsString(selling.status()));
+                case "stop" -> OUT.println("SOLD " + JSON.writeValueAsString(selling.stop()));
                 case "quit" -> {
                     return;
                 }

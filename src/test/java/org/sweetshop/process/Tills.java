@@ -34,13 +34,25 @@ final class Tills implements AutoCloseable {
 
     /** Starts {@code count} tills at once and waits until each has logged in. */
     static Tills start(String name, int count, long lockTimeoutMs, int poolSize) {
+        return start(name, count, lockTimeoutMs, poolSize, TestDatabase.get().env());
+    }
+
+    /** As {@link #start(String, int, long, int)}, on the database these variables name (SWEETSHOP_DB_URL, ...). */
+    static Tills start(String name, int count, long lockTimeoutMs, int poolSize, Map<String, String> database) {
+        return start(name, count, lockTimeoutMs, poolSize, database, 30_000);
+    }
+
+    /** ... with the pool's connect timeout: how long a till waits for a connection before "unreachable". */
+    static Tills start(String name, int count, long lockTimeoutMs, int poolSize, Map<String, String> database,
+                       long connectTimeoutMs) {
         List<JavaProcess> started = new ArrayList<>();
         Tills tills = new Tills(started);
         try {
-            Map<String, String> env = JavaProcess.env(TestDatabase.get().env(), "SWEETSHOP_PASSWORD", DatabaseTest.PASSWORD);
+            Map<String, String> env = JavaProcess.env(database, "SWEETSHOP_PASSWORD", DatabaseTest.PASSWORD);
             for (int i = 0; i < count; i++) {
                 started.add(JavaProcess.start(name + (i + 1), TillWorker.class,
-                        List.of(Integer.toString(i + 1), Long.toString(lockTimeoutMs), Integer.toString(poolSize)), env));
+                        List.of(Integer.toString(i + 1), Long.toString(lockTimeoutMs), Integer.toString(poolSize),
+                                Long.toString(connectTimeoutMs)), env));
             }
             for (JavaProcess process : started) {
                 process.awaitLineStartingWith("READY", BOOT);

@@ -14,7 +14,11 @@ import org.sweetshop.shift.ZReport;
 import org.sweetshop.ui.common.Controls;
 import org.sweetshop.ui.office.BackOffice;
 
-/** A shift's screens: opening it with the cash float, closing it with the cash counted, and its Z report. */
+/**
+ * A shift's screens: opening it with the cash float, closing it with the cash counted, and its Z
+ * report. The Z report (and the open-shift screen, where the day's first log-in lands) also say
+ * how the scheduled backup went, which runs behind them.
+ */
 final class ShiftScreens {
 
     /** What closing the shift asks, shown over the selling screen: the form, its button, and the field to focus. */
@@ -42,7 +46,7 @@ final class ShiftScreens {
         office.setManaged(office.isVisible());
         Platform.runLater(amount::requestFocus);
         return Forms.card(Forms.heading("Open the shift at till " + model.till()), intro, Forms.labelled("Cash float", amount), open,
-                office, logout, Forms.message(model));
+                office, logout, Forms.message(model), backupStatus());
     }
 
     CloseShiftForm closeShift() {
@@ -69,6 +73,21 @@ final class ShiftScreens {
         done.getStyleClass().add("accent");
         HBox buttons = new HBox(8, print, save, done);
         buttons.setAlignment(Pos.CENTER_RIGHT);
-        return Forms.card(Forms.heading("Shift closed: Z report"), printed.view(), buttons, Forms.message(model));
+        return Forms.card(Forms.heading("Shift closed: Z report"), printed.view(), buttons, Forms.message(model), backupStatus());
+    }
+
+    /** "Backup saved to …" or "Backup failed: …" (red); hidden while there is none. */
+    private Label backupStatus() {
+        Label status = new Label();
+        status.setId("backup-status");
+        status.setWrapText(true);
+        status.textProperty().bind(model.backupProperty());
+        status.visibleProperty().bind(model.backupProperty().isNotEmpty());
+        status.managedProperty().bind(status.visibleProperty());
+        Runnable paint = () -> status.getStyleClass().setAll("label", model.backupProperty().get().contains(" failed: ")
+                ? "status-down" : "status-ok");
+        model.backupProperty().addListener((obs, was, now) -> paint.run());
+        paint.run();
+        return status;
     }
 }

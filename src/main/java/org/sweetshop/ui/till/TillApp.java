@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
@@ -22,8 +24,11 @@ import org.sweetshop.config.ConfigLoader;
 import org.sweetshop.journal.OfflineSelling;
 import org.sweetshop.AppContext;
 import org.sweetshop.DemoStore;
+import org.sweetshop.backup.ScheduledBackup;
 import org.sweetshop.catalog.SweetChanges;
 import org.sweetshop.config.AppConfig;
+import org.sweetshop.config.BackupSchedule;
+import org.sweetshop.config.ConfigLoader;
 import org.sweetshop.shift.ShiftView;
 import org.sweetshop.shift.ZReport;
 import org.sweetshop.staff.Caller;
@@ -40,6 +45,8 @@ import org.sweetshop.ui.till.sell.SellServices;
 public final class TillApp {
 
     private static final Logger LOG = LoggerFactory.getLogger(TillApp.class);
+    /** How long closing the window waits for a scheduled backup that is being written. */
+    private static final Duration BACKUP_ON_CLOSE = Duration.ofSeconds(120);
 
     private TillApp() {
     }
@@ -49,8 +56,14 @@ public final class TillApp {
         CountDownLatch closed = new CountDownLatch(1);
         ExecutorService background = backgroundExecutor();
         TaskExecutor tasks = new TaskExecutor(background, Platform::runLater);
+        // scheduled backups run on a thread of their own: a slow USB drive never holds up a log-in or a sale
+        ExecutorService backupThread = backgroundExecutor("till-backup");
+        TaskExecutor backupTasks = new TaskExecutor(backupThread, Platform::runLater);
         String till = config.terminal() == null ? "T1" : config.terminal();
-        TillViewModel model = new TillViewModel(till, () -> services(AppContext.open(config)), tasks);
+        TillViewModel model = new TillViewModel(till, () -> {
+            BackupSchedule schedule = ConfigLoader.backupSchedule(config.dataDir(), System.getenv());
+            return services(AppContext.open(config), schedule);
+        }, tasks, backupTasks);
         Platform.setImplicitExit(false);
         TillController[] controller = new TillController[1];
         model.screenProperty().addListener(new ChangeListener<>() {
@@ -85,6 +98,8 @@ public final class TillApp {
             controller[0].close();
         }
         background.shutdownNow();
+        backupThread.shutdown();
+        awaitBackup(backupThread);
         TillServices opened = model.services();
         if (opened != null) {
             opened.close();
@@ -103,20 +118,44 @@ public final class TillApp {
 
     /** One daemon thread for service calls: the UI thread never waits on the database. */
     public static ExecutorService backgroundExecutor() {
+        return backgroundExecutor("till-background");
+    }
+
+    private static ExecutorService backgroundExecutor(String name) {
         return Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "till-background");
+            Thread thread = new Thread(r, name);
             thread.setDaemon(true);
             return thread;
         });
     }
 
-    /** What the till (and the back office it opens) calls, from the opened application; closing it closes the application. */
-    public static TillServices services(AppContext app) {
-        return new AppServices(app, new OfflineSelling(ConfigLoader.offlineSelling(app.config().dataDir(), System.getenv()),
-                app.config().dataDir(), app.offlineReplay(), Clock.systemDefaultZone()));
+    /** A backup being written when the window closes is let finish (bounded) before the database closes under it. */
+    private static void awaitBackup(ExecutorService backupThread) {
+        try {
+            if (!backupThread.awaitTermination(BACKUP_ON_CLOSE.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warn("a scheduled backup still runs after {}; closing without it", BACKUP_ON_CLOSE);
+                backupThread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    private record AppServices(AppContext app, OfflineSelling offline) implements TillServices {
+    /** What the till (and the back office it opens) calls, from the opened application (selling offline when the store allows it); no scheduled backups. */
+    public static TillServices services(AppContext app) {
+        return services(app, null);
+    }
+
+    /**
+     * As {@link #services(AppContext)}, with the store's scheduled backups (null: none); closing it
+     * closes the application.
+     */
+    public static TillServices services(AppContext app, BackupSchedule backupSchedule) {
+        return new AppServices(app, new OfflineSelling(ConfigLoader.offlineSelling(app.config().dataDir(), System.getenv()),
+                app.config().dataDir(), app.offlineReplay(), Clock.systemDefaultZone()), backupSchedule);
+    }
+
+    private record AppServices(AppContext app, OfflineSelling offline, BackupSchedule backupSchedule) implements TillServices {
 
         @Override
         public boolean noStaffYet() {
@@ -156,6 +195,16 @@ public final class TillApp {
         @Override
         public ZReport closeShift(Caller who, String till, BigDecimal countedCash) {
             return app.shifts().close(who, till, countedCash);
+        }
+
+        @Override
+        public ScheduledBackup scheduledBackup(Caller who, String till) {
+            return app.backups().scheduled(who, backupSchedule, till);
+        }
+
+        @Override
+        public boolean dailyBackupDue(String till) {
+            return backupSchedule != null && app.backups().dailyDue(backupSchedule, till);
         }
 
         @Override

@@ -5,7 +5,9 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.sweetshop.DemoStore;
+import org.sweetshop.backup.ScheduledBackup;
 import org.sweetshop.catalog.SweetChanges;
+import org.sweetshop.config.BackupSchedule;
 import org.sweetshop.shift.ShiftView;
 import org.sweetshop.shift.ZReport;
 import org.sweetshop.staff.Caller;
@@ -39,6 +41,18 @@ public interface TillServices extends AutoCloseable {
     ShiftView openShift(Caller who, String till, BigDecimal openingFloat);
 
     ZReport closeShift(Caller who, String till, BigDecimal countedCash);
+
+    /** The store's scheduled backups ({@code backup.dir}, {@code backup.keep}), or null when none are set. */
+    BackupSchedule backupSchedule();
+
+    /**
+     * A scheduled backup of the store into {@link #backupSchedule()}'s folder, keeping the newest N
+     * of this till's backups there (slow: the caller runs it off the UI thread and never waits on it).
+     */
+    ScheduledBackup scheduledBackup(Caller who, String till);
+
+    /** True when the backup folder holds no backup of this till from today: the day's first log-in takes one. */
+    boolean dailyBackupDue(String till);
 
     /** The selling screen's services. */
     SellServices selling();

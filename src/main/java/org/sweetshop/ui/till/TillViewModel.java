@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.sweetshop.DemoStore;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Money;
+import org.sweetshop.config.BackupSchedule;
 import org.sweetshop.shift.ShiftView;
 import org.sweetshop.shift.ZReport;
 import org.sweetshop.staff.Caller;
@@ -30,6 +31,11 @@ import org.sweetshop.ui.office.BackOffice;
  * or the log-in screen, the open-shift screen, selling for the logged-in cashier, the Z report.
  * Service calls are {@link BackgroundTask}s; no {@code javafx.scene} class, so tests drive it with
  * {@link TaskExecutor#sameThread()}.
+ *
+ * <p>Scheduled backups (when the store sets {@code backup.dir}): one after every shift close and
+ * one at the day's first log-in, each on the backup executor, never waited for: the shift is
+ * closed (and the Z report shown) before its backup starts. How it went is
+ * {@link #backupProperty()} ("Backup saved to …" or "Backup failed: …"), and logged.
  */
 public final class TillViewModel {
 
@@ -44,6 +50,7 @@ public final class TillViewModel {
     private final String till;
     private final Callable<TillServices> opener;
     private final TaskExecutor tasks;
+    private final TaskExecutor backupTasks;
     private final Busy busy = new Busy();
     private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(Screen.STARTING);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Starting the store database…");
@@ -55,13 +62,20 @@ public final class TillViewModel {
     private final ReadOnlyObjectWrapper<ZReport> zReport = new ReadOnlyObjectWrapper<>();
     private final javafx.beans.property.ReadOnlyIntegerWrapper offlineWaiting = new javafx.beans.property.ReadOnlyIntegerWrapper(0);
     private boolean replaying;
+    private final ReadOnlyStringWrapper backup = new ReadOnlyStringWrapper("");
     private TillServices services;
 
     /** @param opener opens the store's services (starting the database): run in the background */
     public TillViewModel(String till, Callable<TillServices> opener, TaskExecutor tasks) {
+        this(till, opener, tasks, tasks);
+    }
+
+    /** @param backupTasks runs the scheduled backups (the app gives them a thread of their own) */
+    public TillViewModel(String till, Callable<TillServices> opener, TaskExecutor tasks, TaskExecutor backupTasks) {
         this.till = till;
         this.opener = opener;
         this.tasks = tasks;
+        this.backupTasks = backupTasks;
     }
 
     /** Opens the database in the background; then shows first-run or log-in. */
@@ -137,6 +151,7 @@ public final class TillViewModel {
         shift.set(open.orElse(null));
         message.set(open.isPresent() ? "" : "Count the cash float into the drawer and open the shift.");
         screen.set(open.isPresent() ? Screen.SELLING : Screen.OPEN_SHIFT);
+        scheduledBackup(caller, "daily backup", true);
     }
 
     /** Opens this till's shift with the cash float in the drawer. */
@@ -153,7 +168,35 @@ public final class TillViewModel {
             shift.set(null);
             zReport.set(report);
             show(Screen.Z_REPORT);
+            scheduledBackup(cashier.get(), "backup", false);
         });
+    }
+
+    /**
+     * A scheduled backup in the background, if the store sets a backup folder: after a shift close
+     * always, at a log-in only when no backup of this till was made today ({@code dailyOnly}). Its
+     * outcome goes to {@link #backupProperty()} and the log; a failure never undoes what triggered it.
+     */
+    private void scheduledBackup(Caller who, String what, boolean dailyOnly) {
+        TillServices app = services;
+        BackupSchedule schedule = app == null ? null : app.backupSchedule();
+        if (schedule == null || who == null) {
+            return;
+        }
+        String label = Character.toUpperCase(what.charAt(0)) + what.substring(1);
+        if (!dailyOnly) {
+            backup.set(label + " to " + schedule.dir() + "…");
+        }
+        BackgroundTask.of(() -> dailyOnly && !app.dailyBackupDue(till) ? null : app.scheduledBackup(who, till)).onSuccess(done -> {
+            if (done != null) {
+                LOG.info("{} saved to {} ({} bytes; {} old one(s) removed)", what, done.backup().file(), done.backup().bytes(),
+                        done.removed().size());
+                backup.set(label + " saved to " + done.backup().file());
+            }
+        }).onFailure(e -> {
+            LOG.warn("{} to {} failed", what, schedule.dir(), e);
+            backup.set(label + " failed: " + Messages.of(e) + " Check the backup drive (" + schedule.dir() + ").");
+        }).executeWith(backupTasks);
     }
 
     /** A call of the shift's with an amount of cash. */
@@ -318,6 +361,11 @@ public final class TillViewModel {
     /** The Z report of the shift just closed. */
     public ReadOnlyObjectProperty<ZReport> zReportProperty() {
         return zReport.getReadOnlyProperty();
+    }
+
+    /** How the last scheduled backup went ("Backup saved to …", "Backup failed: …"); empty before the first. */
+    public ReadOnlyStringProperty backupProperty() {
+        return backup.getReadOnlyProperty();
     }
 
     /** After the first run: what the owner must write down (demo passwords), else empty. */
