@@ -18,7 +18,8 @@ final class AccessRules {
         LOCAL,
         /**
          * The store server: scram-sha-256 for every connection, loopback included; the superuser
-         * from this machine only, with its password.
+         * from this machine only, with its password; from any other address TLS only
+         * ({@code hostssl}), the tills verifying the server's certificate ({@link ServerCertificates}).
          */
         SERVER,
         /**
@@ -36,13 +37,18 @@ final class AccessRules {
                     "host all all 127.0.0.1/32 trust",
                     "host all all ::1/128 trust");
             case SERVER -> List.of(
-                    "# written by Sweetshop on every start: store server mode, a password from everyone",
+                    "# written by Sweetshop on every start: store server mode, a password from everyone,",
+                    "# TLS from every address but this machine's loopback",
                     "host all postgres 127.0.0.1/32 scram-sha-256",
                     "host all postgres ::1/128 scram-sha-256",
                     "host all postgres 0.0.0.0/0 reject",
                     "host all postgres ::/0 reject",
-                    "host all all 0.0.0.0/0 scram-sha-256",
-                    "host all all ::/0 scram-sha-256");
+                    "host all all 127.0.0.1/32 scram-sha-256",
+                    "host all all ::1/128 scram-sha-256",
+                    "hostssl all all 0.0.0.0/0 scram-sha-256",
+                    "hostssl all all ::/0 scram-sha-256",
+                    "hostnossl all all 0.0.0.0/0 reject",
+                    "hostnossl all all ::/0 reject");
             case SERVER_FIRST_START -> List.of(
                     "# written by Sweetshop: store server's first start, until the superuser has a password",
                     "host all postgres 127.0.0.1/32 trust",
