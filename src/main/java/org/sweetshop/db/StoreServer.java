@@ -168,7 +168,7 @@ public final class StoreServer {
         try {
             InetAddress address = InetAddress.getByName(text);
             if (!address.isLoopbackAddress() && NetworkInterface.getByInetAddress(address) == null) {
-                throw new InvalidInputException("listen", text + " is not an address of this machine: give one of its own "
+                throw new InvalidInputException("listen", "--listen " + text + " is not an address of this machine: give one of its own "
                         + "(ip address shows them), or 0.0.0.0 for all");
             }
             return address.getHostAddress().equals("0:0:0:0:0:0:0:1") ? "::1" : text;
