@@ -100,7 +100,7 @@ public final class StoreServer {
         AccessRules.Rules rules = superuserPassword.isPresent() ? AccessRules.Rules.SERVER : AccessRules.Rules.SERVER_FIRST_START;
         Path tls = ServerCertificates.directory(dbDir);
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("listen_addresses", options.listen());
+        settings.put("listen_addresses", listenAddresses(options.listen()));
         settings.put("unix_socket_directories", "");
         settings.put("max_connections", "200");
         settings.put("password_encryption", "scram-sha-256");
@@ -175,6 +175,17 @@ public final class StoreServer {
         } catch (IOException e) {
             throw new InvalidInputException("listen", "--listen " + text + " is not an IP address");
         }
+    }
+
+    /**
+     * PostgreSQL's {@code listen_addresses}: where it is told, and loopback always (the server's own
+     * start-up, `server till` and the commands that join it connect there).
+     */
+    static String listenAddresses(String listen) {
+        return switch (listen) {
+            case "*", "0.0.0.0", "127.0.0.1", "localhost" -> listen;
+            default -> "127.0.0.1," + listen;
+        };
     }
 
     /** The names the server's certificate gives besides 127.0.0.1, localhost and ::1. */

@@ -165,6 +165,44 @@ class StoreServerTest {
     }
 
     @Test
+    void serverListensWhereItIsToldAndItsTillsReachItThereVerified() throws Exception {
+        // 127.0.0.2: an address of this machine other than 127.0.0.1 (the store network's stands in for it here)
+        int port = freePort();
+        Path till = elsewhere.resolve("till-two");
+        try (JavaProcess server = startServer(port, List.of("--listen", "127.0.0.2"), Map.of())) {
+            String urlLine = server.awaitLine(line -> line.contains("JDBC URL:"), START, "the JDBC URL");
+            assertThat(urlLine).contains("jdbc:postgresql://127.0.0.2:" + port + "/sweetshop?sslmode=verify-full");
+            server.awaitLineStartingWith("Press Ctrl+C", START);
+            assertThat(ServerCertificates.names(dataDir.resolve("db/tls/server.crt"))).contains("127.0.0.2", "127.0.0.1", "localhost");
+            String ownerPassword = Files.readString(dataDir.resolve("db/password")).strip();
+            try (Connection owner = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/sweetshop", "sweetshop", ownerPassword)) {
+                assertThat(show(owner, "listen_addresses")).as("where it is told, and loopback for itself").isEqualTo("127.0.0.1,127.0.0.2");
+            }
+            try (JavaProcess add = JavaProcess.start("add-t2", Launcher.class,
+                    List.of("--data-dir", dataDir.toString(), "server", "till", "add", "t2", "--out", till.toString()), Map.of())) {
+                assertThat(add.awaitExit(START)).as(add.stderr()).isZero();
+            }
+            Properties t2 = properties(till.resolve("sweetshop.properties"));
+            assertThat(t2.getProperty("db.url")).startsWith("jdbc:postgresql://127.0.0.2:" + port + "/sweetshop?sslmode=verify-full&sslrootcert=");
+            try (Connection c = DriverManager.getConnection(t2.getProperty("db.url"), t2.getProperty("db.user"), t2.getProperty("db.password"));
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select host(inet_server_addr()), (select ssl from pg_stat_ssl where pid = pg_backend_pid())")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("127.0.0.2");
+                assertThat(rs.getBoolean(2)).isTrue();
+            }
+            // a till name the certificate does not give is refused rather than written
+            try (JavaProcess add = JavaProcess.start("add-t3", Launcher.class, List.of("--data-dir", dataDir.toString(), "server", "till", "add",
+                    "t3", "--out", elsewhere.resolve("till-three").toString(), "--host", "192.0.2.7"), Map.of())) {
+                assertThat(add.awaitExit(START)).as(add.stderr()).isEqualTo(2);
+                assertThat(add.stderr()).contains("does not name 192.0.2.7");
+            }
+            assertThat(elsewhere.resolve("till-three")).doesNotExist();
+            server.terminate(Duration.ofSeconds(60));
+        }
+    }
+
+    @Test
     void asRootPostgresRunsAsTheUnprivilegedSystemUserNotRoot() throws Exception {
         Assumptions.assumeTrue(SystemUser.runningAsRoot(), "only a server started as root has root's powers to give up");
         SystemUser user = SystemUser.find(SystemUser.DEFAULT).orElseThrow(() -> new AssertionError(
