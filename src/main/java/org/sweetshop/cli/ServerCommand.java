@@ -73,7 +73,7 @@ final class ServerCommand extends CliCommand {
         // never a password: the owner's stays in the data directory (mode 600), each till gets its own
         var out = out();
         database.stoppedOrphan().ifPresent(pid -> out.println("Found a store database (postgres pid " + pid
-                + ") left running by a server that was killed, and stopped it before starting."));
+                + ") left running on this data directory by a server or app that was killed, and stopped it before starting."));
         out.println("Sweetshop store database running (data in " + config.dataDir() + ")"
                 + runAs.map(u -> "; PostgreSQL runs as the system user " + u.name()).orElse(""));
         List<String> hosts = StoreServer.reachableHosts(address);

@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * instead of starting a second one. A postgres left running by an owner that was killed is found
  * through {@code postmaster.pid} by the next owner, which stops it on purpose before starting
  * ({@link OrphanedPostgres}). The files beside {@code pgdata} are {@link OwnerFiles}'; who may
- * connect is {@link AccessRules}' {@code pg_hba.conf}.
+ * connect is {@link AccessRules}' {@code pg_hba.conf}. The single-till default starts PostgreSQL
+ * through zonky; the store server ({@link Mode#SERVER}) starts its own ({@link StoreServer},
+ * {@link ServerPostmaster}: never as root, with TLS, dying with the server).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 

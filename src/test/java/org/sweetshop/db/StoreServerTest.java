@@ -276,7 +276,7 @@ class StoreServerTest {
         try (JavaProcess server = startServer(port, List.of(), Map.of())) {
             server.awaitLineStartingWith("Press Ctrl+C", START);
             assertThat(server.stdout()).contains("Found a store database (postgres pid " + orphan
-                    + ") left running by a server that was killed, and stopped it");
+                    + ") left running on this data directory by a server or app that was killed, and stopped it");
             assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
             String ownerPassword = Files.readString(dataDir.resolve("db/password")).strip();
             try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/sweetshop", "sweetshop", ownerPassword);
