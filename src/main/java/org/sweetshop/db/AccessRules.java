@@ -30,7 +30,21 @@ final class AccessRules {
         SERVER_FIRST_START
     }
 
+    /** Local mode: {@code pgdata/pg_hba.conf}, as zonky's start-up reads it. */
     static void write(Path pgData, Rules rules) {
+        writeFile(pgData.resolve("pg_hba.conf"), rules);
+    }
+
+    /**
+     * The store server's: {@code db/pg_hba.conf} beside {@code pgdata} (PostgreSQL's {@code hba_file}),
+     * in a directory the system user PostgreSQL runs as cannot write, so that nothing it plants (a
+     * symbolic link) makes root write elsewhere.
+     */
+    static Path serverFile(Path dbDir) {
+        return dbDir.resolve("pg_hba.conf");
+    }
+
+    static void writeFile(Path file, Rules rules) {
         List<String> lines = switch (rules) {
             case LOCAL -> List.of(
                     "# written by Sweetshop on every start: local mode, this machine only",
@@ -56,9 +70,9 @@ final class AccessRules {
                     "host all all ::/0 reject");
         };
         try {
-            Files.write(pgData.resolve("pg_hba.conf"), lines, StandardCharsets.UTF_8);
+            Files.write(file, lines, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new DatabaseStartException("cannot write pg_hba.conf in " + pgData + ": " + e.getMessage(), e);
+            throw new DatabaseStartException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 }

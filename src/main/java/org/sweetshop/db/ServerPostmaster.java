@@ -36,7 +36,7 @@ import org.tukaani.xz.XZInputStream;
  * <ul>
  * <li>when the app runs as root it runs as an unprivileged system user ({@link SystemUser}; zonky
  * would wrap it in {@code unshare -U}, which leaves the kernel's uid 0: a {@code COPY ... TO
- * PROGRAM} ran a root shell), owning the data directory;</li>
+ * PROGRAM} ran a root shell), owning {@code pgdata} alone;</li>
  * <li>it dies with the server ({@code --pdeathsig INT}, a fast shutdown), so a {@code kill -9} of
  * the server does not leave a postgres serving the network until some later command stops it.</li>
  * </ul>
@@ -70,12 +70,15 @@ final class ServerPostmaster implements AutoCloseable {
         if (fresh) {
             Files.createDirectories(pgData);
             setMode(pgData, "rwx------");
-            runAs.ifPresent(user -> user.own(dbDir.getParent()));
+        }
+        // the system user owns pgdata alone; the data directory and db/ (root's files: passwords, the
+        // CA's key, pg_hba.conf, owner.properties) stay root's, the user may only pass through them
+        runAs.ifPresent(user -> user.takeOver(dbDir, pgData));
+        if (fresh) {
             run(prefix(runAs, false), List.of(bin.resolve("initdb").toString(), "-A", "trust", "-U", "postgres", "-D", pgData.toString(),
                     "-E", "UTF-8"), dbDir.resolve("postgres.log"));
         }
         beforeStart.accept(pgData);
-        runAs.ifPresent(user -> user.own(dbDir.getParent()));
 
         List<String> command = new ArrayList<>(prefix(runAs, true));
         command.addAll(List.of(bin.resolve("postgres").toString(), "-D", pgData.toString(), "-p", Integer.toString(port)));

@@ -101,6 +101,7 @@ public final class StoreServer {
         Path tls = ServerCertificates.directory(dbDir);
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("listen_addresses", listenAddresses(options.listen()));
+        settings.put("hba_file", AccessRules.serverFile(dbDir).toAbsolutePath().toString());
         settings.put("unix_socket_directories", "");
         settings.put("max_connections", "200");
         settings.put("password_encryption", "scram-sha-256");
@@ -114,8 +115,9 @@ public final class StoreServer {
         settings.put("full_page_writes", options.durable() ? "on" : "off");
         ServerPostmaster postmaster = ServerPostmaster.start(dbDir, pgData, port, settings, runAs, superuserPassword.orElse(null),
                 Duration.ofSeconds(120), dir -> {
-                    AccessRules.write(dir, rules);
+                    AccessRules.writeFile(AccessRules.serverFile(dbDir), rules);
                     ServerCertificates.ensure(dbDir, certificateHosts(options.listen()));
+                    runAs.ifPresent(user -> user.mayRead(ServerCertificates.directory(dbDir).resolve("server.key")));
                 });
         return new EmbeddedDatabase.Postmaster() {
             @Override
@@ -215,7 +217,7 @@ public final class StoreServer {
         OwnerFiles.writeSuperuserPassword(dbDir, superuser);
         // hashed here (SCRAM): the password itself never reaches the server, nor a log of it
         c.unwrap(PGConnection.class).alterUserPassword("postgres", superuser.toCharArray(), "scram-sha-256");
-        AccessRules.write(pgData, AccessRules.Rules.SERVER);
+        AccessRules.writeFile(AccessRules.serverFile(dbDir), AccessRules.Rules.SERVER);
         try (Statement s = c.createStatement()) {
             s.execute("select pg_reload_conf()");
         }

@@ -5,8 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -52,15 +55,46 @@ public record SystemUser(String name, int uid, int gid) {
         return Stream.of("/usr/bin/setpriv", "/bin/setpriv").anyMatch(p -> Files.isExecutable(Path.of(p)));
     }
 
-    /** Gives {@code dir} and everything in it to this user (symbolic links themselves, not their targets). */
-    void own(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.toList()) {
-                Files.setAttribute(p, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
-                Files.setAttribute(p, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
+    /**
+     * Gives {@code pgData} to this user, and lets it pass through the directories above it (the
+     * data directory and {@code db/} stay root's: search permission only). {@code pgData} is handed
+     * over only while it is not the user's yet (made by root, or by the single-till start-up as
+     * root), when the user cannot have planted a link in it for root to follow.
+     */
+    void takeOver(Path dbDir, Path pgData) {
+        try {
+            for (Path dir : List.of(dbDir.getParent(), dbDir)) {
+                Set<PosixFilePermission> mode = Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
+                if (mode.add(PosixFilePermission.OTHERS_EXECUTE)) {
+                    Files.setPosixFilePermissions(dir, mode);
+                }
+            }
+            if (!Integer.valueOf(uid).equals(Files.getAttribute(pgData, "unix:uid", LinkOption.NOFOLLOW_LINKS))) {
+                try (Stream<Path> paths = Files.walk(pgData)) {
+                    for (Path p : paths.toList()) {
+                        Files.setAttribute(p, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+                        Files.setAttribute(p, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
+                    }
+                }
             }
         } catch (IOException | UnsupportedOperationException e) {
-            throw new DatabaseStartException("cannot give " + dir + " to the system user " + name + ": " + e.getMessage(), e);
+            throw new DatabaseStartException("cannot give " + pgData + " to the system user " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A root-owned file this user's group may read (mode 640: PostgreSQL accepts a key so), nobody else. */
+    void mayRead(Path file) {
+        try {
+            Files.setAttribute(file, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+            for (Path dir = file.getParent(); dir != null && !dir.equals(file.getParent().getParent()); dir = dir.getParent()) {
+                Set<PosixFilePermission> mode = Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
+                if (mode.add(PosixFilePermission.OTHERS_EXECUTE)) {
+                    Files.setPosixFilePermissions(dir, mode);
+                }
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new DatabaseStartException("cannot let the system user " + name + " read " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -213,7 +213,7 @@ class EmbeddedDatabaseTest {
             assertThat(server.stdout()).contains("server till add NAME --out DIR");
 
             // scram-sha-256 for everyone, the superuser on loopback included: no trust left
-            assertThat(Files.readString(dataDir.resolve("db/pgdata/pg_hba.conf"))).doesNotContain("trust").contains("scram-sha-256");
+            assertThat(Files.readString(dataDir.resolve("db/pg_hba.conf"))).doesNotContain("trust").contains("scram-sha-256");
             assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "guess").close())
                     .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28P01"));
 
@@ -263,7 +263,7 @@ class EmbeddedDatabaseTest {
         try (JavaProcess again = JavaProcess.start("server-again", Launcher.class,
                 List.of("--data-dir", dataDir.toString(), "server", "--port", Integer.toString(port), "--listen", "127.0.0.1"), Map.of())) {
             again.awaitLineStartingWith("Press Ctrl+C", START);
-            assertThat(Files.readString(dataDir.resolve("db/pgdata/pg_hba.conf"))).doesNotContain("trust");
+            assertThat(Files.readString(dataDir.resolve("db/pg_hba.conf"))).doesNotContain("trust");
             again.terminate(Duration.ofSeconds(60));
         }
     }

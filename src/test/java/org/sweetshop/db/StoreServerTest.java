@@ -71,8 +71,16 @@ class StoreServerTest {
             assertThat(urlLine.substring(urlLine.indexOf("jdbc:")).strip()).isEqualTo("jdbc:postgresql://127.0.0.1:" + port
                     + "/sweetshop?sslmode=verify-full&sslrootcert=" + rootCert.toAbsolutePath());
             server.awaitLineStartingWith("Press Ctrl+C", START);
-            assertThat(Files.getPosixFilePermissions(dataDir.resolve("db/tls/server.key"))).containsExactlyInAnyOrder(
-                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            // the server's key: the postgres user's to read alone (as root: root's, its group may read it)
+            if (SystemUser.runningAsRoot()) {
+                assertThat(Files.getPosixFilePermissions(dataDir.resolve("db/tls/server.key"))).containsExactlyInAnyOrder(
+                        PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.GROUP_READ);
+                assertThat(Files.getAttribute(dataDir.resolve("db/tls/server.key"), "unix:gid"))
+                        .isEqualTo(SystemUser.find(SystemUser.DEFAULT).orElseThrow().gid());
+            } else {
+                assertThat(Files.getPosixFilePermissions(dataDir.resolve("db/tls/server.key"))).containsExactlyInAnyOrder(
+                        PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            }
             assertThat(Files.getPosixFilePermissions(dataDir.resolve("db/tls/root.key"))).containsExactlyInAnyOrder(
                     PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             assertThat(ServerCertificates.names(dataDir.resolve("db/tls/server.crt"))).contains("127.0.0.1", "localhost", "::1");
@@ -83,7 +91,7 @@ class StoreServerTest {
                 assertThat(show(owner, "listen_addresses")).as("loopback by default").isEqualTo("127.0.0.1");
                 assertThat(show(owner, "ssl")).isEqualTo("on");
             }
-            List<String> hba = Files.readAllLines(dataDir.resolve("db/pgdata/pg_hba.conf")).stream()
+            List<String> hba = Files.readAllLines(dataDir.resolve("db/pg_hba.conf")).stream()
                     .filter(l -> !l.startsWith("#")).toList();
             assertThat(hba).contains("hostssl all all 0.0.0.0/0 scram-sha-256", "hostssl all all ::/0 scram-sha-256",
                     "hostnossl all all 0.0.0.0/0 reject");
@@ -213,15 +221,26 @@ class StoreServerTest {
             assertThat(server.stdout()).contains("PostgreSQL runs as the system user sweetshop");
             long postgres = postmasterPid().orElseThrow();
             assertThat(Files.getAttribute(Path.of("/proc/" + postgres), "unix:uid")).as("the postmaster's uid").isEqualTo(user.uid());
-            assertThat(Files.getAttribute(dataDir.resolve("db/pgdata"), "unix:uid")).as("the data directory's owner").isEqualTo(user.uid());
+            assertThat(Files.getAttribute(dataDir.resolve("db/pgdata"), "unix:uid")).as("pgdata's owner").isEqualTo(user.uid());
+            // root's files stay root's, where that user cannot plant a link for root to follow
+            for (String rootsOwn : List.of("db", "db/password", "db/superuser-password", "db/pg_hba.conf", "db/tls", "db/tls/root.key",
+                    "db/owner.properties")) {
+                assertThat(Files.getAttribute(dataDir.resolve(rootsOwn), "unix:uid")).as(rootsOwn).isEqualTo(0);
+            }
+            assertThat(Files.getPosixFilePermissions(dataDir.resolve("db/superuser-password"))).containsExactlyInAnyOrder(
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
             // even the superuser's COPY ... TO PROGRAM runs a shell as that user, not as uid 0
-            Path uidFile = dataDir.resolve("copy-program-uid");
+            Path uidFile = dataDir.resolve("db/pgdata/copy-program-uid");
             String superuser = Files.readString(dataDir.resolve("db/superuser-password")).strip();
             try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", superuser);
                  Statement s = c.createStatement()) {
                 s.execute("copy (select 1) to program 'id -u > " + uidFile + "'");
+                // and that shell cannot write where root's files are
+                assertThatThrownBy(() -> s.execute("copy (select 1) to program 'id -u > " + dataDir.resolve("db/planted") + "'"))
+                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getMessage()).contains("failed"));
             }
+            assertThat(dataDir.resolve("db/planted")).doesNotExist();
             assertThat(Files.readString(uidFile).strip()).isEqualTo(Integer.toString(user.uid())).isNotEqualTo("0");
             server.terminate(Duration.ofSeconds(60));
         }
