@@ -52,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * The store server's own certificate authority and TLS certificate, in {@code <data-dir>/db/tls}:
  * {@code root.crt} (the store's CA, which every till is given by {@code server till add} and
  * verifies the server against), {@code root.key}, {@code server.crt} and {@code server.key} (keys
- * mode 600). Made on the first server start; the server certificate is issued again by the same CA
+ * mode 600 from their creation; as root the server key is then made readable by the PostgreSQL
+ * user's group, 640, see {@link SystemUser#mayRead}). Made on the first server start; the server certificate is issued again by the same CA
  * when the server is told to listen on an address it does not name, so tills keep trusting it.
  *
  * <p>Made with BouncyCastle (bcpkix), not Debian's {@code openssl}: a pure-Java library keeps the

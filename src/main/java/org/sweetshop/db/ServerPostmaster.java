@@ -133,11 +133,6 @@ final class ServerPostmaster implements AutoCloseable {
         return connect("postgres", superuserPassword);
     }
 
-    /** The same with another password (the first start, before the superuser has one kept). */
-    Connection superuser(String password) throws SQLException {
-        return connect("postgres", password);
-    }
-
     private Connection connect(String database, String password) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", "postgres");
