@@ -13,6 +13,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
@@ -24,13 +26,16 @@ import org.sweetshop.config.AppConfig;
 import org.sweetshop.config.ConfigLoader;
 import org.sweetshop.db.Database;
 import org.sweetshop.db.EmbeddedDatabase;
+import org.sweetshop.db.ServerCertificates;
 import org.sweetshop.db.StoreServer;
+import org.sweetshop.db.SystemUser;
 import org.sweetshop.db.TillRoles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "server", description = {"Runs the embedded store database for the other tills, with password authentication.",
+@Command(name = "server", description = {"Runs the embedded store database for the other tills: password authentication, TLS,",
+        "on 127.0.0.1 unless --listen says otherwise; as root, PostgreSQL runs as the system user sweetshop (SWEETSHOP_SERVER_USER).",
         "Each till gets its own credentials: `server till add NAME --out DIR`, revoked alone with `server till revoke NAME`.",
         "Stops on Ctrl+C."}, subcommands = ServerCommand.Till.class)
 final class ServerCommand extends CliCommand {
@@ -40,7 +45,8 @@ final class ServerCommand extends CliCommand {
     @Option(names = "--port", defaultValue = "5432", paramLabel = "N", description = "default: 5432")
     int port;
 
-    @Option(names = "--listen", defaultValue = "0.0.0.0", paramLabel = "ADDR", description = "default: 0.0.0.0 (all IPv4 addresses)")
+    @Option(names = "--listen", defaultValue = "127.0.0.1", paramLabel = "ADDR",
+            description = "default: 127.0.0.1 (this machine only); the store network: this machine's LAN address, or 0.0.0.0 for all")
     String listen;
 
     @Override
@@ -50,10 +56,12 @@ final class ServerCommand extends CliCommand {
             throw new InvalidInputException("db", "the server runs the embedded database of the data directory: leave out --db and SWEETSHOP_DB_URL");
         }
         Texts.requireRange("port", port, 1, 65535);
-        String address = Texts.requireCode("listen", listen, LISTEN, "an IP address, a host name or *");
+        String address = StoreServer.checkListen(listen);
+        // never PostgreSQL with root's powers: as root it runs as an unprivileged system user, or not at all
+        Optional<SystemUser> runAs = StoreServer.systemUserForRoot(cli().env.get("SWEETSHOP_SERVER_USER"));
         String password = cli().env.get("SWEETSHOP_DB_PASSWORD");
         EmbeddedDatabase database = EmbeddedDatabase.startOrJoin(config.dataDir(),
-                EmbeddedDatabase.Options.server(port, address, password));
+                EmbeddedDatabase.Options.server(port, address, password).runningAs(runAs.orElse(null)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             database.close();
@@ -64,14 +72,20 @@ final class ServerCommand extends CliCommand {
 
         // never a password: the owner's stays in the data directory (mode 600), each till gets its own
         var out = out();
-        out.println("Sweetshop store database running (data in " + config.dataDir() + ")");
+        database.stoppedOrphan().ifPresent(pid -> out.println("Found a store database (postgres pid " + pid
+                + ") left running on this data directory by a server or app that was killed, and stopped it before starting."));
+        out.println("Sweetshop store database running (data in " + config.dataDir() + ")"
+                + runAs.map(u -> "; PostgreSQL runs as the system user " + u.name()).orElse(""));
         List<String> hosts = StoreServer.reachableHosts(address);
         if (hosts.isEmpty()) {
             hosts = List.of("<this machine's address>");
         }
+        Path rootCert = ServerCertificates.rootCertificate(config.dataDir().resolve("db"));
         for (String host : hosts) {
-            out.println("  JDBC URL: jdbc:postgresql://" + host + ":" + port + "/" + EmbeddedDatabase.DATABASE);
+            out.println("  JDBC URL: " + StoreServer.jdbcUrl(host, port, rootCert));
         }
+        out.println("  TLS: tills verify the server against the store's certificate authority " + rootCert
+                + " (`server till add` gives each till a copy)");
         out.println("  schema owner: " + endpoint.user() + " (migrations and `server till` only; its password "
                 + (password != null ? "is SWEETSHOP_DB_PASSWORD" : "is kept in " + config.dataDir().resolve("db").resolve("password")) + ")");
         out.println("Add a till (its own user and password, in DIR/sweetshop.properties; then run `sweetshop --data-dir DIR` there):");
@@ -134,11 +148,24 @@ final class ServerCommand extends CliCommand {
             public Integer call() {
                 String role = TillRoles.roleOf(name);
                 var server = server(this);
-                String address = host != null ? Texts.requireCode("host", host, LISTEN, "an IP address or a host name")
+                Path rootCert = ServerCertificates.rootCertificate(cli().config().dataDir().resolve("db"));
+                Set<String> names = ServerCertificates.names(rootCert.resolveSibling("server.crt"));
+                String address = host != null ? ServerCertificates.canonicalIp(Texts.requireCode("host", host, LISTEN, "an IP address or a host name"))
                         : StoreServer.reachableHosts(server.listen()).stream().findFirst().orElse("localhost");
-                String url = "jdbc:postgresql://" + address + ":" + server.owner().port() + "/" + EmbeddedDatabase.DATABASE;
+                if (!names.contains(address)) {
+                    throw new InvalidInputException("host", "the server's certificate does not name " + address + " (it names "
+                            + String.join(", ", names) + "), so a till would refuse it: start the server with --listen " + address);
+                }
+                Path tillCert = outDir.toAbsolutePath().resolve("root.crt");
+                String url = StoreServer.jdbcUrl(address, server.owner().port(), tillCert);
                 String password = TillRoles.newPassword();
                 Path file = outDir.resolve(ConfigLoader.PROPERTIES_FILE);
+                try {
+                    Files.createDirectories(outDir);
+                    Files.copy(rootCert, tillCert, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    throw new InvalidInputException("out", "cannot write " + tillCert + ": " + e.getMessage());
+                }
                 try (Connection c = owner(server)) {
                     TillRoles.add(c, name, password, office);
                 } catch (SQLException e) {
@@ -150,6 +177,7 @@ final class ServerCommand extends CliCommand {
                     throw new InvalidInputException("out", "cannot write " + file + ": " + e.getMessage());
                 }
                 out().println("till " + name + " added: " + file + " (user " + role + (office ? ", back office" : "") + ", " + url + ")");
+                out().println("The till verifies the server with " + tillCert + "; keep the two files together at that path on the till.");
                 out().println("On that till: sweetshop --data-dir " + outDir);
                 out().flush();
                 return Cli.OK;

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * instead of starting a second one. A postgres left running by an owner that was killed is found
  * through {@code postmaster.pid} by the next owner, which stops it on purpose before starting
  * ({@link OrphanedPostgres}). The files beside {@code pgdata} are {@link OwnerFiles}'; who may
- * connect is {@link AccessRules}' {@code pg_hba.conf}.
+ * connect is {@link AccessRules}' {@code pg_hba.conf}. The single-till default starts PostgreSQL
+ * through zonky; the store server ({@link Mode#SERVER}) starts its own ({@link StoreServer},
+ * {@link ServerPostmaster}: never as root, with TLS, dying with the server).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -45,24 +48,37 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public enum Mode { LOCAL, SERVER }
 
     /**
-     * @param mode     local (loopback, trusted) or server (listen address, password authentication)
+     * @param mode     local (loopback, trusted) or server (listen address, password authentication, TLS)
      * @param port     0 picks a free port
-     * @param listen   listen address for server mode (e.g. {@code *})
+     * @param listen   listen address for server mode (e.g. {@code 127.0.0.1}, {@code *})
      * @param password the app user's password; null uses the one kept in the data directory
      * @param durable  fsync and synchronous commit on (always, except in tests that ask otherwise)
+     * @param runAs    server mode when this process is root: the system user PostgreSQL runs as
      */
-    public record Options(Mode mode, int port, String listen, String password, boolean durable) {
+    public record Options(Mode mode, int port, String listen, String password, boolean durable, SystemUser runAs) {
         public static Options local() {
-            return new Options(Mode.LOCAL, 0, "localhost", null, true);
+            return new Options(Mode.LOCAL, 0, "localhost", null, true, null);
         }
 
         public static Options server(int port, String listen, String password) {
-            return new Options(Mode.SERVER, port, listen, password, true);
+            return new Options(Mode.SERVER, port, listen, password, true, null);
         }
 
         public Options notDurable() {
-            return new Options(mode, port, listen, password, false);
+            return new Options(mode, port, listen, password, false, runAs);
         }
+
+        public Options runningAs(SystemUser user) {
+            return new Options(mode, port, listen, password, durable, user);
+        }
+    }
+
+    /** The running postgres this process owns: zonky's (local mode) or a {@link ServerPostmaster} (server mode). */
+    interface Postmaster extends AutoCloseable {
+        Connection superuser() throws SQLException;
+
+        @Override
+        void close();
     }
 
     /** Where and how to connect. */
@@ -71,14 +87,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final Path dbDir;
     private final Endpoint endpoint;
-    private final EmbeddedPostgres postgres;
+    private final Postmaster postgres;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private volatile int waitingForOthers;
+    private OptionalLong stoppedOrphan = OptionalLong.empty();
     /** How long a closing owner waits for other processes' sessions before it stops PostgreSQL. */
     static final Duration HANDOVER_WAIT = Duration.ofSeconds(30);
 
-    private EmbeddedDatabase(Path dbDir, Endpoint endpoint, EmbeddedPostgres postgres, FileChannel lockChannel,
+    private EmbeddedDatabase(Path dbDir, Endpoint endpoint, Postmaster postgres, FileChannel lockChannel,
                              FileLock lock) {
         this.dbDir = dbDir;
         this.endpoint = endpoint;
@@ -89,6 +106,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public Endpoint endpoint() {
         return endpoint;
+    }
+
+    /** The pid of a postgres that a killed owner had left running and this start stopped, if any. */
+    public OptionalLong stoppedOrphan() {
+        return stoppedOrphan;
     }
 
     /** True when this process started the database (and stops it on close). */
@@ -163,7 +185,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throws IOException {
         Files.deleteIfExists(dbDir.resolve("owner.properties"));
         Path pgData = dbDir.resolve("pgdata");
-        OrphanedPostgres.stopIfRunning(pgData);
+        OptionalLong orphan = OrphanedPostgres.stopIfRunning(pgData);
 
         String password = options.password();
         if (password == null) {
@@ -176,48 +198,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
         }
 
-        // server mode: the superuser has a password of its own (kept in db/superuser-password, mode 600)
-        // and pg_hba wants scram-sha-256 from everyone; a data directory whose superuser has none yet
-        // (a first server start) trusts the superuser on loopback alone until it has one, moments later
-        Optional<String> superuserPassword = options.mode() == Mode.SERVER ? OwnerFiles.readSuperuserPassword(dbDir) : Optional.empty();
-        AccessRules.Rules rules = options.mode() == Mode.LOCAL ? AccessRules.Rules.LOCAL
-                : superuserPassword.isPresent() ? AccessRules.Rules.SERVER : AccessRules.Rules.SERVER_FIRST_START;
-
         int port = options.port() != 0 ? options.port() : freePort();
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(pgData)
-                .setCleanDataDirectory(false)
-                .setPort(port)
-                .setPGStartupWait(Duration.ofSeconds(120))
-                .setServerConfig("listen_addresses", options.mode() == Mode.SERVER ? options.listen() : "localhost")
-                .setServerConfig("max_connections", "200")
-                .setServerConfig("password_encryption", "scram-sha-256")
-                .setDataDirectoryCustomizer(dir -> AccessRules.write(dir.toPath(), rules));
-        superuserPassword.ifPresent(p -> builder.setConnectConfig("password", p));
-        if (options.durable()) {
-            // zonky starts postgres with -F (fsync off) by default: a till must not lose a sale on a power cut
-            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on");
-        } else {
-            builder.setServerConfig("synchronous_commit", "off");
-        }
-        EmbeddedPostgres postgres;
+        Postmaster postgres;
         try {
-            postgres = builder.start();
+            postgres = options.mode() == Mode.SERVER ? StoreServer.start(dbDir, pgData, port, options) : startLocal(pgData, port, options);
         } catch (IOException | RuntimeException e) {
+            if (e instanceof org.sweetshop.common.Refusal refusal) {
+                throw refusal;
+            }
             throw new DatabaseStartException(startFailure(pgData, port, e), e);
         }
         try {
             prepareAppDatabase(postgres, password);
             if (options.mode() == Mode.SERVER) {
-                try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                    // tills connect to the store's database only
-                    s.execute("revoke connect, temporary on database postgres from public");
-                    s.execute("revoke connect, temporary on database template1 from public");
-                }
-            }
-            if (rules == AccessRules.Rules.SERVER_FIRST_START) {
-                StoreServer.closeTheFirstStartDoor(postgres, dbDir, pgData);
+                StoreServer.prepare(postgres, dbDir, pgData);
             }
             OwnerFiles.writeOwner(dbDir, port, options.mode(), options.mode() == Mode.SERVER ? options.listen() : "localhost");
         } catch (SQLException | IOException | RuntimeException e) {
@@ -225,7 +219,41 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new DatabaseStartException("the embedded database started but could not be prepared: " + e.getMessage(), e);
         }
         LOG.info("embedded PostgreSQL started in {} on port {} ({} mode, durable={})", pgData, port, options.mode(), options.durable());
-        return new EmbeddedDatabase(dbDir, endpoint(port, password), postgres, channel, lock);
+        EmbeddedDatabase database = new EmbeddedDatabase(dbDir, endpoint(port, password), postgres, channel, lock);
+        database.stoppedOrphan = orphan;
+        return database;
+    }
+
+    /** The single-till default: zonky's start-up, loopback only, trusted (see {@link AccessRules}). */
+    private static Postmaster startLocal(Path pgData, int port, Options options) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setPGStartupWait(Duration.ofSeconds(120))
+                .setServerConfig("listen_addresses", "localhost")
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("password_encryption", "scram-sha-256")
+                .setDataDirectoryCustomizer(dir -> AccessRules.write(dir.toPath(), AccessRules.Rules.LOCAL));
+        if (options.durable()) {
+            // zonky starts postgres with -F (fsync off) by default: a till must not lose a sale on a power cut
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
+        } else {
+            builder.setServerConfig("synchronous_commit", "off");
+        }
+        EmbeddedPostgres postgres = builder.start();
+        return new Postmaster() {
+            @Override
+            public Connection superuser() throws SQLException {
+                return postgres.getPostgresDatabase().getConnection();
+            }
+
+            @Override
+            public void close() {
+                closeQuietly(postgres);
+            }
+        };
     }
 
     static Endpoint endpoint(int port, String password) {
@@ -249,8 +277,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /** Creates the app's login role and database, and (re)sets the role's password. */
-    private static void prepareAppDatabase(EmbeddedPostgres postgres, String password) throws SQLException {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+    private static void prepareAppDatabase(Postmaster postgres, String password) throws SQLException {
+        try (Connection c = postgres.superuser(); Statement s = c.createStatement()) {
             boolean roleExists;
             try (ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = '" + APP_USER + "'")) {
                 roleExists = rs.next();

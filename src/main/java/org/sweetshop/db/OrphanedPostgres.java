@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,28 +27,29 @@ final class OrphanedPostgres {
     /**
      * A postgres still running on our data directory although nobody holds the owner lock was left
      * by an app that was killed. Stop it (fast shutdown: committed data is safe, open transactions
-     * roll back) so that this process starts and owns a fresh one.
+     * roll back) so that this process starts and owns a fresh one. Returns the pid it stopped, so
+     * that the server can say so.
      */
-    static void stopIfRunning(Path pgData) throws IOException {
+    static OptionalLong stopIfRunning(Path pgData) throws IOException {
         Path pidFile = pgData.resolve("postmaster.pid");
         if (!Files.isRegularFile(pidFile)) {
-            return;
+            return OptionalLong.empty();
         }
         List<String> lines = Files.readAllLines(pidFile);
         if (lines.isEmpty() || lines.get(0).isBlank()) {
-            return;
+            return OptionalLong.empty();
         }
         long pid;
         try {
             pid = Long.parseLong(lines.get(0).strip());
         } catch (NumberFormatException e) {
-            return;
+            return OptionalLong.empty();
         }
         Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(true));
         if (process.isEmpty()) {
             LOG.info("removing the stale postmaster.pid of a postgres (pid {}) that is no longer running", pid);
-            return;
+            return OptionalLong.empty();
         }
         LOG.warn("found postgres pid {} left running on {} by an app that ended without stopping it; stopping it", pid, pgData);
         signal(pid, "INT");
@@ -60,9 +62,10 @@ final class OrphanedPostgres {
             }
         }
         LOG.info("stopped the leftover postgres pid {}", pid);
+        return OptionalLong.of(pid);
     }
 
-    private static void signal(long pid, String signal) {
+    static void signal(long pid, String signal) {
         if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win")) {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
             return;

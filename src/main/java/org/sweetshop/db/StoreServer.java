@@ -1,6 +1,5 @@
 package org.sweetshop.db;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -9,6 +8,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.postgresql.PGConnection;
+import org.sweetshop.common.InvalidInputException;
+import org.sweetshop.common.NotPermittedException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
@@ -16,8 +22,8 @@ import java.util.Properties;
 /**
  * The embedded database as the store's server ({@code sweetshop server}): finding the one running on
  * a data directory, the addresses tills reach it on, and closing the first start's door (the
- * superuser's password, scram-sha-256 for everyone). Starting and stopping it is
- * {@link EmbeddedDatabase}'s.
+ * superuser's password, scram-sha-256 for everyone), and how it starts: never as root, on the
+ * address it is told, with TLS. Owning, joining and stopping it is {@link EmbeddedDatabase}'s.
  */
 public final class StoreServer {
 
@@ -45,11 +51,19 @@ public final class StoreServer {
         return new RunningServer(EmbeddedDatabase.endpoint(Integer.parseInt(owner.getProperty("port")), password), owner.getProperty("listen", "localhost"));
     }
 
+    /** A till's URL: TLS, the server verified against the store's CA ({@code rootCert}) and by name. */
+    public static String jdbcUrl(String host, int port, Path rootCert) {
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        return "jdbc:postgresql://" + h + ":" + port + "/" + EmbeddedDatabase.DATABASE
+                + "?sslmode=verify-full&sslrootcert=" + rootCert.toAbsolutePath();
+    }
+
     /** Addresses other machines can use to reach a server listening on {@code listen}. */
     public static List<String> reachableHosts(String listen) {
         if (!listen.equals("*") && !listen.equals("0.0.0.0") && !listen.equals("::")) {
             return List.of(listen);
         }
+        // every address of this machine but loopback's (which the certificate names anyway)
         try {
             return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
                     .filter(n -> {
@@ -70,16 +84,141 @@ public final class StoreServer {
     }
 
     /**
+     * Starts the server's PostgreSQL ({@link ServerPostmaster}): never as root (as {@code options.runAs()}
+     * when this process is root), listening where it is told, with TLS on ({@link ServerCertificates})
+     * and {@link AccessRules}' scram-only, TLS-for-the-network {@code pg_hba.conf}.
+     */
+    static EmbeddedDatabase.Postmaster start(Path dbDir, Path pgData, int port, EmbeddedDatabase.Options options) throws IOException {
+        Optional<SystemUser> runAs = Optional.ofNullable(options.runAs());
+        if (runAs.isEmpty() && SystemUser.runningAsRoot()) {
+            throw refuseRoot(SystemUser.DEFAULT);
+        }
+        // the superuser has a password of its own (kept in db/superuser-password, mode 600) and pg_hba
+        // wants scram-sha-256 from everyone; a data directory whose superuser has none yet (a first
+        // server start) trusts the superuser on loopback alone until it has one, moments later
+        Optional<String> superuserPassword = OwnerFiles.readSuperuserPassword(dbDir);
+        AccessRules.Rules rules = superuserPassword.isPresent() ? AccessRules.Rules.SERVER : AccessRules.Rules.SERVER_FIRST_START;
+        Path tls = ServerCertificates.directory(dbDir);
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("listen_addresses", listenAddresses(options.listen()));
+        settings.put("hba_file", AccessRules.serverFile(dbDir).toAbsolutePath().toString());
+        settings.put("unix_socket_directories", "");
+        settings.put("max_connections", "200");
+        settings.put("password_encryption", "scram-sha-256");
+        settings.put("timezone", "UTC");
+        settings.put("ssl", "on");
+        settings.put("ssl_cert_file", tls.resolve("server.crt").toAbsolutePath().toString());
+        settings.put("ssl_key_file", tls.resolve("server.key").toAbsolutePath().toString());
+        settings.put("ssl_min_protocol_version", "TLSv1.2");
+        settings.put("fsync", options.durable() ? "on" : "off");
+        settings.put("synchronous_commit", options.durable() ? "on" : "off");
+        settings.put("full_page_writes", options.durable() ? "on" : "off");
+        ServerPostmaster postmaster = ServerPostmaster.start(dbDir, pgData, port, settings, runAs, superuserPassword.orElse(null),
+                Duration.ofSeconds(120), dir -> {
+                    AccessRules.writeFile(AccessRules.serverFile(dbDir), rules);
+                    ServerCertificates.ensure(dbDir, certificateHosts(options.listen()));
+                    runAs.ifPresent(user -> user.mayRead(ServerCertificates.directory(dbDir).resolve("server.key")));
+                });
+        return new EmbeddedDatabase.Postmaster() {
+            @Override
+            public Connection superuser() throws SQLException {
+                return postmaster.superuser();
+            }
+
+            @Override
+            public void close() {
+                postmaster.close();
+            }
+        };
+    }
+
+    /** Refused: PostgreSQL is not run with root's powers, and the user to run it as is missing. */
+    public static NotPermittedException refuseRoot(String user) {
+        return new NotPermittedException("`sweetshop server` does not run PostgreSQL as root, and the system user " + user
+                + " to run it as does not exist: create it (useradd --system --user-group --no-create-home --shell /usr/sbin/nologin "
+                + user + "), name another with SWEETSHOP_SERVER_USER, or start the server as an unprivileged user");
+    }
+
+    /**
+     * The system user PostgreSQL runs as when this process is root ({@code name}, default
+     * {@link SystemUser#DEFAULT}); empty when it is not root (PostgreSQL runs as this user). Refused
+     * when root and the user does not exist.
+     */
+    public static Optional<SystemUser> systemUserForRoot(String name) {
+        if (!SystemUser.runningAsRoot()) {
+            return Optional.empty();
+        }
+        String user = name == null || name.isBlank() ? SystemUser.DEFAULT : name.strip();
+        return Optional.of(SystemUser.find(user).orElseThrow(() -> refuseRoot(user)));
+    }
+
+    /**
+     * Checks a {@code --listen} address: {@code *}, {@code 0.0.0.0}, {@code ::}, {@code localhost} or an
+     * IP address of this machine (no name is looked up). Returns it as PostgreSQL wants it.
+     */
+    public static String checkListen(String listen) {
+        String text = listen == null ? "" : listen.strip();
+        if (text.equals("*") || text.equals("0.0.0.0") || text.equals("::") || text.equals("localhost")) {
+            return text;
+        }
+        boolean ipv4 = text.matches("(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
+        boolean ipv6 = text.matches("[0-9A-Fa-f:]{2,39}") && text.contains(":");
+        if (!ipv4 && !ipv6) {
+            throw new InvalidInputException("listen", "--listen wants an IP address of this machine, 0.0.0.0 (every IPv4 address), "
+                    + "* or localhost, not '" + org.sweetshop.common.Texts.shorten(text) + "'");
+        }
+        try {
+            InetAddress address = InetAddress.getByName(text);
+            if (!address.isLoopbackAddress() && NetworkInterface.getByInetAddress(address) == null) {
+                throw new InvalidInputException("listen", "--listen " + text + " is not an address of this machine: give one of its own "
+                        + "(ip address shows them), or 0.0.0.0 for all");
+            }
+            return address.getHostAddress().equals("0:0:0:0:0:0:0:1") ? "::1" : text;
+        } catch (IOException e) {
+            throw new InvalidInputException("listen", "--listen " + text + " is not an IP address");
+        }
+    }
+
+    /**
+     * PostgreSQL's {@code listen_addresses}: where it is told, and loopback always (the server's own
+     * start-up, `server till` and the commands that join it connect there).
+     */
+    static String listenAddresses(String listen) {
+        return switch (listen) {
+            case "*", "0.0.0.0", "127.0.0.1", "localhost" -> listen;
+            default -> "127.0.0.1," + listen;
+        };
+    }
+
+    /** The names the server's certificate gives besides 127.0.0.1, localhost and ::1. */
+    static List<String> certificateHosts(String listen) {
+        return listen.equals("localhost") ? List.of() : reachableHosts(listen).stream().map(ServerCertificates::canonicalIp).toList();
+    }
+
+    /** After start-up: tills reach the store's database only; a first start gets the superuser its password. */
+    static void prepare(EmbeddedDatabase.Postmaster postgres, Path dbDir, Path pgData) throws SQLException, IOException {
+        boolean firstStart = OwnerFiles.readSuperuserPassword(dbDir).isEmpty();
+        try (Connection c = postgres.superuser(); Statement s = c.createStatement()) {
+            s.execute("revoke connect, temporary on database postgres from public");
+            s.execute("revoke connect, temporary on database template1 from public");
+            if (firstStart) {
+                closeTheFirstStartDoor(c, dbDir, pgData);
+            }
+        }
+    }
+
+    /**
      * A first server start: gives the superuser a password (kept for the next starts), then
      * rewrites pg_hba.conf to scram-sha-256 for everyone and reloads it before anyone is told the
      * server runs.
      */
-    static void closeTheFirstStartDoor(EmbeddedPostgres postgres, Path dbDir, Path pgData) throws SQLException, IOException {
+    private static void closeTheFirstStartDoor(Connection c, Path dbDir, Path pgData) throws SQLException, IOException {
         String superuser = OwnerFiles.generatePassword();
         OwnerFiles.writeSuperuserPassword(dbDir, superuser);
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("alter role postgres password '" + superuser + "'");
-            AccessRules.write(pgData, AccessRules.Rules.SERVER);
+        // hashed here (SCRAM): the password itself never reaches the server, nor a log of it
+        c.unwrap(PGConnection.class).alterUserPassword("postgres", superuser.toCharArray(), "scram-sha-256");
+        AccessRules.writeFile(AccessRules.serverFile(dbDir), AccessRules.Rules.SERVER);
+        try (Statement s = c.createStatement()) {
             s.execute("select pg_reload_conf()");
         }
     }

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.regex.Pattern;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sweetshop.common.InvalidInputException;
@@ -47,10 +48,9 @@ public final class TillRoles {
         String role = roleOf(name);
         String group = office ? OFFICE_GROUP : TILL_GROUP;
         try (Statement s = owner.createStatement()) {
-            String quoted = "'" + password.replace("'", "''") + "'";
-            // scram-sha-256: password_encryption is set so; the statement is never logged by us
-            s.execute((exists(owner, role) ? "alter role " : "create role ") + role
-                    + " login connection limit 50 password " + quoted);
+            s.execute((exists(owner, role) ? "alter role " : "create role ") + role + " login connection limit 50");
+            // hashed here (SCRAM-SHA-256): the password itself never reaches the server, nor any log of it
+            owner.unwrap(PGConnection.class).alterUserPassword(role, password.toCharArray(), "scram-sha-256");
             s.execute("revoke " + TILL_GROUP + ", " + OFFICE_GROUP + " from " + role);
             s.execute("grant " + group + " to " + role);
         }

@@ -980,6 +980,13 @@ class CliBadInputTest extends BadInputCase {
         }
 
         @ParameterizedTest
+        @ValueSource(strings = {"192.0.2.1", "300.1.1.1", "127.0.0", "fe80::zz", "example.com"})
+        void serverRefusesAListenAddressThatIsNotOneOfThisMachinesBeforeStarting(String listen) {
+            // 192.0.2.1 is a documentation address no machine here has: PostgreSQL would fail to bind it
+            cliRefused(2, "listen", "server", "--listen", listen, "--port", "5999");
+        }
+
+        @ParameterizedTest
         @MethodSource("badAddresses")
         void serverTillRefusesANameThatIsNotOneBeforeTouchingTheServer(String name) {
             cliRefused(2, "till name", "server", "till", "add", name, "--out", "/tmp/sweetshop-never-written");

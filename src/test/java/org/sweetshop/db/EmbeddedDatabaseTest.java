@@ -165,7 +165,8 @@ class EmbeddedDatabaseTest {
                 List.of("--data-dir", dataDir.toString(), "server", "--port", Integer.toString(port), "--listen", "127.0.0.1"), Map.of())) {
             String urlLine = server.awaitLine(line -> line.contains("JDBC URL:"), START, "the JDBC URL");
             url = urlLine.substring(urlLine.indexOf("jdbc:")).strip();
-            assertThat(url).isEqualTo("jdbc:postgresql://127.0.0.1:" + port + "/sweetshop");
+            assertThat(url).isEqualTo("jdbc:postgresql://127.0.0.1:" + port + "/sweetshop?sslmode=verify-full&sslrootcert="
+                    + dataDir.resolve("db/tls/root.crt").toAbsolutePath());
             server.awaitLineStartingWith("Press Ctrl+C", START);
             // issue 9: `server` prints no password; the owner's is kept in the data directory (mode 600)
             password = Files.readString(dataDir.resolve("db/password")).strip();
@@ -212,7 +213,7 @@ class EmbeddedDatabaseTest {
             assertThat(server.stdout()).contains("server till add NAME --out DIR");
 
             // scram-sha-256 for everyone, the superuser on loopback included: no trust left
-            assertThat(Files.readString(dataDir.resolve("db/pgdata/pg_hba.conf"))).doesNotContain("trust").contains("scram-sha-256");
+            assertThat(Files.readString(dataDir.resolve("db/pg_hba.conf"))).doesNotContain("trust").contains("scram-sha-256");
             assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "guess").close())
                     .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28P01"));
 
@@ -220,7 +221,7 @@ class EmbeddedDatabaseTest {
             Path tillTwo = dataDir.resolveSibling(dataDir.getFileName() + "-till-two");
             Properties one = addTill("t1", tillOne);
             Properties two = addTill("t2", tillTwo);
-            assertThat(one.getProperty("db.url")).isEqualTo(url);
+            assertThat(one.getProperty("db.url")).isEqualTo(url + "?sslmode=verify-full&sslrootcert=" + tillOne.resolve("root.crt").toAbsolutePath());
             assertThat(one.getProperty("db.user")).isEqualTo("till_t1");
             assertThat(two.getProperty("db.password")).isNotEqualTo(one.getProperty("db.password"));
             // `sweetshop --data-dir DIR` is that till: it opens the store database with the till's credentials
@@ -262,7 +263,7 @@ class EmbeddedDatabaseTest {
         try (JavaProcess again = JavaProcess.start("server-again", Launcher.class,
                 List.of("--data-dir", dataDir.toString(), "server", "--port", Integer.toString(port), "--listen", "127.0.0.1"), Map.of())) {
             again.awaitLineStartingWith("Press Ctrl+C", START);
-            assertThat(Files.readString(dataDir.resolve("db/pgdata/pg_hba.conf"))).doesNotContain("trust");
+            assertThat(Files.readString(dataDir.resolve("db/pg_hba.conf"))).doesNotContain("trust");
             again.terminate(Duration.ofSeconds(60));
         }
     }
