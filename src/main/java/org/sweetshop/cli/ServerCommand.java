@@ -157,7 +157,7 @@ final class ServerCommand extends CliCommand {
                             + String.join(", ", names) + "), so a till would refuse it: start the server with --listen " + address);
                 }
                 Path tillCert = outDir.toAbsolutePath().resolve("root.crt");
-                String url = StoreServer.jdbcUrl(address, server.owner().port(), tillCert);
+                String url = StoreServer.jdbcUrl(address, server.owner().port(), tillCert.getFileName().toString());
                 String password = TillRoles.newPassword();
                 Path file = outDir.resolve(ConfigLoader.PROPERTIES_FILE);
                 try {

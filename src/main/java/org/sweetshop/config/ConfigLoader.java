@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Resolves {@link AppConfig}: command-line option, then environment, then
@@ -31,7 +33,7 @@ public final class ConfigLoader {
         Path dataDir = DataDirectory.resolve(cli.dataDir(), env);
         Properties file = readProperties(dataDir.resolve(PROPERTIES_FILE));
         Layered layered = new Layered(env, file);
-        String dbUrl = first(cli.dbUrl(), layered.get("SWEETSHOP_DB_URL", "db.url"));
+        String dbUrl = rootCertInDataDir(first(cli.dbUrl(), layered.get("SWEETSHOP_DB_URL", "db.url")), dataDir);
         return new AppConfig(
                 dataDir,
                 dbUrl,
@@ -75,6 +77,25 @@ public final class ConfigLoader {
             return true;
         }
         throw new ConfigException("SWEETSHOP_OFFLINE_SELLING / offline.selling must be true or false, not '" + value + "'", null);
+    }
+
+    private static final Pattern SSL_ROOT_CERT = Pattern.compile("([?&]sslrootcert=)([^&]+)");
+
+    /**
+     * A relative {@code sslrootcert} in the URL names a file in the data directory: {@code server
+     * till add} writes {@code sslrootcert=root.crt} beside the till's {@code sweetshop.properties},
+     * so the folder it wrote can be copied to the till at any path (pgjdbc itself would read it
+     * from the working directory).
+     */
+    static String rootCertInDataDir(String dbUrl, Path dataDir) {
+        if (dbUrl == null) {
+            return null;
+        }
+        Matcher m = SSL_ROOT_CERT.matcher(dbUrl);
+        if (!m.find() || Path.of(m.group(2)).isAbsolute()) {
+            return dbUrl;
+        }
+        return dbUrl.substring(0, m.start(2)) + dataDir.resolve(m.group(2)).toAbsolutePath().normalize() + dbUrl.substring(m.end(2));
     }
 
     private static String first(String a, String b) {

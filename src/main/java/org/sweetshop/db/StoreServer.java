@@ -53,9 +53,17 @@ public final class StoreServer {
 
     /** A till's URL: TLS, the server verified against the store's CA ({@code rootCert}) and by name. */
     public static String jdbcUrl(String host, int port, Path rootCert) {
+        return jdbcUrl(host, port, rootCert.toAbsolutePath().toString());
+    }
+
+    /**
+     * As {@link #jdbcUrl(String, int, Path)} with the CA named as written: a relative name is read
+     * from the till's data directory (config.ConfigLoader), so a till's folder can move.
+     */
+    public static String jdbcUrl(String host, int port, String rootCert) {
         String h = host.contains(":") ? "[" + host + "]" : host;
         return "jdbc:postgresql://" + h + ":" + port + "/" + EmbeddedDatabase.DATABASE
-                + "?sslmode=verify-full&sslrootcert=" + rootCert.toAbsolutePath();
+                + "?sslmode=verify-full&sslrootcert=" + rootCert;
     }
 
     /** Addresses other machines can use to reach a server listening on {@code listen}. */

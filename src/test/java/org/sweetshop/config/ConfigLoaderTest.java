@@ -50,6 +50,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aRelativeRootCertificateIsTheDataDirectorysOwnFile() throws IOException {
+        properties("db.url=jdbc:postgresql://10.0.0.5:5433/sweetshop?sslmode=verify-full&sslrootcert=root.crt\n");
+        AppConfig relative = ConfigLoader.load(new ConfigLoader.Overrides(dir.toString(), null, null, null), Map.of());
+        assertThat(relative.dbUrl()).isEqualTo("jdbc:postgresql://10.0.0.5:5433/sweetshop?sslmode=verify-full&sslrootcert="
+                + dir.toAbsolutePath().resolve("root.crt"));
+
+        String absolute = "jdbc:postgresql://10.0.0.5:5433/sweetshop?sslrootcert=/etc/ssl/store.crt&sslmode=verify-full";
+        assertThat(ConfigLoader.load(new ConfigLoader.Overrides(dir.toString(), absolute, null, null), Map.of()).dbUrl()).isEqualTo(absolute);
+        String none = "jdbc:postgresql://10.0.0.5:5433/sweetshop";
+        assertThat(ConfigLoader.load(new ConfigLoader.Overrides(dir.toString(), none, null, null), Map.of()).dbUrl()).isEqualTo(none);
+    }
+
+    @Test
     void refusesASettingOutOfRangeNamingIt() throws IOException {
         properties("lock.timeout.ms=-5\n");
 

@@ -221,12 +221,14 @@ class EmbeddedDatabaseTest {
             Path tillTwo = dataDir.resolveSibling(dataDir.getFileName() + "-till-two");
             Properties one = addTill("t1", tillOne);
             Properties two = addTill("t2", tillTwo);
-            assertThat(one.getProperty("db.url")).isEqualTo(url + "?sslmode=verify-full&sslrootcert=" + tillOne.resolve("root.crt").toAbsolutePath());
+            assertThat(one.getProperty("db.url")).isEqualTo(url + "?sslmode=verify-full&sslrootcert=root.crt");
             assertThat(one.getProperty("db.user")).isEqualTo("till_t1");
             assertThat(two.getProperty("db.password")).isNotEqualTo(one.getProperty("db.password"));
-            // `sweetshop --data-dir DIR` is that till: it opens the store database with the till's credentials
+            // `sweetshop --data-dir DIR` is that till, wherever the folder was copied to: it opens the
+            // store database with the till's credentials, verifying the server with the folder's root.crt
+            Path tillTwoMoved = Files.move(tillTwo, dataDir.resolveSibling(dataDir.getFileName() + "-till-two-moved"));
             try (JavaProcess list = JavaProcess.start("till-two", Launcher.class,
-                    List.of("--data-dir", tillTwo.toString(), "sweet", "list", "--json"), Map.of())) {
+                    List.of("--data-dir", tillTwoMoved.toString(), "sweet", "list", "--json"), Map.of())) {
                 assertThat(list.awaitExit(START)).as(list.stderr()).isZero();
                 assertThat(list.stdout().strip()).isEqualTo("[]");
             }

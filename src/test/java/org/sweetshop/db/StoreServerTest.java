@@ -109,7 +109,7 @@ class StoreServerTest {
                 addLog = appLog(add);
             }
             assertThat(t1.getProperty("db.url")).isEqualTo("jdbc:postgresql://127.0.0.1:" + port
-                    + "/sweetshop?sslmode=verify-full&sslrootcert=" + till.resolve("root.crt").toAbsolutePath());
+                    + "/sweetshop?sslmode=verify-full&sslrootcert=root.crt");
             assertThat(Files.readAllBytes(till.resolve("root.crt"))).isEqualTo(Files.readAllBytes(rootCert));
             String tillUser = t1.getProperty("db.user");
             String tillPassword = t1.getProperty("db.password");
