@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sweetshop.Launcher;
+import org.sweetshop.config.ConfigLoader;
 import org.sweetshop.testing.JavaProcess;
 import org.sweetshop.testing.Poll;
 
@@ -115,7 +116,7 @@ class StoreServerTest {
             String tillPassword = t1.getProperty("db.password");
 
             // the till's own URL: TLS, the server verified against the store's CA and by name
-            try (Connection c = DriverManager.getConnection(t1.getProperty("db.url"), tillUser, tillPassword);
+            try (Connection c = DriverManager.getConnection(tillUrl(till), tillUser, tillPassword);
                  Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("select ssl, version from pg_stat_ssl where pid = pg_backend_pid()")) {
                 assertThat(rs.next()).isTrue();
@@ -192,7 +193,7 @@ class StoreServerTest {
             }
             Properties t2 = properties(till.resolve("sweetshop.properties"));
             assertThat(t2.getProperty("db.url")).startsWith("jdbc:postgresql://127.0.0.2:" + port + "/sweetshop?sslmode=verify-full&sslrootcert=");
-            try (Connection c = DriverManager.getConnection(t2.getProperty("db.url"), t2.getProperty("db.user"), t2.getProperty("db.password"));
+            try (Connection c = DriverManager.getConnection(tillUrl(till), t2.getProperty("db.user"), t2.getProperty("db.password"));
                  Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("select host(inet_server_addr()), (select ssl from pg_stat_ssl where pid = pg_backend_pid())")) {
                 rs.next();
@@ -430,5 +431,10 @@ class StoreServerTest {
                 s.close();
             }
         }
+    }
+
+    /** The URL the till in {@code tillDir} connects with, as its configuration reads it (the CA file in its folder). */
+    private static String tillUrl(Path tillDir) {
+        return ConfigLoader.load(new ConfigLoader.Overrides(tillDir.toString(), null, null, null), Map.of()).dbUrl();
     }
 }
