@@ -183,6 +183,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private static EmbeddedDatabase own(Path dataDir, Path dbDir, Options options, FileChannel channel, FileLock lock)
             throws IOException {
+        if (options.mode() == Mode.LOCAL) {
+            StoreServer.refuseLocalStart(dataDir, dbDir);
+        }
         Files.deleteIfExists(dbDir.resolve("owner.properties"));
         Path pgData = dbDir.resolve("pgdata");
         OptionalLong orphan = OrphanedPostgres.stopIfRunning(pgData);

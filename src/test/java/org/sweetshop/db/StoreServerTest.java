@@ -307,6 +307,44 @@ class StoreServerTest {
         }
     }
 
+    @Test
+    void aCommandOnAStoppedServersDataDirectoryIsRefusedAndTrustsNobody() throws Exception {
+        try (JavaProcess server = startServer(freePort(), List.of(), Map.of())) {
+            server.awaitLineStartingWith("Press Ctrl+C", START);
+            server.terminate(Duration.ofSeconds(60));
+        }
+        Path db = dataDir.resolve("db");
+        Map<String, String> before = accessFiles(db);
+        assertThat(before).containsKeys("pg_hba.conf", "superuser-password");
+        // a command on that directory while the server is stopped would start it in local mode, whose
+        // pg_hba trusts every user of this machine on loopback: refused, nothing started or written
+        for (List<String> command : List.of(List.of("sweet", "list"), List.of("audit"))) {
+            List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
+            args.addAll(command);
+            try (JavaProcess cli = JavaProcess.start("on-stopped-server", Launcher.class, args, Map.of())) {
+                int exitCode = cli.awaitExit(START);
+                assertThat(exitCode).as("exit code; stdout: " + cli.stdout() + "; stderr: " + cli.stderr()).isEqualTo(5);
+                assertThat(cli.stderr()).contains("is a store server's data directory: start `sweetshop server` on it first, then run this command")
+                        .doesNotContain("Exception").doesNotContain("\tat ");
+            }
+            assertThat(postmasterPid()).as("no postgres started").isEmpty();
+            assertThat(accessFiles(db)).as("nothing rewritten").isEqualTo(before);
+            assertThat(Files.readString(db.resolve("pgdata/pg_hba.conf"))).doesNotContain("written by Sweetshop");
+        }
+    }
+
+    /** The files that say who may connect, and the passwords: name to contents. */
+    private static Map<String, String> accessFiles(Path db) throws IOException {
+        Map<String, String> files = new java.util.TreeMap<>();
+        for (String name : List.of("pg_hba.conf", "superuser-password", "password", "pgdata/pg_hba.conf", "pgdata/postgresql.auto.conf")) {
+            if (Files.isRegularFile(db.resolve(name))) {
+                files.put(name, Files.readString(db.resolve(name)));
+            }
+        }
+        assertThat(db.resolve("owner.properties")).doesNotExist();
+        return files;
+    }
+
     private JavaProcess startServer(int port, List<String> more, Map<String, String> env) {
         List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(), "server", "--port", Integer.toString(port)));
         args.addAll(more);
