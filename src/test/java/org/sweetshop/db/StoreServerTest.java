@@ -115,7 +115,9 @@ class StoreServerTest {
             String tillPassword = t1.getProperty("db.password");
 
             // the till's own URL: TLS, the server verified against the store's CA and by name
-            try (Connection c = DriverManager.getConnection(t1.getProperty("db.url"), tillUser, tillPassword);
+            // (pgjdbc reads a relative sslrootcert from the working directory; the till's config, from its folder)
+            try (Connection c = DriverManager.getConnection(t1.getProperty("db.url").replace("sslrootcert=root.crt",
+                    "sslrootcert=" + till.resolve("root.crt")), tillUser, tillPassword);
                  Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("select ssl, version from pg_stat_ssl where pid = pg_backend_pid()")) {
                 assertThat(rs.next()).isTrue();
@@ -163,6 +165,8 @@ class StoreServerTest {
             logs.add(addLog);
             assertThat(logs).as("the logs looked at").anyMatch(p -> p.getFileName().toString().equals("postgres.log"));
             assertThat(Files.readString(appLog(server))).contains("embedded PostgreSQL started");
+            assertThat(Files.getPosixFilePermissions(dataDir.resolve("db/postgres.log"))).as("PostgreSQL's log: the server's alone")
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             for (String secret : secrets) {
                 assertThat(printed).doesNotContain(secret);
                 for (Path log : logs) {
@@ -192,7 +196,8 @@ class StoreServerTest {
             }
             Properties t2 = properties(till.resolve("sweetshop.properties"));
             assertThat(t2.getProperty("db.url")).startsWith("jdbc:postgresql://127.0.0.2:" + port + "/sweetshop?sslmode=verify-full&sslrootcert=");
-            try (Connection c = DriverManager.getConnection(t2.getProperty("db.url"), t2.getProperty("db.user"), t2.getProperty("db.password"));
+            try (Connection c = DriverManager.getConnection(t2.getProperty("db.url").replace("sslrootcert=root.crt",
+                    "sslrootcert=" + till.resolve("root.crt")), t2.getProperty("db.user"), t2.getProperty("db.password"));
                  Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("select host(inet_server_addr()), (select ssl from pg_stat_ssl where pid = pg_backend_pid())")) {
                 rs.next();
@@ -305,6 +310,48 @@ class StoreServerTest {
             }
             server.terminate(Duration.ofSeconds(60));
         }
+    }
+
+    @Test
+    void aRestartedServerLogsNoPasswordEvenWithEveryStatementLoggedAndMovesABigLogAside() throws Exception {
+        int port = freePort();
+        try (JavaProcess server = startServer(port, List.of(), Map.of())) {
+            server.awaitLineStartingWith("Press Ctrl+C", START);
+            String superuser = Files.readString(dataDir.resolve("db/superuser-password")).strip();
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", superuser);
+                 Statement s = c.createStatement()) {
+                s.execute("alter system set log_statement = 'all'");
+            }
+            server.terminate(Duration.ofSeconds(60));
+        }
+        // the first start's log, made over the limit: the next start moves it to postgres.log.1 (the
+        // older copy there is replaced) and PostgreSQL writes a new one
+        Path log = dataDir.resolve("db/postgres.log");
+        Path old = dataDir.resolve("db/postgres.log.1");
+        Files.writeString(old, "the oldest copy\n");
+        assertThat(Files.readString(log)).contains("ready to accept connections");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(log.toFile(), "rw")) {
+            file.setLength(ServerPostmaster.LOG_LIMIT + 1);
+        }
+        try (JavaProcess again = startServer(port, List.of(), Map.of())) {
+            again.awaitLineStartingWith("Press Ctrl+C", START);
+            again.terminate(Duration.ofSeconds(60));
+        }
+        assertThat(Files.size(old)).isEqualTo(ServerPostmaster.LOG_LIMIT + 1);
+        assertThat(new String(Files.readAllBytes(old), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("ready to accept connections").doesNotContain("the oldest copy");
+        for (Path file : List.of(log, old)) {
+            assertThat(Files.getPosixFilePermissions(file)).as(file.toString())
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        }
+        String restarted = Files.readString(log);
+        assertThat(Files.size(log)).isLessThan(ServerPostmaster.LOG_LIMIT);
+        assertThat(restarted).as("every statement is logged").contains("revoke connect, temporary on database postgres from public")
+                .contains("ready to accept connections").doesNotContain("the oldest copy");
+        // the owner's password was set again at this start: neither it nor its verifier is in the log
+        assertThat(restarted).doesNotContainIgnoringCase("password").doesNotContain("SCRAM-SHA-256$")
+                .doesNotContain(Files.readString(dataDir.resolve("db/password")).strip())
+                .doesNotContain(Files.readString(dataDir.resolve("db/superuser-password")).strip());
     }
 
     @Test
