@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -183,6 +184,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private static EmbeddedDatabase own(Path dataDir, Path dbDir, Options options, FileChannel channel, FileLock lock)
             throws IOException {
+        if (options.mode() == Mode.LOCAL) {
+            StoreServer.refuseLocalStart(dataDir, dbDir);
+        }
         Files.deleteIfExists(dbDir.resolve("owner.properties"));
         Path pgData = dbDir.resolve("pgdata");
         OptionalLong orphan = OrphanedPostgres.stopIfRunning(pgData);
@@ -283,11 +287,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
             try (ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = '" + APP_USER + "'")) {
                 roleExists = rs.next();
             }
-            String quoted = "'" + password.replace("'", "''") + "'";
             // the owner of the schema: it runs the migrations, which make the till and back-office
             // group roles (CREATEROLE), and `server till add/revoke`, which make and end each till's
             // login role and its sessions (pg_signal_backend)
-            s.execute((roleExists ? "alter role " : "create role ") + APP_USER + " login createrole password " + quoted);
+            s.execute((roleExists ? "alter role " : "create role ") + APP_USER + " login createrole");
+            // hashed here (SCRAM-SHA-256): the password never reaches the server, and not even its
+            // verifier a log of every statement (log_statement = all)
+            s.execute("set log_statement = 'none'");
+            c.unwrap(PGConnection.class).alterUserPassword(APP_USER, password.toCharArray(), "scram-sha-256");
+            s.execute("reset log_statement");
             s.execute("grant pg_signal_backend to " + APP_USER);
             boolean dbExists;
             try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {

@@ -46,6 +46,8 @@ final class ServerPostmaster implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerPostmaster.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+    /** Over this, {@code postgres.log} is moved aside when the server starts. */
+    static final long LOG_LIMIT = 10L * 1024 * 1024;
 
     private final Process process;
     private final int port;
@@ -66,6 +68,7 @@ final class ServerPostmaster implements AutoCloseable {
                                   String superuserPassword, Duration startupWait, java.util.function.Consumer<Path> beforeStart)
             throws IOException {
         Path bin = binaries(dbDir);
+        Path log = prepareLog(dbDir);
         boolean fresh = !Files.isRegularFile(pgData.resolve("PG_VERSION"));
         if (fresh) {
             Files.createDirectories(pgData);
@@ -76,7 +79,7 @@ final class ServerPostmaster implements AutoCloseable {
         runAs.ifPresent(user -> user.takeOver(dbDir, pgData));
         if (fresh) {
             run(prefix(runAs, false), List.of(bin.resolve("initdb").toString(), "-A", "trust", "-U", "postgres", "-D", pgData.toString(),
-                    "-E", "UTF-8"), dbDir.resolve("postgres.log"));
+                    "-E", "UTF-8"), log);
         }
         beforeStart.accept(pgData);
 
@@ -86,7 +89,6 @@ final class ServerPostmaster implements AutoCloseable {
             command.add("-c");
             command.add(key + "=" + value);
         });
-        Path log = dbDir.resolve("postgres.log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         cleanEnvironment(builder);
         // pdeathsig fires when the *thread* that started the child ends: start it from a thread that
@@ -193,6 +195,30 @@ final class ServerPostmaster implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * {@code db/postgres.log}, made before PostgreSQL appends to it: this process's alone to read
+     * (mode 600), and over {@link #LOG_LIMIT} bytes at a start moved to {@code postgres.log.1} (the
+     * one old copy kept) so that it does not grow forever.
+     */
+    static Path prepareLog(Path dbDir) throws IOException {
+        Path log = dbDir.resolve("postgres.log");
+        if (Files.isRegularFile(log) && Files.size(log) > LOG_LIMIT) {
+            Path old = dbDir.resolve("postgres.log.1");
+            Files.move(log, old, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            setMode(old, "rw-------");
+            LOG.info("{} was over {} bytes: moved to {}", log, LOG_LIMIT, old.getFileName());
+        }
+        if (!Files.exists(log, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                Files.createFile(log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(log);
+            }
+        }
+        setMode(log, "rw-------");
+        return log;
     }
 
     /** {@code setpriv}: drop to the system user (root only) and die with this JVM. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -138,6 +139,19 @@ public final class StoreServer {
                 postmaster.close();
             }
         };
+    }
+
+    /**
+     * Refused before anything on disk changes: a store server's data directory (its superuser has a
+     * password, or its pg_hba.conf is beside pgdata) is never started in local mode, whose pg_hba
+     * trusts every user of this machine on loopback (the superuser's {@code COPY ... TO PROGRAM}).
+     * A command run on it while the server is stopped is told to start the server, then join it.
+     */
+    static void refuseLocalStart(Path dataDir, Path dbDir) {
+        if (Files.exists(dbDir.resolve("superuser-password")) || Files.exists(AccessRules.serverFile(dbDir))) {
+            throw new DatabaseStartException(dataDir + " is a store server's data directory: start `sweetshop server` on it first, "
+                    + "then run this command", null);
+        }
     }
 
     /** Refused: PostgreSQL is not run with root's powers, and the user to run it as is missing. */

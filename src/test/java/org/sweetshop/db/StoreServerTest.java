@@ -164,6 +164,8 @@ class StoreServerTest {
             logs.add(addLog);
             assertThat(logs).as("the logs looked at").anyMatch(p -> p.getFileName().toString().equals("postgres.log"));
             assertThat(Files.readString(appLog(server))).contains("embedded PostgreSQL started");
+            assertThat(Files.getPosixFilePermissions(dataDir.resolve("db/postgres.log"))).as("PostgreSQL's log: the server's alone")
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             for (String secret : secrets) {
                 assertThat(printed).doesNotContain(secret);
                 for (Path log : logs) {
@@ -306,6 +308,86 @@ class StoreServerTest {
             }
             server.terminate(Duration.ofSeconds(60));
         }
+    }
+
+    @Test
+    void aRestartedServerLogsNoPasswordEvenWithEveryStatementLoggedAndMovesABigLogAside() throws Exception {
+        int port = freePort();
+        try (JavaProcess server = startServer(port, List.of(), Map.of())) {
+            server.awaitLineStartingWith("Press Ctrl+C", START);
+            String superuser = Files.readString(dataDir.resolve("db/superuser-password")).strip();
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", superuser);
+                 Statement s = c.createStatement()) {
+                s.execute("alter system set log_statement = 'all'");
+            }
+            server.terminate(Duration.ofSeconds(60));
+        }
+        // the first start's log, made over the limit: the next start moves it to postgres.log.1 (the
+        // older copy there is replaced) and PostgreSQL writes a new one
+        Path log = dataDir.resolve("db/postgres.log");
+        Path old = dataDir.resolve("db/postgres.log.1");
+        Files.writeString(old, "the oldest copy\n");
+        assertThat(Files.readString(log)).contains("ready to accept connections");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(log.toFile(), "rw")) {
+            file.setLength(ServerPostmaster.LOG_LIMIT + 1);
+        }
+        try (JavaProcess again = startServer(port, List.of(), Map.of())) {
+            again.awaitLineStartingWith("Press Ctrl+C", START);
+            again.terminate(Duration.ofSeconds(60));
+        }
+        assertThat(Files.size(old)).isEqualTo(ServerPostmaster.LOG_LIMIT + 1);
+        assertThat(new String(Files.readAllBytes(old), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("ready to accept connections").doesNotContain("the oldest copy");
+        for (Path file : List.of(log, old)) {
+            assertThat(Files.getPosixFilePermissions(file)).as(file.toString())
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        }
+        String restarted = Files.readString(log);
+        assertThat(Files.size(log)).isLessThan(ServerPostmaster.LOG_LIMIT);
+        assertThat(restarted).as("every statement is logged").contains("revoke connect, temporary on database postgres from public")
+                .contains("ready to accept connections").doesNotContain("the oldest copy");
+        // the owner's password was set again at this start: neither it nor its verifier is in the log
+        assertThat(restarted).doesNotContainIgnoringCase("password").doesNotContain("SCRAM-SHA-256$")
+                .doesNotContain(Files.readString(dataDir.resolve("db/password")).strip())
+                .doesNotContain(Files.readString(dataDir.resolve("db/superuser-password")).strip());
+    }
+
+    @Test
+    void aCommandOnAStoppedServersDataDirectoryIsRefusedAndTrustsNobody() throws Exception {
+        try (JavaProcess server = startServer(freePort(), List.of(), Map.of())) {
+            server.awaitLineStartingWith("Press Ctrl+C", START);
+            server.terminate(Duration.ofSeconds(60));
+        }
+        Path db = dataDir.resolve("db");
+        Map<String, String> before = accessFiles(db);
+        assertThat(before).containsKeys("pg_hba.conf", "superuser-password");
+        // a command on that directory while the server is stopped would start it in local mode, whose
+        // pg_hba trusts every user of this machine on loopback: refused, nothing started or written
+        for (List<String> command : List.of(List.of("sweet", "list"), List.of("audit"))) {
+            List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
+            args.addAll(command);
+            try (JavaProcess cli = JavaProcess.start("on-stopped-server", Launcher.class, args, Map.of())) {
+                int exitCode = cli.awaitExit(START);
+                assertThat(exitCode).as("exit code; stdout: " + cli.stdout() + "; stderr: " + cli.stderr()).isEqualTo(5);
+                assertThat(cli.stderr()).contains("is a store server's data directory: start `sweetshop server` on it first, then run this command")
+                        .doesNotContain("Exception").doesNotContain("\tat ");
+            }
+            assertThat(postmasterPid()).as("no postgres started").isEmpty();
+            assertThat(accessFiles(db)).as("nothing rewritten").isEqualTo(before);
+            assertThat(Files.readString(db.resolve("pgdata/pg_hba.conf"))).doesNotContain("written by Sweetshop");
+        }
+    }
+
+    /** The files that say who may connect, and the passwords: name to contents. */
+    private static Map<String, String> accessFiles(Path db) throws IOException {
+        Map<String, String> files = new java.util.TreeMap<>();
+        for (String name : List.of("pg_hba.conf", "superuser-password", "password", "pgdata/pg_hba.conf", "pgdata/postgresql.auto.conf")) {
+            if (Files.isRegularFile(db.resolve(name))) {
+                files.put(name, Files.readString(db.resolve(name)));
+            }
+        }
+        assertThat(db.resolve("owner.properties")).doesNotExist();
+        return files;
     }
 
     private JavaProcess startServer(int port, List<String> more, Map<String, String> env) {
