@@ -16,6 +16,7 @@ import org.sweetshop.common.DatabaseUnreachableException;
 import org.sweetshop.config.ConfigLoader;
 import org.sweetshop.journal.CatalogueSnapshot;
 import org.sweetshop.journal.Journal;
+import org.sweetshop.journal.OfflineSelling;
 import org.sweetshop.journal.OfflineStaff;
 import org.sweetshop.journal.OfflineTill;
 import org.sweetshop.print.ReceiptText;
@@ -88,11 +89,22 @@ final class SellCommand extends JsonCommand {
             sent = request.saleId();
             receipt = context().sales().checkout(caller, request);
         } catch (DatabaseUnreachableException unreachable) {
-            if (!offline) {
+            // once sent, the checkout may have been made (its reply lost): a coupon or promo cannot
+            // go offline, and an offline path that fails keeps this outcome and the sale id (exit 5)
+            if (!offline || sent != null && OfflineSelling.carriesCode(request)) {
                 throw unreachable;
             }
             LOG.warn("store database unreachable, selling offline: {}", unreachable.getMessage());
-            return sellOffline(dataDir, request, password);
+            try {
+                return sellOffline(dataDir, request, password);
+            } catch (RuntimeException failed) {
+                if (sent == null) {
+                    throw failed;
+                }
+                LOG.warn("checkout {} could not be journaled offline either: {}", sent, failed.getMessage());
+                unreachable.addSuppressed(failed);
+                throw unreachable;
+            }
         }
         if (json) {
             out().println(Json.write(receipt));
@@ -110,7 +122,6 @@ final class SellCommand extends JsonCommand {
     }
 
     private int sellOffline(Path dataDir, CheckoutRequest request, String password) {
-        sent = null; // nothing reaches the database: a failure now changes nothing anywhere
         Caller caller = OfflineStaff.in(dataDir, new PasswordHasher()).login(as, password);
         Journal journal = Journal.in(dataDir, holdForTests());
         Receipt receipt = new OfflineTill(journal, CatalogueSnapshot.in(dataDir), Clock.systemDefaultZone()).sell(caller, request);

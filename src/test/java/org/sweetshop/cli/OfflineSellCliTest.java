@@ -157,4 +157,43 @@ class OfflineSellCliTest extends DatabaseTest {
         assertThat(twice.err()).contains("already resolved");
         assertThat(cli.run("journal", "resolve", UUID.randomUUID().toString(), "--as", "manager").exitCode()).isEqualTo(3);
     }
+
+    @Test
+    void aCheckoutLostAfterItWasSentIsNeverTurnedIntoARefusalNorLosesItsSaleId() throws IOException {
+        cli.env("SWEETSHOP_OFFLINE_SELLING", "true");
+        sweet("OL", "1.00", 10);
+        assertThat(cli.run("sell", "--till", "T1", "--as", "cashier", "--item", "OL:1").exitCode()).isZero();
+        office.promos().add(manager, new org.sweetshop.promo.NewPromo("LOSTPROMO", org.sweetshop.common.Discount.percent(money("10")),
+                null, null, null));
+        String withCoupon = UUID.randomUUID().toString();
+        String unjournaled = UUID.randomUUID().toString();
+        // the reply of the checkout's commit is lost: the store database may have the sale
+        app.database().transactor().setBeforeCommit(() -> {
+            if (StackWalker.getInstance().walk(frames -> frames.anyMatch(f -> f.getClassName().equals("org.sweetshop.sale.SaleService")
+                    && f.getMethodName().equals("checkout")))) {
+                throw new DatabaseUnreachableException("store database unreachable: connection reset", null);
+            }
+        });
+        CliRunner.Result coupon;
+        CliRunner.Result broken;
+        try {
+            coupon = cli.run("sell", "--till", "T1", "--as", "cashier", "--item", "OL:1", "--promo", "LOSTPROMO",
+                    "--sale-id", withCoupon);
+            // the journal cannot be written (its folder is a file)
+            Path sales = TestDatabase.get().dataDir().resolve("journal").resolve("sales");
+            Files.createDirectories(sales.getParent());
+            Files.writeString(sales, "not a folder");
+            broken = cli.run("sell", "--till", "T1", "--as", "cashier", "--item", "OL:1", "--sale-id", unjournaled, "--json");
+        } finally {
+            app.database().transactor().setBeforeCommit(null);
+        }
+
+        assertThat(coupon.exitCode()).as(coupon.err()).isEqualTo(5);
+        assertThat(coupon.err()).isEqualTo("the store database stopped answering: the sale may have been made; send it again with"
+                + " --sale-id " + withCoupon + ", it is never made twice\n");
+        assertThat(broken.exitCode()).as(broken.err()).isEqualTo(5);
+        assertThat(JSON.readTree(broken.out()).get("saleId").asText()).isEqualTo(unjournaled);
+        assertThat(broken.err()).contains("may have been made");
+        assertThat(sales()).isEqualTo(1);
+    }
 }

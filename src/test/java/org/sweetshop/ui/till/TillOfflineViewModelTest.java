@@ -72,6 +72,25 @@ class TillOfflineViewModelTest extends DatabaseTest {
     }
 
     @Test
+    void aCheckoutThatMayHaveBeenMadeStaysUnreachableWhenItCannotGoOfflineSoItIsSentAgainUnderItsId() {
+        sweet("TO", "1.00", 5);
+        OfflineSelling on = new OfflineSelling(true, dataDir, app.offlineReplay(), Clock.systemDefaultZone());
+        CheckoutRequest withPromo = new CheckoutRequest(UUID.randomUUID(), "T1", List.of(line("TO", 1)), null, "SUMMER", Payment.card());
+        CheckoutRequest withCoupon = new CheckoutRequest(UUID.randomUUID(), "T1", List.of(line("TO", 1)), "ABCD-EFGH-JKLM", null,
+                Payment.card());
+
+        // a coupon or promo is never refused offline (the sale may have been made): "not confirmed", Try again
+        assertThatThrownBy(() -> on.checkout(cashier, withPromo, TillOfflineViewModelTest::unreachable))
+                .isInstanceOf(DatabaseUnreachableException.class);
+        assertThatThrownBy(() -> on.checkout(cashier, withCoupon, TillOfflineViewModelTest::unreachable))
+                .isInstanceOf(DatabaseUnreachableException.class);
+        // no catalogue copy: the offline path fails, the original outcome stays
+        assertThatThrownBy(() -> on.checkout(cashier, basketOf("TO", 1), TillOfflineViewModelTest::unreachable))
+                .isInstanceOf(DatabaseUnreachableException.class).hasMessage("store database unreachable");
+        assertThat(on.waiting()).isZero();
+    }
+
+    @Test
     void theStatusBarCountsTheSalesWaitingAndTheJournalIsSentWhenTheDatabaseIsBack() {
         sweet("TO", "1.00", 5);
         CatalogueSnapshot.in(dataDir).save(app.catalog().list(), Instant.now());
