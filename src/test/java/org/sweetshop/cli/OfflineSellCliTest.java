@@ -163,7 +163,7 @@ class OfflineSellCliTest extends DatabaseTest {
         cli.env("SWEETSHOP_OFFLINE_SELLING", "true");
         sweet("OL", "1.00", 10);
         assertThat(cli.run("sell", "--till", "T1", "--as", "cashier", "--item", "OL:1").exitCode()).isZero();
-        office.promos().add(manager, new org.sweetshop.promo.NewPromo("LOSTPROMO", org.sweetshop.common.Discount.percent(money("10")),
+        office.promos().add(manager, new org.sweetshop.promo.NewPromo("LOSTPROMO", org.sweetshop.common.Discount.percent(java.math.BigDecimal.TEN),
                 null, null, null));
         String withCoupon = UUID.randomUUID().toString();
         String unjournaled = UUID.randomUUID().toString();
