@@ -117,8 +117,18 @@ final class SellCommand extends JsonCommand {
 
     /** What this till needs to sell offline later: the cashier's log-in and the catalogue as it is now. */
     private void keepForOffline(Path dataDir, Caller caller, String password) {
-        OfflineStaff.in(dataDir, new PasswordHasher()).remember(caller, password);
-        CatalogueSnapshot.in(dataDir).save(context().catalog().list(), Instant.now());
+        // best effort: a log-in cache or catalogue copy that cannot be kept never blocks an online sale
+        try {
+            OfflineStaff.in(dataDir, new PasswordHasher()).remember(caller, password);
+        } catch (RuntimeException e) {
+            LOG.warn("the log-in of {} could not be kept for selling offline: {}", caller.username(), e.toString());
+        }
+        var catalogue = context().catalog().list();
+        try {
+            CatalogueSnapshot.in(dataDir).save(catalogue, Instant.now());
+        } catch (RuntimeException e) {
+            LOG.warn("the catalogue copy for selling offline could not be kept: {}", e.toString());
+        }
     }
 
     private int sellOffline(Path dataDir, CheckoutRequest request, String password) {

@@ -76,7 +76,12 @@ public final class OfflineSelling {
     /** The catalogue as just loaded online: kept for selling offline. */
     public List<SweetView> catalogueLoaded(List<SweetView> catalogue) {
         if (enabled) {
-            snapshot.save(catalogue, java.time.Instant.now());
+            try {
+                snapshot.save(catalogue, java.time.Instant.now());
+            } catch (RuntimeException e) {
+                // best effort: a copy that cannot be kept never blocks selling online
+                LOG.warn("the catalogue copy for selling offline could not be kept: {}", e.toString());
+            }
         }
         return catalogue;
     }
