@@ -255,4 +255,25 @@ class JournalReplayTest extends DatabaseTest {
                     ".staff.lock");
         }
     }
+
+    @Test
+    void aDamagedFileAmongGoodOnesIsNamedAndKeptWhileTheGoodOnesAreSent() throws IOException {
+        Receipt first = till.sell(cashier, offline("FUDGE", 1));
+        Receipt second = till.sell(cashier, offline("MINT", 1));
+        Path damaged = journal.dir().resolve(UUID.randomUUID() + ".json");
+        Files.writeString(damaged, "{\"format\": \"sweetshop-jou");
+
+        Journal.Listing listing = journal.list();
+        JournalReplayer.Report report = replayer().replay(cashier);
+
+        assertThat(listing.entries()).extracting(JournalEntry::saleId).containsExactly(first.saleId(), second.saleId());
+        assertThat(listing.unreadable()).extracting(Journal.Unreadable::file).containsExactly(damaged.getFileName().toString());
+        assertThat(report.count(Result.MADE)).isEqualTo(2);
+        assertThat(report.failed()).hasSize(1);
+        assertThat(report.failed().get(0).file()).isEqualTo(damaged.getFileName().toString());
+        assertThat(report.failed().get(0).saleId()).isNull();
+        assertThat(report.left()).isEqualTo(1);
+        assertThat(Files.readString(damaged)).isEqualTo("{\"format\": \"sweetshop-jou");
+        assertThat(count("select count(*) from sale")).isEqualTo(2);
+    }
 }
