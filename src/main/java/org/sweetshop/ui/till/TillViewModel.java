@@ -163,13 +163,31 @@ public final class TillViewModel {
     }
 
     /** Closes this till's shift with the cash counted in the drawer; shows its Z report. */
+    /**
+     * Closes the shift, after sending the sales made offline: they get their receipt numbers (and
+     * their cash its shift) only when they reach the store database, so a shift is not closed
+     * while any still wait (its Z report would lack cash that is in the drawer).
+     */
     public void closeShift(String countedCash) {
-        shiftStep("counted cash", countedCash, "Closing the shift…", (app, who, amount) -> app.closeShift(who, till, amount), report -> {
+        shiftStep("counted cash", countedCash, "Closing the shift…", (app, who, amount) -> {
+            int left = app.offlineWaiting() == 0 ? 0 : app.replayOffline(who);
+            return left > 0 ? new Closing(null, left) : new Closing(app.closeShift(who, till, amount), 0);
+        }, closing -> {
+            if (closing.report() == null) {
+                offlineWaiting.set(closing.waiting());
+                message.set(closing.waiting() + " offline sale" + (closing.waiting() == 1 ? " has" : "s have")
+                        + " not reached the store database yet: close the shift when they are sent.");
+                return;
+            }
             shift.set(null);
-            zReport.set(report);
+            zReport.set(closing.report());
             show(Screen.Z_REPORT);
             scheduledBackup(cashier.get(), "backup", false);
         });
+    }
+
+    /** A shift closed (its Z report), or not closed because {@code waiting} offline sales are not sent yet. */
+    private record Closing(ZReport report, int waiting) {
     }
 
     /**

@@ -117,4 +117,37 @@ class TillOfflineViewModelTest extends DatabaseTest {
         model.connectionChanged(true, services.describeDatabase());
         assertThat(Sql.queryLong(app.database().dataSource(), "select count(*) from sale")).as("sent once").isEqualTo(2);
     }
+
+    @Test
+    void aShiftIsNotClosedWhileOfflineSalesWaitSoItsZReportHasTheirCash() throws IOException {
+        sweet("TO", "1.00", 5);
+        CatalogueSnapshot.in(dataDir).save(app.catalog().list(), Instant.now());
+        OfflineSelling offline = new OfflineSelling(true, dataDir, app.offlineReplay(), Clock.systemDefaultZone());
+        TillServices services = TillApp.services(app);
+        TillViewModel model = new TillViewModel("T1", () -> services, TaskExecutor.sameThread());
+        model.start();
+        model.login("cashier", PASSWORD);
+        model.openShift("20.00");
+        offline.checkout(cashier, new CheckoutRequest(UUID.randomUUID(), "T1", List.of(line("TO", 2)), null, null,
+                Payment.cash(new java.math.BigDecimal("2.00"))), TillOfflineViewModelTest::unreachable);
+        // a file the replay cannot send: it keeps waiting
+        Path stuck = dataDir.resolve("journal").resolve("sales").resolve(UUID.randomUUID() + ".json");
+        Files.writeString(stuck, "{");
+
+        model.closeShift("22.00");
+
+        assertThat(model.messageProperty().get())
+                .isEqualTo("1 offline sale has not reached the store database yet: close the shift when they are sent.");
+        assertThat(model.shiftProperty().get()).as("still open").isNotNull();
+        assertThat(model.zReportProperty().get()).isNull();
+        assertThat(Sql.queryLong(app.database().dataSource(), "select count(*) from shift where closed_at is null")).isEqualTo(1);
+        assertThat(Sql.queryLong(app.database().dataSource(), "select count(*) from sale")).as("the sendable one was sent").isEqualTo(1);
+
+        Files.delete(stuck);
+        model.closeShift("22.00");
+
+        assertThat(model.zReportProperty().get()).isNotNull();
+        assertThat(model.shiftProperty().get()).isNull();
+        assertThat(model.zReportProperty().get().toString()).contains("22.00");
+    }
 }
