@@ -42,8 +42,12 @@ final class SellCommand extends JsonCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(SellCommand.class);
 
-    /** A test seam: a file to create between a journaled sale's fsync and its rename, then wait there (to be killed). */
-    static final String HOLD_ENV = "SWEETSHOP_TEST_JOURNAL_HOLD";
+    /**
+     * A test seam, a JVM system property only tests set (never an environment variable a till's
+     * service could inherit): a file to create between a journaled sale's fsync and its rename,
+     * then wait there (to be killed).
+     */
+    static final String HOLD_PROPERTY = "sweetshop.test.journalHold";
 
     @Option(names = "--till", required = true, paramLabel = "T")
     String till;
@@ -152,7 +156,7 @@ final class SellCommand extends JsonCommand {
     }
 
     private Runnable holdForTests() {
-        String marker = cli().env.get(HOLD_ENV);
+        String marker = System.getProperty(HOLD_PROPERTY);
         if (marker == null || marker.isBlank()) {
             return () -> { };
         }
