@@ -139,6 +139,10 @@ class TillOfflineViewModelTest extends DatabaseTest {
         assertThat(model.messageProperty().get())
                 .isEqualTo("1 offline sale has not reached the store database yet: close the shift when they are sent.");
         assertThat(model.shiftProperty().get()).as("still open").isNotNull();
+        assertThat(model.offlineWaitingProperty().get()).isEqualTo(1);
+        assertThat(model.offlineUnsentProperty().get()).isEqualTo(1);
+        assertThat(StatusBar.offlineText(model.offlineWaitingProperty().get(), model.offlineUnsentProperty().get()))
+                .isEqualTo("offline: 1 sale waiting, 1 could not be sent (see journal replay)");
         assertThat(model.zReportProperty().get()).isNull();
         assertThat(Sql.queryLong(app.database().dataSource(), "select count(*) from shift where closed_at is null")).isEqualTo(1);
         assertThat(Sql.queryLong(app.database().dataSource(), "select count(*) from sale")).as("the sendable one was sent").isEqualTo(1);
