@@ -196,4 +196,28 @@ class OfflineSellCliTest extends DatabaseTest {
         assertThat(broken.err()).contains("may have been made");
         assertThat(sales()).isEqualTo(1);
     }
+
+    @Test
+    void aCatalogueCopyThatCannotBeKeptNeverBlocksAnOnlineSaleAndAnUnreadableEntryIsListedNotFatal() throws IOException {
+        cli.env("SWEETSHOP_OFFLINE_SELLING", "true");
+        sweet("OK", "1.00", 10);
+        Path journal = TestDatabase.get().dataDir().resolve("journal");
+        // the copy's name is taken by a folder with something in it: it cannot be replaced
+        Files.createDirectories(journal.resolve("catalogue.json").resolve("x"));
+
+        var online = cli.run("sell", "--till", "T1", "--as", "cashier", "--item", "OK:1");
+        Files.createDirectories(journal.resolve("sales"));
+        Path damaged = journal.resolve("sales").resolve(UUID.randomUUID() + ".json");
+        Files.writeString(damaged, "{\"format\":");
+        var listed = cli.run("journal");
+        var listedJson = cli.run("journal", "--json");
+
+        assertThat(online.exitCode()).as(online.err()).isZero();
+        assertThat(sales()).isEqualTo(1);
+        assertThat(listed.exitCode()).as(listed.err()).isZero();
+        assertThat(listed.out()).startsWith("offline: 1 sale(s) waiting, 1 of them unreadable (kept, not sent)")
+                .contains("UNREADABLE   " + damaged.getFileName());
+        assertThat(JSON.readTree(listedJson.out()).get("unreadable").get(0).get("file").asText()).isEqualTo(damaged.getFileName().toString());
+        assertThat(damaged).exists();
+    }
 }
