@@ -32,15 +32,21 @@ final class JournalCommand extends JsonCommand {
 
     @Override
     public Integer call() {
-        List<JournalEntry> waiting = Journal.in(cli().config().dataDir()).waiting();
+        Journal.Listing listing = Journal.in(cli().config().dataDir()).list();
+        List<JournalEntry> waiting = listing.entries();
         if (json) {
             Map<String, Object> result = new LinkedHashMap<>();
-            result.put("waiting", waiting.size());
+            result.put("waiting", waiting.size() + listing.unreadable().size());
             result.put("sales", waiting);
+            result.put("unreadable", listing.unreadable());
             out().println(Json.write(result));
             return Cli.OK;
         }
-        out().println("offline: " + waiting.size() + " sale(s) waiting");
+        out().println("offline: " + (waiting.size() + listing.unreadable().size()) + " sale(s) waiting"
+                + (listing.unreadable().isEmpty() ? "" : ", " + listing.unreadable().size() + " of them unreadable (kept, not sent)"));
+        for (Journal.Unreadable bad : listing.unreadable()) {
+            out().println("UNREADABLE   " + bad.file() + "  " + bad.reason());
+        }
         for (JournalEntry e : waiting) {
             out().printf("%s  %s  %-8s %-12s %10s  %s%n", e.saleId(), TIME.format(e.soldAt().atZone(ZoneId.systemDefault())), e.till(),
                     e.cashier(), money(e.total()), e.lines().stream().map(l -> l.quantity() + " x " + l.sku())
@@ -84,7 +90,7 @@ final class JournalCommand extends JsonCommand {
                     out().println(what + " " + o.receiptNo() + "  " + o.saleId() + (o.reason() == null ? "" : "  " + o.reason()));
                 }
                 for (JournalReplayer.Failure f : report.failed()) {
-                    out().println("NOT SENT     " + f.saleId() + "  " + f.reason());
+                    out().println("NOT SENT     " + (f.saleId() == null ? f.file() : f.saleId()) + "  " + f.reason());
                 }
                 out().println("sent " + report.sent().size() + " (" + report.count(OfflineReplay.Result.MADE) + " made, "
                         + report.count(OfflineReplay.Result.ALREADY_MADE) + " already made, "
@@ -92,7 +98,7 @@ final class JournalCommand extends JsonCommand {
                         + report.left() + " waiting");
             }
             if (!report.failed().isEmpty()) {
-                cli().err.println(report.failed().size() + " offline sale(s) refused; they stay in the journal");
+                cli().err.println(report.failed().size() + " offline sale(s) refused or unreadable; they stay in the journal");
                 return Cli.REFUSED;
             }
             return Cli.OK;

@@ -16,6 +16,7 @@ import org.sweetshop.common.DatabaseUnreachableException;
 import org.sweetshop.config.ConfigLoader;
 import org.sweetshop.journal.CatalogueSnapshot;
 import org.sweetshop.journal.Journal;
+import org.sweetshop.journal.OfflineSelling;
 import org.sweetshop.journal.OfflineStaff;
 import org.sweetshop.journal.OfflineTill;
 import org.sweetshop.print.ReceiptText;
@@ -41,8 +42,12 @@ final class SellCommand extends JsonCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(SellCommand.class);
 
-    /** A test seam: a file to create between a journaled sale's fsync and its rename, then wait there (to be killed). */
-    static final String HOLD_ENV = "SWEETSHOP_TEST_JOURNAL_HOLD";
+    /**
+     * A test seam, a JVM system property only tests set (never an environment variable a till's
+     * service could inherit): a file to create between a journaled sale's fsync and its rename,
+     * then wait there (to be killed).
+     */
+    static final String HOLD_PROPERTY = "sweetshop.test.journalHold";
 
     @Option(names = "--till", required = true, paramLabel = "T")
     String till;
@@ -88,11 +93,22 @@ final class SellCommand extends JsonCommand {
             sent = request.saleId();
             receipt = context().sales().checkout(caller, request);
         } catch (DatabaseUnreachableException unreachable) {
-            if (!offline) {
+            // once sent, the checkout may have been made (its reply lost): a coupon or promo cannot
+            // go offline, and an offline path that fails keeps this outcome and the sale id (exit 5)
+            if (!offline || sent != null && OfflineSelling.carriesCode(request)) {
                 throw unreachable;
             }
             LOG.warn("store database unreachable, selling offline: {}", unreachable.getMessage());
-            return sellOffline(dataDir, request, password);
+            try {
+                return sellOffline(dataDir, request, password);
+            } catch (RuntimeException failed) {
+                if (sent == null) {
+                    throw failed;
+                }
+                LOG.warn("checkout {} could not be journaled offline either: {}", sent, failed.getMessage());
+                unreachable.addSuppressed(failed);
+                throw unreachable;
+            }
         }
         if (json) {
             out().println(Json.write(receipt));
@@ -105,12 +121,21 @@ final class SellCommand extends JsonCommand {
 
     /** What this till needs to sell offline later: the cashier's log-in and the catalogue as it is now. */
     private void keepForOffline(Path dataDir, Caller caller, String password) {
-        OfflineStaff.in(dataDir, new PasswordHasher()).remember(caller, password);
-        CatalogueSnapshot.in(dataDir).save(context().catalog().list(), Instant.now());
+        // best effort: a log-in cache or catalogue copy that cannot be kept never blocks an online sale
+        try {
+            OfflineStaff.in(dataDir, new PasswordHasher()).remember(caller, password);
+        } catch (RuntimeException e) {
+            LOG.warn("the log-in of {} could not be kept for selling offline: {}", caller.username(), e.toString());
+        }
+        var catalogue = context().catalog().list();
+        try {
+            CatalogueSnapshot.in(dataDir).save(catalogue, Instant.now());
+        } catch (RuntimeException e) {
+            LOG.warn("the catalogue copy for selling offline could not be kept: {}", e.toString());
+        }
     }
 
     private int sellOffline(Path dataDir, CheckoutRequest request, String password) {
-        sent = null; // nothing reaches the database: a failure now changes nothing anywhere
         Caller caller = OfflineStaff.in(dataDir, new PasswordHasher()).login(as, password);
         Journal journal = Journal.in(dataDir, holdForTests());
         Receipt receipt = new OfflineTill(journal, CatalogueSnapshot.in(dataDir), Clock.systemDefaultZone()).sell(caller, request);
@@ -131,7 +156,7 @@ final class SellCommand extends JsonCommand {
     }
 
     private Runnable holdForTests() {
-        String marker = cli().env.get(HOLD_ENV);
+        String marker = System.getProperty(HOLD_PROPERTY);
         if (marker == null || marker.isBlank()) {
             return () -> { };
         }

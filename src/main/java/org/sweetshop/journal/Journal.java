@@ -77,14 +77,39 @@ public final class Journal {
         return Files.isRegularFile(file) ? Optional.of(read(file)) : Optional.empty();
     }
 
-    /** Every sale waiting, oldest first (temporary files of an interrupted write are not sales). */
+    /** A file of the journal that cannot be read (damaged, of another format): named, kept, never replayed. */
+    public record Unreadable(String file, String reason) {
+    }
+
+    /** What the journal holds: the sales it can read, oldest first, and the files it cannot. */
+    public record Listing(List<JournalEntry> entries, List<Unreadable> unreadable) {
+    }
+
+    /** Every sale waiting, oldest first (temporary files of an interrupted write are not sales); an unreadable file is thrown. */
     public List<JournalEntry> waiting() {
+        Listing listing = list();
+        if (!listing.unreadable().isEmpty()) {
+            Unreadable bad = listing.unreadable().get(0);
+            throw new IllegalStateException("cannot read the journal entry " + bad.file() + ": " + bad.reason());
+        }
+        return listing.entries();
+    }
+
+    /** Every sale waiting, each file read on its own: one that cannot be read is listed, not in the way of the others. */
+    public Listing list() {
         List<JournalEntry> entries = new ArrayList<>();
+        List<Unreadable> unreadable = new ArrayList<>();
         for (Path file : files()) {
-            entries.add(read(file));
+            try {
+                entries.add(read(file));
+            } catch (RuntimeException e) {
+                LOG.warn("journal entry {} cannot be read, it is kept and not sent: {}", file, e.getMessage());
+                unreadable.add(new Unreadable(file.getFileName().toString(), e.getMessage()));
+            }
         }
         entries.sort(Comparator.comparing(JournalEntry::soldAt).thenComparing(JournalEntry::saleId));
-        return entries;
+        unreadable.sort(Comparator.comparing(Unreadable::file));
+        return new Listing(entries, unreadable);
     }
 
     /** How many sales wait (without reading them). */

@@ -17,7 +17,8 @@ import org.sweetshop.staff.Caller;
  * before, or recorded with a discrepancy). A connection lost midway stops the replay with the
  * entries not yet confirmed still in the journal: sending again is always safe, a sale is made once.
  * A refused entry (e.g. a constraint it breaks, such as a cashier's account that is gone) stays and
- * is reported; the others are still sent.
+ * is reported; the others are still sent. A file that cannot be read (damaged) is reported by its
+ * name and kept, never in the way of the sales behind it.
  */
 public final class JournalReplayer {
 
@@ -26,8 +27,8 @@ public final class JournalReplayer {
     /** Torn temporary files older than this are removed before a replay. */
     static final Duration TORN_AGE = Duration.ofMinutes(1);
 
-    /** One entry that could not be sent, and why. */
-    public record Failure(UUID saleId, String reason) {
+    /** One entry that could not be sent (its file, and its sale id when the file could be read), and why. */
+    public record Failure(UUID saleId, String file, String reason) {
     }
 
     /** What one replay did; {@code left} is how many entries still wait. */
@@ -51,13 +52,17 @@ public final class JournalReplayer {
         journal.cleanTorn(TORN_AGE);
         List<OfflineReplay.Outcome> sent = new ArrayList<>();
         List<Failure> failed = new ArrayList<>();
-        for (JournalEntry entry : journal.waiting()) {
+        Journal.Listing listing = journal.list();
+        for (Journal.Unreadable bad : listing.unreadable()) {
+            failed.add(new Failure(null, bad.file(), "cannot be read (kept, not sent): " + bad.reason()));
+        }
+        for (JournalEntry entry : listing.entries()) {
             OfflineReplay.Outcome outcome;
             try {
                 outcome = replay.replay(caller, entry.toSale());
             } catch (Refusal | ConstraintViolation | IllegalStateException refused) {
                 LOG.warn("offline sale {} not sent: {}", entry.saleId(), refused.getMessage());
-                failed.add(new Failure(entry.saleId(), refused.getMessage()));
+                failed.add(new Failure(entry.saleId(), entry.saleId() + ".json", refused.getMessage()));
                 continue;
             }
             journal.remove(entry.saleId());

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sweetshop.catalog.SweetView;
 import org.sweetshop.common.DatabaseUnreachableException;
 import org.sweetshop.sale.CheckoutRequest;
@@ -18,6 +20,8 @@ import org.sweetshop.staff.Caller;
  * nothing: the unreachable database is reported as before.
  */
 public final class OfflineSelling {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OfflineSelling.class);
 
     private final boolean enabled;
     private final Journal journal;
@@ -37,22 +41,47 @@ public final class OfflineSelling {
         return enabled;
     }
 
-    /** The online checkout, or (unreachable, offline selling on) the journal's; the receipt of the latter is marked offline. */
+    /**
+     * The online checkout, or (unreachable, offline selling on) the journal's; the receipt of the
+     * latter is marked offline. The unreachable database may have been lost after the commit was
+     * sent, so the sale may have been made: a basket with a coupon or promo code (which cannot be
+     * sold offline) is never turned into a refusal, and a failure of the offline path itself (no
+     * log-in or catalogue copy, a journal that cannot be written, a basket the copy refuses) keeps
+     * the original unreachable outcome, so the till shows "not confirmed" and sends the same sale
+     * id again. Only the journal's own answer replaces it, under that same id.
+     */
     public Receipt checkout(Caller cashier, CheckoutRequest request, Supplier<Receipt> online) {
         try {
             return online.get();
         } catch (DatabaseUnreachableException unreachable) {
-            if (!enabled) {
+            if (!enabled || carriesCode(request)) {
                 throw unreachable;
             }
-            return till.sell(cashier, request);
+            try {
+                return till.sell(cashier, request);
+            } catch (RuntimeException offline) {
+                LOG.warn("checkout {} could not be journaled offline either: {}", request.saleId(), offline.getMessage());
+                unreachable.addSuppressed(offline);
+                throw unreachable;
+            }
         }
+    }
+
+    /** Whether the request has a coupon or promo code (the store database alone can take them). */
+    public static boolean carriesCode(CheckoutRequest request) {
+        return request != null && (request.couponToken() != null && !request.couponToken().isBlank()
+                || request.promoCode() != null && !request.promoCode().isBlank());
     }
 
     /** The catalogue as just loaded online: kept for selling offline. */
     public List<SweetView> catalogueLoaded(List<SweetView> catalogue) {
         if (enabled) {
-            snapshot.save(catalogue, java.time.Instant.now());
+            try {
+                snapshot.save(catalogue, java.time.Instant.now());
+            } catch (RuntimeException e) {
+                // best effort: a copy that cannot be kept never blocks selling online
+                LOG.warn("the catalogue copy for selling offline could not be kept: {}", e.toString());
+            }
         }
         return catalogue;
     }

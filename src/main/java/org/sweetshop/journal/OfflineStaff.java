@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +40,30 @@ public final class OfflineStaff {
         return new OfflineStaff(dataDir.resolve("journal").resolve("staff.properties"), hasher);
     }
 
-    /** After a log-in the store database accepted: remembers it (hashing the password again only when it changed). */
-    public synchronized void remember(Caller caller, String password) {
+    /** Serialises the read-modify-write of the file within this JVM (a file lock cannot be taken twice by one JVM). */
+    private static final Object IN_PROCESS = new Object();
+
+    /**
+     * After a log-in the store database accepted: remembers it (hashing the password again only
+     * when it changed). The read-modify-write holds a lock ({@code .staff.lock} next to the file)
+     * across processes of the same data directory, so two tills logging in at once lose no cashier.
+     */
+    public void remember(Caller caller, String password) {
+        synchronized (IN_PROCESS) {
+            Path lock = file.resolveSibling(".staff.lock");
+            try {
+                DurableFiles.ensureDirectory(file.getParent());
+                try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                     FileLock held = channel.lock()) {
+                    rememberLocked(caller, password);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot lock " + lock, e);
+            }
+        }
+    }
+
+    private void rememberLocked(Caller caller, String password) {
         Properties staff = read();
         String key = caller.username().toLowerCase(Locale.ROOT);
         String hash = staff.getProperty(key + ".hash");

@@ -157,4 +157,67 @@ class OfflineSellCliTest extends DatabaseTest {
         assertThat(twice.err()).contains("already resolved");
         assertThat(cli.run("journal", "resolve", UUID.randomUUID().toString(), "--as", "manager").exitCode()).isEqualTo(3);
     }
+
+    @Test
+    void aCheckoutLostAfterItWasSentIsNeverTurnedIntoARefusalNorLosesItsSaleId() throws IOException {
+        cli.env("SWEETSHOP_OFFLINE_SELLING", "true");
+        sweet("OL", "1.00", 10);
+        assertThat(cli.run("sell", "--till", "T1", "--as", "cashier", "--item", "OL:1").exitCode()).isZero();
+        office.promos().add(manager, new org.sweetshop.promo.NewPromo("LOSTPROMO", org.sweetshop.common.Discount.percent(java.math.BigDecimal.TEN),
+                null, null, null));
+        String withCoupon = UUID.randomUUID().toString();
+        String unjournaled = UUID.randomUUID().toString();
+        // the reply of the checkout's commit is lost: the store database may have the sale
+        app.database().transactor().setBeforeCommit(() -> {
+            if (StackWalker.getInstance().walk(frames -> frames.anyMatch(f -> f.getClassName().equals("org.sweetshop.sale.SaleService")
+                    && f.getMethodName().equals("checkout")))) {
+                throw new DatabaseUnreachableException("store database unreachable: connection reset", null);
+            }
+        });
+        CliRunner.Result coupon;
+        CliRunner.Result broken;
+        try {
+            coupon = cli.run("sell", "--till", "T1", "--as", "cashier", "--item", "OL:1", "--promo", "LOSTPROMO",
+                    "--sale-id", withCoupon);
+            // the journal cannot be written (its folder is a file)
+            Path sales = TestDatabase.get().dataDir().resolve("journal").resolve("sales");
+            Files.createDirectories(sales.getParent());
+            Files.writeString(sales, "not a folder");
+            broken = cli.run("sell", "--till", "T1", "--as", "cashier", "--item", "OL:1", "--sale-id", unjournaled, "--json");
+        } finally {
+            app.database().transactor().setBeforeCommit(null);
+        }
+
+        assertThat(coupon.exitCode()).as(coupon.err()).isEqualTo(5);
+        assertThat(coupon.err()).isEqualTo("the store database stopped answering: the sale may have been made; send it again with"
+                + " --sale-id " + withCoupon + ", it is never made twice\n");
+        assertThat(broken.exitCode()).as(broken.err()).isEqualTo(5);
+        assertThat(JSON.readTree(broken.out()).get("saleId").asText()).isEqualTo(unjournaled);
+        assertThat(broken.err()).contains("may have been made");
+        assertThat(sales()).isEqualTo(1);
+    }
+
+    @Test
+    void aCatalogueCopyThatCannotBeKeptNeverBlocksAnOnlineSaleAndAnUnreadableEntryIsListedNotFatal() throws IOException {
+        cli.env("SWEETSHOP_OFFLINE_SELLING", "true");
+        sweet("OK", "1.00", 10);
+        Path journal = TestDatabase.get().dataDir().resolve("journal");
+        // the copy's name is taken by a folder with something in it: it cannot be replaced
+        Files.createDirectories(journal.resolve("catalogue.json").resolve("x"));
+
+        var online = cli.run("sell", "--till", "T1", "--as", "cashier", "--item", "OK:1");
+        Files.createDirectories(journal.resolve("sales"));
+        Path damaged = journal.resolve("sales").resolve(UUID.randomUUID() + ".json");
+        Files.writeString(damaged, "{\"format\":");
+        var listed = cli.run("journal");
+        var listedJson = cli.run("journal", "--json");
+
+        assertThat(online.exitCode()).as(online.err()).isZero();
+        assertThat(sales()).isEqualTo(1);
+        assertThat(listed.exitCode()).as(listed.err()).isZero();
+        assertThat(listed.out()).startsWith("offline: 1 sale(s) waiting, 1 of them unreadable (kept, not sent)")
+                .contains("UNREADABLE   " + damaged.getFileName());
+        assertThat(JSON.readTree(listedJson.out()).get("unreadable").get(0).get("file").asText()).isEqualTo(damaged.getFileName().toString());
+        assertThat(damaged).exists();
+    }
 }

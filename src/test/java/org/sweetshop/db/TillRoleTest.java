@@ -148,6 +148,14 @@ class TillRoleTest extends DatabaseTest {
         "delete from till_counter",
         "update shift set opening_float = 0",
         "update shift set counted_cash = 0, closed_at = null",
+        // offline conflicts (V10, V11): recorded open by a replay, never rewritten, never resolved by a till
+        "update offline_conflict set reason = 'x'",
+        "update offline_conflict set resolved_by = 1, resolved_at = now(), resolution = 'x'",
+        "delete from offline_conflict",
+        "insert into offline_conflict (sale_id, till, sold_at, replayed_at, reason, resolved_by, resolved_at, resolution)"
+                + " select s.id, 'T1', now(), now(), 'hidden', (select min(id) from staff), now(), 'fine' from sale s limit 1",
+        "insert into offline_conflict (sale_id, till, sold_at, replayed_at, reason, resolution)"
+                + " select s.id, 'T1', now(), now(), 'hidden', 'fine' from sale s limit 1",
     })
     void aTillRoleIsRefused(String statement) throws SQLException {
         String before = Snapshot.of(app.database().dataSource());
@@ -222,6 +230,10 @@ class TillRoleTest extends DatabaseTest {
             assertThat(office.audit().run().ok()).isTrue();
         }
 
+        try (Connection owner = ownerConnection(); Statement s = owner.createStatement()) {
+            s.execute("insert into offline_conflict (sale_id, till, sold_at, replayed_at, reason, resolved_by, resolved_at, resolution)"
+                    + " select s.id, 'T1', now(), now(), 'sold out', (select min(id) from staff), now(), 'counted' from sale s limit 1");
+        }
         String before = Snapshot.of(app.database().dataSource());
         try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), "till_office", officePassword)) {
             for (String statement : List.of(
@@ -229,7 +241,9 @@ class TillRoleTest extends DatabaseTest {
                     "alter table coupon disable trigger coupon_guard", "create table evil (id int)",
                     "update coupon set status = 'ISSUED', redeemed_sale_id = null, redeemed_at = null, redeemed_till = null where status = 'REDEEMED'",
                     "update promo set uses = 0", "update sweet set stock = stock + 100", "copy (select 1) to program 'id'",
-                    "set role sweetshop")) {
+                    "set role sweetshop", "update offline_conflict set resolution = 'nothing happened'",
+                    "update offline_conflict set resolved_by = null, resolved_at = null, resolution = null",
+                    "delete from offline_conflict")) {
                 assertThatThrownBy(() -> {
                     try (Statement s = c.createStatement()) {
                         s.execute(statement);

@@ -227,4 +227,53 @@ class JournalReplayTest extends DatabaseTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void manyWritersOfTheCatalogueCopyAndTheLogInCacheAtOnceNeitherFailNorTearNorLoseACashier() throws IOException {
+        List<org.sweetshop.catalog.SweetView> catalogue = app.catalog().list();
+        Path other = Files.createTempDirectory("sweetshop-offline-race");
+        int workers = 16;
+
+        var outcomes = org.sweetshop.testing.Race.run(workers, i -> {
+            if (i % 2 == 0) {
+                CatalogueSnapshot.in(other).save(catalogue, Instant.now());
+            } else {
+                OfflineStaff.in(other, org.sweetshop.testing.TestDatabase.FAST_HASHER)
+                        .remember(new org.sweetshop.staff.Caller(1000 + i, "racer" + i, org.sweetshop.staff.Role.CASHIER), "pw" + i);
+            }
+            return i;
+        });
+
+        assertThat(org.sweetshop.testing.Race.tally(outcomes)).isEqualTo(java.util.Map.of("OK", (long) workers));
+        assertThat(CatalogueSnapshot.in(other).load().orElseThrow().sweets()).hasSize(catalogue.size());
+        OfflineStaff staff = OfflineStaff.in(other, org.sweetshop.testing.TestDatabase.FAST_HASHER);
+        for (int i = 1; i < workers; i += 2) {
+            assertThat(staff.login("racer" + i, "pw" + i).staffId()).isEqualTo(1000 + i);
+        }
+        try (var files = Files.list(other.resolve("journal"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("catalogue.json", "staff.properties",
+                    ".staff.lock");
+        }
+    }
+
+    @Test
+    void aDamagedFileAmongGoodOnesIsNamedAndKeptWhileTheGoodOnesAreSent() throws IOException {
+        Receipt first = till.sell(cashier, offline("FUDGE", 1));
+        Receipt second = till.sell(cashier, offline("MINT", 1));
+        Path damaged = journal.dir().resolve(UUID.randomUUID() + ".json");
+        Files.writeString(damaged, "{\"format\": \"sweetshop-jou");
+
+        Journal.Listing listing = journal.list();
+        JournalReplayer.Report report = replayer().replay(cashier);
+
+        assertThat(listing.entries()).extracting(JournalEntry::saleId).containsExactly(first.saleId(), second.saleId());
+        assertThat(listing.unreadable()).extracting(Journal.Unreadable::file).containsExactly(damaged.getFileName().toString());
+        assertThat(report.count(Result.MADE)).isEqualTo(2);
+        assertThat(report.failed()).hasSize(1);
+        assertThat(report.failed().get(0).file()).isEqualTo(damaged.getFileName().toString());
+        assertThat(report.failed().get(0).saleId()).isNull();
+        assertThat(report.left()).isEqualTo(1);
+        assertThat(Files.readString(damaged)).isEqualTo("{\"format\": \"sweetshop-jou");
+        assertThat(count("select count(*) from sale")).isEqualTo(2);
+    }
 }

@@ -54,15 +54,23 @@ final class StatusBar {
         Label offline = new Label();
         offline.setId("offline-waiting");
         offline.getStyleClass().add("status-down");
-        offline.textProperty().bind(Bindings.createStringBinding(() -> {
-            int waiting = model.offlineWaitingProperty().get();
-            return waiting == 0 ? "" : "offline: " + waiting + (waiting == 1 ? " sale waiting" : " sales waiting");
-        }, model.offlineWaitingProperty()));
+        offline.textProperty().bind(Bindings.createStringBinding(
+                () -> offlineText(model.offlineWaitingProperty().get(), model.offlineUnsentProperty().get()),
+                model.offlineWaitingProperty(), model.offlineUnsentProperty()));
         offline.visibleProperty().bind(model.offlineWaitingProperty().greaterThan(0));
         offline.managedProperty().bind(offline.visibleProperty());
         HBox bar = new HBox(10, dot, db, offline, spacer, cashier, new Label("·"), shiftLabel, new Label("·"), tillLabel);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    /** "offline: N sales waiting", and ", K could not be sent (see journal replay)" when a replay left some. */
+    static String offlineText(int waiting, int unsent) {
+        if (waiting == 0) {
+            return "";
+        }
+        return "offline: " + waiting + (waiting == 1 ? " sale waiting" : " sales waiting")
+                + (unsent == 0 ? "" : ", " + unsent + " could not be sent (see journal replay)");
     }
 }

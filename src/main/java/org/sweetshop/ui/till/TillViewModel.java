@@ -61,6 +61,7 @@ public final class TillViewModel {
     private final ReadOnlyObjectWrapper<ShiftView> shift = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ZReport> zReport = new ReadOnlyObjectWrapper<>();
     private final javafx.beans.property.ReadOnlyIntegerWrapper offlineWaiting = new javafx.beans.property.ReadOnlyIntegerWrapper(0);
+    private final javafx.beans.property.ReadOnlyIntegerWrapper offlineUnsent = new javafx.beans.property.ReadOnlyIntegerWrapper(0);
     private boolean replaying;
     private final ReadOnlyStringWrapper backup = new ReadOnlyStringWrapper("");
     private TillServices services;
@@ -163,14 +164,28 @@ public final class TillViewModel {
     }
 
     /** Closes this till's shift with the cash counted in the drawer; shows its Z report. */
+    /** Closes the shift once the offline sales are sent (their cash gets its shift at replay: a Z report before would lack it). */
     public void closeShift(String countedCash) {
-        shiftStep("counted cash", countedCash, "Closing the shift…", (app, who, amount) -> app.closeShift(who, till, amount), report -> {
+        shiftStep("counted cash", countedCash, "Closing the shift…", (app, who, amount) -> {
+            int left = app.offlineWaiting() == 0 ? 0 : app.replayOffline(who);
+            return left > 0 ? new Closing(null, left) : new Closing(app.closeShift(who, till, amount), 0);
+        }, closing -> {
+            if (closing.report() == null) {
+                offlineWaiting.set(closing.waiting());
+                offlineUnsent.set(closing.waiting());
+                message.set(closing.waiting() + " offline sale" + (closing.waiting() == 1 ? " has" : "s have")
+                        + " not reached the store database yet: close the shift when they are sent.");
+                return;
+            }
             shift.set(null);
-            zReport.set(report);
+            zReport.set(closing.report());
             show(Screen.Z_REPORT);
             scheduledBackup(cashier.get(), "backup", false);
         });
     }
+
+    /** A shift closed (its Z report), or not closed because {@code waiting} offline sales are not sent yet. */
+    private record Closing(ZReport report, int waiting) { }
 
     /**
      * A scheduled backup in the background, if the store sets a backup folder: after a shift close
@@ -287,7 +302,10 @@ public final class TillViewModel {
         if (app == null) {
             return;
         }
-        BackgroundTask.of(app::offlineWaiting).onSuccess(offlineWaiting::set)
+        BackgroundTask.of(app::offlineWaiting).onSuccess(n -> {
+            offlineWaiting.set(n);
+            offlineUnsent.set(Math.min(n, offlineUnsent.get()));
+        })
                 .onFailure(e -> LOG.warn("cannot count the offline journal: {}", e.getMessage())).executeWith(tasks);
     }
 
@@ -307,6 +325,7 @@ public final class TillViewModel {
                 .onSuccess(left -> {
                     replaying = false;
                     offlineWaiting.set(left);
+                    offlineUnsent.set(left);
                 })
                 .onFailure(e -> {
                     replaying = false;
@@ -318,6 +337,11 @@ public final class TillViewModel {
     /** How many sales made offline wait to be sent ("offline: N sales waiting" in the status bar). */
     public javafx.beans.property.ReadOnlyIntegerProperty offlineWaitingProperty() {
         return offlineWaiting.getReadOnlyProperty();
+    }
+
+    /** How many waiting sales a replay with the database reachable could not send ("K could not be sent"). */
+    public javafx.beans.property.ReadOnlyIntegerProperty offlineUnsentProperty() {
+        return offlineUnsent.getReadOnlyProperty();
     }
 
     public String till() {

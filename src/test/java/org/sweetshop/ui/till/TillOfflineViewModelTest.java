@@ -72,6 +72,25 @@ class TillOfflineViewModelTest extends DatabaseTest {
     }
 
     @Test
+    void aCheckoutThatMayHaveBeenMadeStaysUnreachableWhenItCannotGoOfflineSoItIsSentAgainUnderItsId() {
+        sweet("TO", "1.00", 5);
+        OfflineSelling on = new OfflineSelling(true, dataDir, app.offlineReplay(), Clock.systemDefaultZone());
+        CheckoutRequest withPromo = new CheckoutRequest(UUID.randomUUID(), "T1", List.of(line("TO", 1)), null, "SUMMER", Payment.card());
+        CheckoutRequest withCoupon = new CheckoutRequest(UUID.randomUUID(), "T1", List.of(line("TO", 1)), "ABCD-EFGH-JKLM", null,
+                Payment.card());
+
+        // a coupon or promo is never refused offline (the sale may have been made): "not confirmed", Try again
+        assertThatThrownBy(() -> on.checkout(cashier, withPromo, TillOfflineViewModelTest::unreachable))
+                .isInstanceOf(DatabaseUnreachableException.class);
+        assertThatThrownBy(() -> on.checkout(cashier, withCoupon, TillOfflineViewModelTest::unreachable))
+                .isInstanceOf(DatabaseUnreachableException.class);
+        // no catalogue copy: the offline path fails, the original outcome stays
+        assertThatThrownBy(() -> on.checkout(cashier, basketOf("TO", 1), TillOfflineViewModelTest::unreachable))
+                .isInstanceOf(DatabaseUnreachableException.class).hasMessage("store database unreachable");
+        assertThat(on.waiting()).isZero();
+    }
+
+    @Test
     void theStatusBarCountsTheSalesWaitingAndTheJournalIsSentWhenTheDatabaseIsBack() {
         sweet("TO", "1.00", 5);
         CatalogueSnapshot.in(dataDir).save(app.catalog().list(), Instant.now());
@@ -97,5 +116,42 @@ class TillOfflineViewModelTest extends DatabaseTest {
         assertThat(stockOf("TO")).isEqualTo(2);
         model.connectionChanged(true, services.describeDatabase());
         assertThat(Sql.queryLong(app.database().dataSource(), "select count(*) from sale")).as("sent once").isEqualTo(2);
+    }
+
+    @Test
+    void aShiftIsNotClosedWhileOfflineSalesWaitSoItsZReportHasTheirCash() throws IOException {
+        sweet("TO", "1.00", 5);
+        CatalogueSnapshot.in(dataDir).save(app.catalog().list(), Instant.now());
+        OfflineSelling offline = new OfflineSelling(true, dataDir, app.offlineReplay(), Clock.systemDefaultZone());
+        TillServices services = TillApp.services(app);
+        TillViewModel model = new TillViewModel("T1", () -> services, TaskExecutor.sameThread());
+        model.start();
+        model.login("cashier", PASSWORD);
+        model.openShift("20.00");
+        offline.checkout(cashier, new CheckoutRequest(UUID.randomUUID(), "T1", List.of(line("TO", 2)), null, null,
+                Payment.cash(new java.math.BigDecimal("2.00"))), TillOfflineViewModelTest::unreachable);
+        // a file the replay cannot send: it keeps waiting
+        Path stuck = dataDir.resolve("journal").resolve("sales").resolve(UUID.randomUUID() + ".json");
+        Files.writeString(stuck, "{");
+
+        model.closeShift("22.00");
+
+        assertThat(model.messageProperty().get())
+                .isEqualTo("1 offline sale has not reached the store database yet: close the shift when they are sent.");
+        assertThat(model.shiftProperty().get()).as("still open").isNotNull();
+        assertThat(model.offlineWaitingProperty().get()).isEqualTo(1);
+        assertThat(model.offlineUnsentProperty().get()).isEqualTo(1);
+        assertThat(StatusBar.offlineText(model.offlineWaitingProperty().get(), model.offlineUnsentProperty().get()))
+                .isEqualTo("offline: 1 sale waiting, 1 could not be sent (see journal replay)");
+        assertThat(model.zReportProperty().get()).isNull();
+        assertThat(Sql.queryLong(app.database().dataSource(), "select count(*) from shift where closed_at is null")).isEqualTo(1);
+        assertThat(Sql.queryLong(app.database().dataSource(), "select count(*) from sale")).as("the sendable one was sent").isEqualTo(1);
+
+        Files.delete(stuck);
+        model.closeShift("22.00");
+
+        assertThat(model.zReportProperty().get()).isNotNull();
+        assertThat(model.shiftProperty().get()).isNull();
+        assertThat(model.zReportProperty().get().toString()).contains("22.00");
     }
 }
