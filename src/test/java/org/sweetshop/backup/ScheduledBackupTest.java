@@ -6,11 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +14,7 @@ import org.sweetshop.config.BackupSchedule;
 import org.sweetshop.config.ConfigException;
 import org.sweetshop.config.ConfigLoader;
 import org.sweetshop.testing.DatabaseTest;
+import org.sweetshop.testing.TestClock;
 
 /** Scheduled backups keep the newest N of this till's files and touch nothing else in the folder. */
 class ScheduledBackupTest extends DatabaseTest {
@@ -25,39 +22,19 @@ class ScheduledBackupTest extends DatabaseTest {
     @TempDir
     Path temp;
 
-    /** A clock the test moves on. */
-    private static final class Hands extends Clock {
-        Instant now = Instant.parse("2026-12-01T08:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void onlyTheNewestBackupsOfThisTillAreKept() throws IOException {
         sweet("FUDGE", "1.20", 10);
-        Hands clock = new Hands();
+        TestClock clock = TestClock.stopped();
         BackupService service = new BackupService(app.database().transactor(), clock, "test");
         BackupSchedule schedule = new BackupSchedule(temp, 2);
         Path mine = Files.writeString(temp.resolve("notes.txt"), "mine");
         Path otherTill = service.backup(manager, temp, "T2").file();
 
         Path first = service.scheduled(cashier, schedule, "T1").backup().file();
-        clock.now = clock.now.plus(Duration.ofHours(3));
+        clock.advance(Duration.ofHours(3));
         Path second = service.scheduled(cashier, schedule, "T1").backup().file();
-        clock.now = clock.now.plus(Duration.ofHours(3));
+        clock.advance(Duration.ofHours(3));
         ScheduledBackup third = service.scheduled(cashier, schedule, "T1");
 
         assertThat(third.removed()).containsExactly(first);
@@ -66,16 +43,16 @@ class ScheduledBackupTest extends DatabaseTest {
 
     @Test
     void theDaysFirstStartTakesABackupAndTheNextDoesNot() {
-        Hands clock = new Hands();
+        TestClock clock = TestClock.stopped();
         BackupService service = new BackupService(app.database().transactor(), clock, "test");
         BackupSchedule schedule = new BackupSchedule(temp, 3);
 
         assertThat(service.dailyDue(schedule, "T1")).isTrue();
         service.scheduled(cashier, schedule, "T1");
-        clock.now = clock.now.plus(Duration.ofHours(10));
+        clock.advance(Duration.ofHours(10));
         assertThat(service.dailyDue(schedule, "T1")).isFalse();
         assertThat(service.dailyDue(schedule, "T2")).isTrue();
-        clock.now = clock.now.plus(Duration.ofHours(10));
+        clock.advance(Duration.ofHours(10));
         assertThat(service.dailyDue(schedule, "T1")).isTrue();
     }
 

@@ -32,6 +32,7 @@ import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.Role;
 import org.sweetshop.testing.DatabaseTest;
 import org.sweetshop.testing.JavaProcess;
+import org.sweetshop.testing.ServerFiles;
 import org.sweetshop.testing.TestDatabase;
 
 /**
@@ -300,18 +301,8 @@ class EmbeddedDatabaseTest {
         }
     }
 
-    /** The pid in {@code postmaster.pid}: the postgres that runs (or ran) on this data directory. */
     private Optional<Long> postmasterPid() {
-        Path file = dataDir.resolve("db/pgdata/postmaster.pid");
-        try {
-            if (!Files.isRegularFile(file)) {
-                return Optional.empty();
-            }
-            List<String> lines = Files.readAllLines(file);
-            return lines.isEmpty() || lines.get(0).isBlank() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).strip()));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
+        return ServerFiles.postmasterPid(dataDir);
     }
 
     private Properties ownerProperties() throws IOException {

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sweetshop.Launcher;
 import org.sweetshop.config.ConfigLoader;
 import org.sweetshop.testing.JavaProcess;
+import org.sweetshop.testing.ServerFiles;
 import org.sweetshop.testing.Poll;
 
 /**
@@ -105,7 +106,7 @@ class StoreServerTest {
             try (JavaProcess add = JavaProcess.start("add-t1", Launcher.class,
                     List.of("--data-dir", dataDir.toString(), "server", "till", "add", "t1", "--out", till.toString()), Map.of())) {
                 assertThat(add.awaitExit(START)).as(add.stderr()).isZero();
-                t1 = properties(till.resolve("sweetshop.properties"));
+                t1 = ServerFiles.properties(till.resolve("sweetshop.properties"));
                 addOut = add.stdout() + add.stderr();
                 addLog = appLog(add);
             }
@@ -193,7 +194,7 @@ class StoreServerTest {
                     List.of("--data-dir", dataDir.toString(), "server", "till", "add", "t2", "--out", till.toString()), Map.of())) {
                 assertThat(add.awaitExit(START)).as(add.stderr()).isZero();
             }
-            Properties t2 = properties(till.resolve("sweetshop.properties"));
+            Properties t2 = ServerFiles.properties(till.resolve("sweetshop.properties"));
             assertThat(t2.getProperty("db.url")).startsWith("jdbc:postgresql://127.0.0.2:" + port + "/sweetshop?sslmode=verify-full&sslrootcert=");
             try (Connection c = DriverManager.getConnection(tillUrl(till), t2.getProperty("db.user"), t2.getProperty("db.password"));
                  Statement s = c.createStatement();
@@ -430,25 +431,8 @@ class StoreServerTest {
         }
     }
 
-    private static Properties properties(Path file) throws IOException {
-        Properties properties = new Properties();
-        try (var reader = Files.newBufferedReader(file)) {
-            properties.load(reader);
-        }
-        return properties;
-    }
-
     private Optional<Long> postmasterPid() {
-        Path file = dataDir.resolve("db/pgdata/postmaster.pid");
-        try {
-            if (!Files.isRegularFile(file)) {
-                return Optional.empty();
-            }
-            List<String> lines = Files.readAllLines(file);
-            return lines.isEmpty() || lines.get(0).isBlank() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).strip()));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
+        return ServerFiles.postmasterPid(dataDir);
     }
 
     private static int freePort() throws IOException {

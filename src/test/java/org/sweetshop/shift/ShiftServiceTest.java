@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +21,7 @@ import org.sweetshop.sale.Receipt;
 import org.sweetshop.testing.BadInputCase;
 import org.sweetshop.testing.Race;
 import org.sweetshop.testing.Sql;
+import org.sweetshop.testing.TestClock;
 
 class ShiftServiceTest extends BadInputCase {
 
@@ -31,33 +30,9 @@ class ShiftServiceTest extends BadInputCase {
     private ShiftService shifts;
     private TestClock clock;
 
-    /** A clock the test moves on by hand. */
-    static final class TestClock extends Clock {
-        private volatile Instant now = NINE;
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @BeforeEach
     void shiftsAndSweets() {
-        clock = new TestClock();
+        clock = new TestClock(NINE, Duration.ZERO);
         shifts = new ShiftService(app.database().transactor(), clock);
         sweet("A", "1.20", 1000);
         sweet("B", "2.50", 1000);

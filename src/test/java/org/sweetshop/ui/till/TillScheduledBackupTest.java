@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
@@ -19,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sweetshop.AppContext;
 import org.sweetshop.config.BackupSchedule;
 import org.sweetshop.testing.DatabaseTest;
+import org.sweetshop.testing.TestClock;
 import org.sweetshop.testing.TestDatabase;
 import org.sweetshop.ui.common.TaskExecutor;
 
@@ -35,28 +33,7 @@ class TillScheduledBackupTest extends DatabaseTest {
     @TempDir
     Path temp;
 
-    /** A clock the test moves on: a minute at every look, unless moved by hand. */
-    private static final class Hands extends Clock {
-        Instant now = Instant.parse("2026-12-01T08:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public synchronized Instant instant() {
-            now = now.plusSeconds(60);
-            return now;
-        }
-    }
-
-    private final Hands clock = new Hands();
+    private final TestClock clock = new TestClock(Instant.parse("2026-12-01T08:00:00Z"), Duration.ofSeconds(60));
 
     /** The till's services on the test database, with this clock and this schedule (never closed: the database is shared). */
     private TillViewModel till(BackupSchedule schedule, TaskExecutor backups) {
@@ -177,7 +154,7 @@ class TillScheduledBackupTest extends DatabaseTest {
         assertThat(files(usb)).hasSize(1);
         assertThat(restarted.backupProperty().get()).isEmpty();
 
-        clock.now = clock.now.plus(Duration.ofDays(1));
+        clock.advance(Duration.ofDays(1));
         restarted.logout();
         restarted.login("cashier", PASSWORD);
         assertThat(files(usb)).hasSize(2);
