@@ -44,6 +44,13 @@ public final class NotPermittedException extends Refusal {
                 "account locked after repeated failed log-ins: try again in " + minutes + " min or ask a manager", Remedy.NONE);
     }
 
+    /** Offline, an account stays locked on that till until it logs in while the store database is reachable. */
+    public static NotPermittedException lockedOffline(int failures) {
+        return new NotPermittedException("ACCOUNT_LOCKED",
+                "account locked on this till after " + failures + " wrong passwords while offline: log in again when the store database is back, or ask a manager",
+                Remedy.NONE);
+    }
+
     @Override
     public String code() {
         return code;
