@@ -103,6 +103,9 @@ public final class Journal {
             try {
                 entries.add(read(file));
             } catch (RuntimeException e) {
+                if (!Files.exists(file)) {
+                    continue; // sent and removed meanwhile by another replay of this journal: not waiting any more
+                }
                 LOG.warn("journal entry {} cannot be read, it is kept and not sent: {}", file, e.getMessage());
                 unreadable.add(new Unreadable(file.getFileName().toString(), e.getMessage()));
             }

@@ -257,6 +257,46 @@ class JournalReplayTest extends DatabaseTest {
     }
 
     @Test
+    void aJournalReadWhileAnotherReplaySendsItSeesNoEntryAsUnreadable() {
+        sweet("CHEW", "0.10", 100);
+        CatalogueSnapshot snapshot = CatalogueSnapshot.in(dataDir);
+        snapshot.save(app.catalog().list(), Instant.now());
+        OfflineTill chewTill = new OfflineTill(journal, snapshot, Clock.systemDefaultZone());
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            ids.add(chewTill.sell(cashier, offline("CHEW", 1)).saleId());
+        }
+
+        // one replay sends entry after entry, removing each; meanwhile another process of the same
+        // data directory lists the journal (`journal`, the status bar, a second replay starting) again and again
+        var sending = new java.util.concurrent.atomic.AtomicBoolean(true);
+        var outcomes = org.sweetshop.testing.Race.run(2, i -> {
+            if (i == 0) {
+                try {
+                    return new JournalReplayer(Journal.in(dataDir), app.offlineReplay()).replay(cashier).failed().size();
+                } finally {
+                    sending.set(false);
+                }
+            }
+            int unreadable = 0;
+            int looks = 0;
+            while (sending.get() || looks == 0) {
+                unreadable += Journal.in(dataDir).list().unreadable().size();
+                looks++;
+            }
+            return unreadable;
+        });
+
+        assertThat(org.sweetshop.testing.Race.tally(outcomes)).isEqualTo(java.util.Map.of("OK", 2L));
+        assertThat(outcomes).extracting(o -> o.value()).as("failed sends, then unreadable entries seen while listing")
+                .containsExactly(0, 0);
+        assertThat(count("select count(*) from sale")).isEqualTo(60);
+        assertThat(stockOf("CHEW")).isEqualTo(40);
+        assertThat(journal.count()).isZero();
+        ids.forEach(id -> assertThat(app.sales().findReceipt(id)).isPresent());
+    }
+
+    @Test
     void aDamagedFileAmongGoodOnesIsNamedAndKeptWhileTheGoodOnesAreSent() throws IOException {
         Receipt first = till.sell(cashier, offline("FUDGE", 1));
         Receipt second = till.sell(cashier, offline("MINT", 1));
