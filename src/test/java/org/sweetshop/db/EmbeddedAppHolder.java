@@ -5,11 +5,16 @@ import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.sweetshop.AppContext;
 import org.sweetshop.catalog.NewSweet;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.Role;
 import org.sweetshop.testing.DatabaseTest;
+import org.sweetshop.testing.JavaProcess;
+import org.sweetshop.testing.ServerFiles;
 import org.sweetshop.testing.TestDatabase;
 
 /**
@@ -22,6 +27,22 @@ import org.sweetshop.testing.TestDatabase;
 public final class EmbeddedAppHolder {
 
     private EmbeddedAppHolder() {
+    }
+
+    /**
+     * Leaves a postgres running on {@code dataDir} as a killed app would: a holder opens the
+     * embedded database and is killed with SIGKILL. Returns the postgres's pid (still alive).
+     */
+    static long leaveOrphanedPostgres(Path dataDir, Duration start) {
+        try (JavaProcess killedApp = JavaProcess.start("orphan-maker", EmbeddedAppHolder.class,
+                List.of(dataDir.toString(), "ORPHANED", "5"), Map.of())) {
+            killedApp.awaitLineStartingWith("READY", start);
+            long orphan = ServerFiles.postmasterPid(dataDir).orElseThrow();
+            if (killedApp.kill() != 137) {
+                throw new AssertionError("the orphan maker was not killed: " + killedApp.stderr());
+            }
+            return orphan;
+        }
     }
 
     public static void main(String[] args) throws Exception {

@@ -135,13 +135,7 @@ class EmbeddedDatabaseTest {
 
     @Test
     void postgresLeftRunningByAKilledAppIsStoppedOnPurposeByTheNextStart() throws Exception {
-        long orphan;
-        try (JavaProcess killedApp = JavaProcess.start("orphan-maker", EmbeddedAppHolder.class,
-                List.of(dataDir.toString(), "ORPHANED", "5"), Map.of())) {
-            killedApp.awaitLineStartingWith("READY", START);
-            orphan = postmasterPid().orElseThrow();
-            assertThat(killedApp.kill()).isEqualTo(137);
-        }
+        long orphan = EmbeddedAppHolder.leaveOrphanedPostgres(dataDir, START);
         assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("the killed app's postgres is still running").contains(true);
 
         try (AppContext app = AppContext.open(TestDatabase.config(dataDir))) {

@@ -287,13 +287,7 @@ class StoreServerTest {
     @Test
     void aServerStartedOverAPostgresLeftRunningSaysItStoppedIt() throws Exception {
         // a postgres a killed app left running on the data directory (the single-till start-up leaves one)
-        long orphan;
-        try (JavaProcess killedApp = JavaProcess.start("orphan-maker", EmbeddedAppHolder.class,
-                List.of(dataDir.toString(), "ORPHANED", "5"), Map.of())) {
-            killedApp.awaitLineStartingWith("READY", START);
-            orphan = postmasterPid().orElseThrow();
-            assertThat(killedApp.kill()).isEqualTo(137);
-        }
+        long orphan = EmbeddedAppHolder.leaveOrphanedPostgres(dataDir, START);
         assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).contains(true);
         int port = freePort();
         try (JavaProcess server = startServer(port, List.of(), Map.of())) {

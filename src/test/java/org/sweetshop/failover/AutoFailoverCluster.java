@@ -175,7 +175,7 @@ final class AutoFailoverCluster implements AutoCloseable {
     private void awaitStates(Duration timeout, Map<String, String> wanted, Runnable meanwhile) {
         AtomicReference<Map<String, List<String>>> seen = new AtomicReference<>(Map.of());
         long[] lastNudge = {0};
-        Poll.until(timeout, () -> {
+        Poll.until(timeout, Duration.ofMillis(500), () -> {
             try {
                 seen.set(states());
             } catch (RuntimeException e) {
@@ -190,9 +190,6 @@ final class AutoFailoverCluster implements AutoCloseable {
                 } catch (RuntimeException e) {
                     LOG.debug("while waiting for {}: {}", wanted, e.getMessage());
                 }
-            }
-            if (!reached) {
-                sleepQuietly(500);
             }
             return reached;
         }, () -> "states " + seen.get() + ", wanted " + wanted + "; logs in " + root);
@@ -223,7 +220,7 @@ final class AutoFailoverCluster implements AutoCloseable {
         services.put("monitor", spawn("monitor", List.of("create", "monitor", "--pgdata", monitor.toString(),
                 "--pgport", Integer.toString(monitorPort), "--hostname", "127.0.0.1",
                 "--ssl-self-signed", "--auth", "scram-sha-256", "--run")));
-        Poll.until(Duration.ofSeconds(60), () -> {
+        Poll.until(Duration.ofSeconds(60), Duration.ofMillis(300), () -> {
             try {
                 // the monitor is ready once pg_autoctl made its extension and its role
                 if ("1".equals(psqlOn(monitorPort, "pg_auto_failover",
@@ -233,7 +230,6 @@ final class AutoFailoverCluster implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.debug("monitor not up yet: {}", e.getMessage());
             }
-            sleepQuietly(300);
             return false;
         }, () -> "the monitor did not start; see " + root.resolve("monitor.log"));
         psqlOn(monitorPort, "pg_auto_failover", "alter user autoctl_node password '" + monitorPassword + "'");
@@ -416,14 +412,6 @@ final class AutoFailoverCluster implements AutoCloseable {
                     // closing a probe
                 }
             }
-        }
-    }
-
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -22,6 +22,7 @@ import org.sweetshop.sale.CheckoutRequest;
 import org.sweetshop.sale.Payment;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.staff.Caller;
+import org.sweetshop.testing.Pace;
 import org.sweetshop.testing.TestDatabase;
 
 /**
@@ -114,7 +115,7 @@ public final class FailoverTill {
                     throw e;
                 }
                 OUT.println("STARTRETRY " + e.getMessage());
-                pause(1000);
+                Pace.pause(1000);
             }
         }
     }
@@ -151,7 +152,7 @@ public final class FailoverTill {
             if (sellOnce(lines)) {
                 done++;
             }
-            pause(PACE_MILLIS);
+            Pace.pause(PACE_MILLIS);
         }
         OUT.println("STOPPED " + done);
     }
@@ -177,15 +178,7 @@ public final class FailoverTill {
                 OUT.println("GAVEUP " + saleId);
                 return false;
             }
-            pause(RESEND_PAUSE_MILLIS);
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Pace.pause(RESEND_PAUSE_MILLIS);
         }
     }
 }

@@ -15,6 +15,7 @@ import org.sweetshop.sale.CheckoutRequest;
 import org.sweetshop.sale.Payment;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.staff.Caller;
+import org.sweetshop.testing.Pace;
 import org.sweetshop.testing.Race;
 
 /**
@@ -108,22 +109,14 @@ final class ContinuousSelling {
                 attemptKinds.computeIfAbsent(kind, k -> new LongAdder()).increment();
                 if (kind.equals("DatabaseUnreachableException")) {
                     unreachable.increment();
-                    pause(RESEND_AFTER_MS);
+                    Pace.pause(RESEND_AFTER_MS);
                     continue; // the till sends it again under the same id
                 }
                 (kind.equals("OK") ? ok : kind.equals("BusyException") ? busy : other).increment();
                 sales.add(new Sale(saleId, kind, quantity, attempts, error));
                 break;
             }
-            pause(BETWEEN_SALES_MS);
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Pace.pause(BETWEEN_SALES_MS);
         }
     }
 

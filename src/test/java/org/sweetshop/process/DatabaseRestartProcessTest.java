@@ -40,6 +40,7 @@ import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.Role;
 import org.sweetshop.testing.DatabaseTest;
 import org.sweetshop.testing.JavaProcess;
+import org.sweetshop.testing.Pace;
 import org.sweetshop.testing.Poll;
 import org.sweetshop.testing.RestartablePostgres;
 import org.sweetshop.testing.TestDatabase;
@@ -293,7 +294,7 @@ class DatabaseRestartProcessTest {
                     saleId = run.saleId();
                 }
                 if (run.exitCode() == 5 && System.nanoTime() < deadline) {
-                    Thread.sleep(RESEND_AFTER.toMillis()); // as a script would, before it tries again
+                    Pace.pause(RESEND_AFTER.toMillis()); // as a script would, before it tries again
                     continue;
                 }
                 if (run.exitCode() == 0) {

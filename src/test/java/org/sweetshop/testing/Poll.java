@@ -16,12 +16,20 @@ public final class Poll {
     }
 
     public static void until(Duration timeout, BooleanSupplier condition, Supplier<String> lastSeen) {
+        until(timeout, Duration.ofMillis(5), condition, lastSeen);
+    }
+
+    /**
+     * As {@link #until(Duration, BooleanSupplier, Supplier)}, asking every {@code interval}: for a
+     * condition that is itself costly to ask (a psql process, a query of a cluster's monitor).
+     */
+    public static void until(Duration timeout, Duration interval, BooleanSupplier condition, Supplier<String> lastSeen) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("not reached within " + timeout + ": " + lastSeen.get());
             }
-            LockSupport.parkNanos(5_000_000L);
+            LockSupport.parkNanos(interval.toNanos());
         }
     }
 }
