@@ -162,7 +162,8 @@ class FailoverTest {
             int from = linesAtKill[i];
             JavaProcess till = tills.get(i);
             Poll.until(Duration.ofSeconds(60), () -> {
-                List<String> after = lines(till).subList(from, lines(till).size());
+                List<String> all = lines(till); // one snapshot: the till goes on printing while we read
+                List<String> after = all.subList(Math.min(from, all.size()), all.size());
                 int lost = after.indexOf("LISTENER RECONNECTING");
                 return lost >= 0 && after.subList(lost, after.size()).contains("RESUBSCRIBED");
             }, () -> till.name() + " did not resubscribe after the failover:\n" + tail(till));
