@@ -1,5 +1,9 @@
 package org.sweetshop.catalog;
 
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import org.sweetshop.common.SoldBy;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import org.hibernate.annotations.DynamicUpdate;
@@ -41,8 +45,18 @@ public class Sweet {
     @Column(nullable = false, precision = 10, scale = 2)
     private BigDecimal price;
 
+    /** Pieces for a counted sweet, whole grams for a weighed one ({@link #getSoldBy}). */
     @Column(nullable = false)
     private int stock;
+
+    /** Fixed once the sweet exists (trigger sweet_sold_by_fixed): its stock and ledger are in its unit. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sold_by", nullable = false, length = 8, updatable = false)
+    private SoldBy soldBy = SoldBy.COUNTED;
+
+    /** The 5-digit PLU a label scale prints into its labels, or null. */
+    @Column
+    private Integer plu;
 
     @Column(name = "reorder_level", nullable = false)
     private int reorderLevel;
@@ -61,6 +75,12 @@ public class Sweet {
     }
 
     Sweet(String sku, String name, String category, BigDecimal price, int reorderLevel, Instant createdAt) {
+        this(sku, name, category, price, reorderLevel, createdAt, SoldBy.COUNTED, null);
+    }
+
+    Sweet(String sku, String name, String category, BigDecimal price, int reorderLevel, Instant createdAt, SoldBy soldBy, Integer plu) {
+        this.soldBy = soldBy;
+        this.plu = plu;
         this.sku = sku;
         this.name = name;
         this.category = category;
@@ -102,6 +122,10 @@ public class Sweet {
         this.reorderLevel = level;
     }
 
+    void changePlu(Integer newPlu) {
+        this.plu = newPlu;
+    }
+
     void deactivate() {
         this.active = false;
     }
@@ -126,6 +150,14 @@ public class Sweet {
         return price;
     }
 
+    public SoldBy getSoldBy() {
+        return soldBy;
+    }
+
+    public Integer getPlu() {
+        return plu;
+    }
+
     public int getStock() {
         return stock;
     }
@@ -144,6 +176,6 @@ public class Sweet {
     }
 
     public SweetView view() {
-        return new SweetView(id, sku, name, category, price, stock, reorderLevel, active);
+        return new SweetView(id, sku, name, category, price, stock, reorderLevel, active, soldBy, plu);
     }
 }

@@ -56,6 +56,17 @@ public final class Money {
         return exact.setScale(SCALE, ROUNDING);
     }
 
+    /**
+     * The one rule for a weighed line: grams times the price per kilogram, divided by 1000, rounded
+     * once for the line, half-up to two decimals, as label scales print it (and as PostgreSQL's
+     * {@code round(numeric, 2)} checks it in {@code sale_line_total_ck}). 253 g at 14.99/kg is
+     * 3.79247 → 3.79; 250 g at 15.00/kg is 3.75 exactly; 5 g at 0.90/kg is 0.0045 → 0.00 — the
+     * till refuses a weighed line that comes to nothing.
+     */
+    public static BigDecimal weighedLine(BigDecimal pricePerKg, int grams) {
+        return pricePerKg.multiply(BigDecimal.valueOf(grams)).movePointLeft(3).setScale(SCALE, RoundingMode.HALF_UP);
+    }
+
     public static String format(BigDecimal amount) {
         return amount.setScale(SCALE, ROUNDING).toPlainString();
     }

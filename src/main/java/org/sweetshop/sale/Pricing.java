@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.sweetshop.common.Discount;
 import org.sweetshop.common.Money;
+import org.sweetshop.common.SoldBy;
 
 /**
  * A basket's money, worked out in one place. The subtotal is exact (prices have two decimals).
@@ -14,10 +15,22 @@ import org.sweetshop.common.Money;
  */
 public record Pricing(BigDecimal subtotal, BigDecimal couponDiscount, BigDecimal promoDiscount, BigDecimal total) {
 
-    /** A priced line: unit price times quantity. */
-    public record Line(BigDecimal unitPrice, int quantity) {
-        BigDecimal total() {
-            return unitPrice.multiply(BigDecimal.valueOf(quantity));
+    /**
+     * A priced line: unit price times quantity for a counted sweet; for a weighed one the price is
+     * per kilogram, the quantity grams, and the line is rounded once ({@link Money#weighedLine}).
+     */
+    public record Line(BigDecimal unitPrice, int quantity, SoldBy soldBy) {
+
+        public Line(BigDecimal unitPrice, int quantity) {
+            this(unitPrice, quantity, SoldBy.COUNTED);
+        }
+
+        public BigDecimal total() {
+            return total(unitPrice, quantity, soldBy);
+        }
+
+        public static BigDecimal total(BigDecimal unitPrice, int quantity, SoldBy soldBy) {
+            return soldBy.weighed() ? Money.weighedLine(unitPrice, quantity) : unitPrice.multiply(BigDecimal.valueOf(quantity));
         }
     }
 

@@ -1,5 +1,7 @@
 package org.sweetshop.sale;
 
+import org.sweetshop.common.SoldBy;
+
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -104,8 +106,8 @@ public class Sale {
         return digits.length() >= 6 ? till + "-" + digits : till + "-" + "000000".substring(digits.length()) + digits;
     }
 
-    void addLine(long sweetId, String sku, String name, BigDecimal unitPrice, int quantity) {
-        lines.add(new SaleLine(this, lines.size() + 1, sweetId, sku, name, unitPrice, quantity));
+    void addLine(long sweetId, String sku, String name, BigDecimal unitPrice, int quantity, SoldBy soldBy) {
+        lines.add(new SaleLine(this, lines.size() + 1, sweetId, sku, name, unitPrice, quantity, soldBy));
     }
 
     /** The lines, in the order sold. */

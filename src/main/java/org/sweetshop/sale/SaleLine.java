@@ -1,5 +1,9 @@
 package org.sweetshop.sale;
 
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import org.sweetshop.common.SoldBy;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -54,10 +58,16 @@ public class SaleLine {
     @Column(nullable = false)
     private int refunded;
 
+    /** A weighed line's price is per kilogram and its quantity and refunded counter are grams. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sold_by", nullable = false, length = 8)
+    private SoldBy soldBy = SoldBy.COUNTED;
+
     protected SaleLine() {
     }
 
-    SaleLine(Sale sale, int lineNo, long sweetId, String sku, String name, BigDecimal unitPrice, int quantity) {
+    SaleLine(Sale sale, int lineNo, long sweetId, String sku, String name, BigDecimal unitPrice, int quantity, SoldBy soldBy) {
+        this.soldBy = soldBy;
         this.sale = sale;
         this.lineNo = lineNo;
         this.sweetId = sweetId;
@@ -65,7 +75,7 @@ public class SaleLine {
         this.name = name;
         this.unitPrice = unitPrice;
         this.quantity = quantity;
-        this.lineTotal = unitPrice.multiply(BigDecimal.valueOf(quantity));
+        this.lineTotal = Pricing.Line.total(unitPrice, quantity, soldBy);
     }
 
     public long id() {
@@ -87,6 +97,10 @@ public class SaleLine {
 
     public String name() {
         return name;
+    }
+
+    public SoldBy soldBy() {
+        return soldBy;
     }
 
     public int quantity() {
@@ -119,6 +133,6 @@ public class SaleLine {
     }
 
     ReceiptLine receiptLine() {
-        return new ReceiptLine(sku, name, quantity, unitPrice, lineTotal);
+        return new ReceiptLine(sku, name, quantity, unitPrice, lineTotal, soldBy);
     }
 }

@@ -116,7 +116,7 @@ public final class SaleService {
 
         List<Pricing.Line> priced = new ArrayList<>();
         for (Map.Entry<String, Integer> line : basket.lines().entrySet()) {
-            priced.add(new Pricing.Line(bySku.get(line.getKey()).getPrice(), line.getValue()));
+            priced.add(new Pricing.Line(bySku.get(line.getKey()).getPrice(), line.getValue(), bySku.get(line.getKey()).getSoldBy()));
         }
         Pricing pricing = Pricing.of(priced, coupon == null ? null : coupon.discount(), promo == null ? null : promo.discount());
         if (pricing.subtotal().compareTo(Money.MAX_SALE) > 0) {
@@ -136,7 +136,7 @@ public final class SaleService {
             Sweet sweet = bySku.get(line.getKey());
             movements.add(StockLedger.change(sweet, -line.getValue(), MovementKind.SALE, caller.staffId(), basket.till(), null,
                     basket.saleId(), now));
-            sale.addLine(sweet.getId(), sweet.getSku(), sweet.getName(), sweet.getPrice(), line.getValue());
+            sale.addLine(sweet.getId(), sweet.getSku(), sweet.getName(), sweet.getPrice(), line.getValue(), sweet.getSoldBy());
         }
         if (coupon != null) {
             coupon.redeem(basket.saleId(), basket.till(), now, today);

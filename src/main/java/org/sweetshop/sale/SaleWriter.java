@@ -77,6 +77,7 @@ final class SaleWriter {
                 statement.setBigDecimal(p++, printed.unitPrice());
                 statement.setInt(p++, printed.quantity());
                 statement.setBigDecimal(p++, printed.lineTotal());
+                statement.setString(p++, line.soldBy().name());
             }
             for (StockMovement movement : movements) {
                 statement.setLong(p++, movement.getSweetId());
@@ -118,8 +119,8 @@ final class SaleWriter {
                 .append(" insert into sale (id, till, receipt_seq, staff_id, created_at, subtotal, coupon_discount, promo_discount,")
                 .append(" total, coupon_id, promo_id, payment, tendered, change_given)")
                 .append(" select ?, ?, counter.last_number, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from counter returning receipt_seq;\n")
-                .append("insert into sale_line (sale_id, line_no, sweet_id, sku, name, unit_price, quantity, line_total) values ");
-        repeat(sql, lines, "(?, ?, ?, ?, ?, ?, ?, ?)");
+                .append("insert into sale_line (sale_id, line_no, sweet_id, sku, name, unit_price, quantity, line_total, sold_by) values ");
+        repeat(sql, lines, "(?, ?, ?, ?, ?, ?, ?, ?, ?)");
         if (!stock) {
             return sql.toString();
         }
