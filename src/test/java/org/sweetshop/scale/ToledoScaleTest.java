@@ -173,6 +173,25 @@ class ToledoScaleTest {
     }
 
     @Test
+    void closingTheScaleEndsAReadingThatWaits() throws Exception {
+        Scale s = open(Duration.ofSeconds(20));
+        ExecutorService till = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> reading = till.submit(s::readGrams);
+            assertThat(sim.nextCommand()).isEqualTo("W");
+            long closed = System.nanoTime();
+            s.close();
+
+            ExecutionException failure = catchThrowableOfType(ExecutionException.class, () -> reading.get(10, TimeUnit.SECONDS));
+
+            assertThat(Duration.ofNanos(System.nanoTime() - closed)).isLessThan(Duration.ofSeconds(5));
+            assertThat(((ScaleRefusedException) failure.getCause()).reason()).isEqualTo(Reason.NOT_ANSWERING);
+        } finally {
+            till.shutdownNow();
+        }
+    }
+
+    @Test
     void aSilentScaleIsRefusedAtTheTimeout() throws Exception {
         Scale s = open(Duration.ofMillis(300));
         long start = System.nanoTime();
