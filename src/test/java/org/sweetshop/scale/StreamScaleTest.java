@@ -133,7 +133,7 @@ class StreamScaleTest {
     void aTareTheScaleIgnoresIsNotTaken() throws Exception {
         sim.sends("ST,GS,+0000.020kg"); // takes no command: stays gross
 
-        ScaleRefusedException e = refusalOf(() -> open(Duration.ofMillis(300)).tare());
+        ScaleRefusedException e = refusalOf(() -> open(Duration.ofSeconds(1)).tare());
 
         assertThat(e.reason()).isEqualTo(Reason.TARE_NOT_TAKEN);
         assertThat(e.getMessage()).isEqualTo("the scale did not take the tare: it still sends gross weights: press the scale's own tare key");
@@ -177,7 +177,7 @@ class StreamScaleTest {
 
         assertThat(e.reason()).isEqualTo(Reason.NOT_ANSWERING);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300))
-                .isLessThan(Duration.ofSeconds(2));
+                .isLessThan(Duration.ofSeconds(5));
     }
 
     @Test
@@ -191,6 +191,6 @@ class StreamScaleTest {
     void onlyGarbageIsRefusedAsUnreadable() {
         sim.sends("\u00ff\u00fe#\u00e0\u00e0", "xx,yy,zz");
 
-        assertThat(refusalOf(() -> open(Duration.ofMillis(300)).readGrams()).reason()).isEqualTo(Reason.UNREADABLE);
+        assertThat(refusalOf(() -> open(Duration.ofSeconds(1)).readGrams()).reason()).isEqualTo(Reason.UNREADABLE);
     }
 }
