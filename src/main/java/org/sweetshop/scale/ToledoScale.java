@@ -14,9 +14,9 @@ import org.sweetshop.common.ScaleRefusedException.Reason;
  * POS scales and scanner-scales offer, often as "8217" or "Toledo" mode).
  *
  * <p>What is implemented, after the command table, status byte table and line settings of the
- * "METTLER TOLEDO DIVA Service Manual" (72191202, 05/2012), section 6.1.4 "8213 Mettler Toledo":
- * 6.1.4.1 Host Communications, 6.1.4.2 Command Descriptions, 6.1.4.3 Status Byte Format (the
- * edition for the Datalogic/PSC Magellan 8500 scanner-scale):
+ * "METTLER TOLEDO DIVA Service Manual" (72191202, 05/2012; the edition for the Datalogic/PSC Magellan
+ * 8500 scanner-scale), section 6.1.4 (headed "8213 Mettler Toledo", its text is about the 8217):
+ * 6.1.4.1 Host Communications, 6.1.4.2 Command Descriptions, 6.1.4.3 Status Byte Format:
  * <ul>
  * <li>Line: 7 data bits, even parity, 1 stop bit; 1200, 2400, 9600 or 19200 baud (the defaults of
  *     {@link ScaleSettings} for this protocol: 7E1, 9600). Bytes are read with bit 7 cleared, so a
@@ -24,8 +24,9 @@ import org.sweetshop.common.ScaleRefusedException.Reason;
  * <li>Weight: the host sends an upper-case {@code W} (no CR). The scale answers {@code STX WW.WWW CR}
  *     (gross kg), {@code STX WW.WWWN CR} (net kg), {@code STX WW.WW CR} / {@code STX 0WW.WW CR}
  *     (pounds: refused, the till sells by kg), or {@code STX ? status CR} when it is in motion,
- *     negative or over capacity. Scales of the family that add a unit ({@code 0.250KG},
- *     {@code 00250G}) are read by their unit; without one, 3 decimals are kg and 2 are pounds.</li>
+ *     negative or over capacity. Scales of the family that add a unit, as the ECR format of the same
+ *     manual's section 6.1.3 does ({@code 0.250KG}, {@code 00250G}), are read by their unit; without
+ *     one, 3 decimals are kg and 2 are pounds.</li>
  * <li>Status byte: bit 0 motion, bit 1 over capacity, bit 2 under zero, bit 3 outside the zero capture
  *     range, bit 4 centre of zero, bit 5 net, bit 6 always 1, bit 7 parity. In reply to {@code W} it
  *     is refused as overload, negative, motion, not zeroed, zero (in that order).</li>
