@@ -61,6 +61,7 @@ final class StreamLines {
 
     private static final Pattern LINE = Pattern.compile("(ST|US|OL|QT)\\s*,\\s*(?:(GS|NT|TR)\\s*,\\s*)?(.*)",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern EDGES = Pattern.compile("^[\\p{Cntrl}\\s]+|[\\p{Cntrl}\\s]+$");
     private static final Pattern VALUE = Pattern.compile("([+-])?\\s*(\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(kg|g|lb|oz|pcs|pc|%)",
             Pattern.CASE_INSENSITIVE);
 
@@ -69,7 +70,8 @@ final class StreamLines {
 
     /** The line's reading, or empty for what is not a reading line (noise, a half line, a banner). */
     static Optional<Line> parse(String text) {
-        Matcher m = LINE.matcher(text.strip());
+        // some scales frame each line with STX ... ETX as well as CR LF
+        Matcher m = LINE.matcher(EDGES.matcher(text).replaceAll(""));
         if (!m.matches()) {
             return Optional.empty();
         }

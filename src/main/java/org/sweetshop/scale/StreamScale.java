@@ -16,7 +16,8 @@ import org.sweetshop.scale.StreamLines.Status;
  * the many indicators that copy it): {@code HEADER1,HEADER2,VALUE UNIT} ended by CR LF, e.g.
  * {@code ST,GS,+0000.250kg}. HEADER1 is ST (stable), US (unstable: motion), OL (overload) or QT
  * (counting); HEADER2 is GS (gross), NT (net) or TR (the tare weight); the three-field form without
- * HEADER2 ({@code ST,+00250.0  g}) is read as well. Units kg and g are taken; lb, oz and pieces are refused.
+ * HEADER2 ({@code ST,+00250.0  g}) is read as well, and so is a line its scale also frames with STX ... ETX.
+ * Units kg and g are taken; lb, oz and pieces are refused.
  *
  * <p>A reading forgets what was sent before it was asked for and takes the first reading line that
  * comes after: a stable, positive gross or net weight is sold; US, OL, a negative or a zero weight is

@@ -16,7 +16,8 @@ class StreamLinesTest {
     @ParameterizedTest
     @CsvSource({"'ST,GS,+0000.250kg', 250, GROSS", "'ST,NT,+0.250kg', 250, NET", "'ST,GS,+00250.0  g', 250, GROSS",
             "'ST,+00321.0  g', 321, NONE", "'st,gs,+1.5KG', 1500, GROSS", "'ST,GS,+0.2505kg', 250, GROSS",
-            "'ST,GS,+0.2515kg', 252, GROSS", "'ST , GS , + 0.100 kg', 100, GROSS", "'ST,GS,  250g', 250, GROSS"})
+            "'ST,GS,+0.2515kg', 252, GROSS", "'ST , GS , + 0.100 kg', 100, GROSS", "'ST,GS,  250g', 250, GROSS",
+            "'\u0002ST,GS,+0.250kg\u0003', 250, GROSS"})
     void stableLinesAreWholeGramsRoundedHalfEven(String text, int grams, Kind kind) {
         StreamLines.Line line = StreamLines.parse(text).orElseThrow();
         assertThat(line.grams()).isEqualTo(grams);
