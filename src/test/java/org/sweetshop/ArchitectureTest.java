@@ -70,7 +70,8 @@ class ArchitectureTest {
     @Test
     void servicesAndBelowDoNotDependOnTheUiOrTheCommandLine() {
         noClasses().that().resideInAnyPackage(FEATURES).or().resideInAnyPackage("org.sweetshop.db..", "org.sweetshop.common..",
-                        "org.sweetshop.config..", "org.sweetshop.scan..", "org.sweetshop.print..", "org.sweetshop.bench..")
+                        "org.sweetshop.config..", "org.sweetshop.scan..", "org.sweetshop.print..", "org.sweetshop.bench..",
+                        "org.sweetshop.scale..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.sweetshop.ui..", "org.sweetshop.cli..")
                 .check(classes);
     }
@@ -92,6 +93,15 @@ class ArchitectureTest {
     @Test
     void scanningHasNoDatabase() {
         noClasses().that().resideInAPackage("org.sweetshop.scan..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sweetshop.db..", "jakarta.persistence..", "org.hibernate..",
+                        "java.sql..", "javax.sql..")
+                .check(classes);
+    }
+
+    @Test
+    void theScaleHasNoDatabase() {
+        // the serial scale gives grams; what they are sold at is the services' business
+        noClasses().that().resideInAPackage("org.sweetshop.scale..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.sweetshop.db..", "jakarta.persistence..", "org.hibernate..",
                         "java.sql..", "javax.sql..")
                 .check(classes);

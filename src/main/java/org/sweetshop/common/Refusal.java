@@ -13,7 +13,8 @@ import java.util.Map;
 public abstract sealed class Refusal extends RuntimeException
         permits InvalidInputException, NotFoundException, NotPermittedException, AlreadyExistsException,
         OutOfStockException, NotForSaleException, CouponRefusedException, PromoRefusedException,
-        RefundRefusedException, ShiftRefusedException, ReportExportException, OfflineRefusedException {
+        RefundRefusedException, ShiftRefusedException, ReportExportException, OfflineRefusedException,
+        ScaleRefusedException {
 
     protected Refusal(String message) {
         super(message, null, false, false);
