@@ -52,6 +52,8 @@ class TillWindowTest extends TillWindowTestBase {
         assertThat(text(robot, "#till-name")).isEqualTo("Till T1");
         assertThat(text(robot, "#cashier")).isEqualTo("cashier (cashier)");
         assertThat(robot.lookup("#connection").queryAs(Label.class).getStyleClass()).contains("status-ok");
+        // the catalogue loads on a background task after the log-in
+        waitFor(() -> robot.lookup(".tile-name").queryAll().size() == 2);
         assertThat(robot.lookup(".tile-name").queryAllAs(Label.class)).extracting(Label::getText)
                 .containsExactlyInAnyOrder("Sweet SL", "Sweet NONE");
         assertThat(robot.lookup("#tile-NONE").queryAs(Button.class).isDisabled()).isTrue();
