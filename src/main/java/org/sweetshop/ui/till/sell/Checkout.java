@@ -3,8 +3,8 @@ package org.sweetshop.ui.till.sell;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.slf4j.Logger;
@@ -36,8 +36,12 @@ final class Checkout {
 
     private static final Logger LOG = LoggerFactory.getLogger(Checkout.class);
 
-    /** Whose sale, of which basket, at which till; {@code checking} is true while a code on it is still being checked. */
-    record Sale(String till, Caller cashier, Basket basket, BooleanSupplier checking) {
+    /**
+     * Whose sale, of which basket, at which till; {@code waitingFor} says what is still on its way
+     * to the basket ("a coupon or promo code is still being checked", a weighing, a scanned code),
+     * null when nothing is.
+     */
+    record Sale(String till, Caller cashier, Basket basket, Supplier<String> waitingFor) {
     }
 
     private final SellServices services;
@@ -99,8 +103,8 @@ final class Checkout {
         }
         if (basket.isEmpty()) {
             notice.error("The basket is empty.");
-        } else if (sale.checking().getAsBoolean()) {
-            notice.error("Wait a moment: a coupon or promo code is still being checked.");
+        } else if (sale.waitingFor().get() != null) {
+            notice.error("Wait a moment: " + sale.waitingFor().get() + ".");
         } else if (!locked()) {
             send(basket.request(sale.till(), payment));
         }
