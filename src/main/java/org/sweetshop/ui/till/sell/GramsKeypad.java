@@ -78,6 +78,9 @@ final class GramsKeypad {
         content.setAlignment(Pos.CENTER_LEFT);
         String title = (asked.mode() == Weighing.Mode.REWEIGH ? "Re-weigh " : "Weight of ") + asked.sweet().name() + " in grams";
         overlay.show(title, ID, content, "Cancel", weighing::cancel);
+        // OK is what Enter does here (SellShortcuts hands the keys to the keypad), so it is the one that looks it
+        overlay.node().lookupAll("#overlay-close").forEach(close -> ((Button) close).setDefaultButton(false));
+        ok.setDefaultButton(true);
     }
 
     private Button key(int digit) {

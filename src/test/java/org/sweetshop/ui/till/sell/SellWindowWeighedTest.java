@@ -48,6 +48,7 @@ class SellWindowWeighedTest {
     private ExecutorService background;
     private FakeSellServices services;
     private SellViewModel model;
+    private SellView view;
 
     @BeforeEach
     void stage() throws Exception {
@@ -75,8 +76,12 @@ class SellWindowWeighedTest {
         FxToolkit.setupStage(stage -> {
             model = new SellViewModel(services, "T1", new Caller(2, "cashier", Role.CASHIER), tasks, UUID::randomUUID,
                     new SellSettings(scale, true));
-            SellView view = new SellView(model, new NoActions(), false);
-            stage.setScene(new Scene(view.root(), 1280, 800));
+            view = new SellView(model, new NoActions(), false);
+            // the till's own theme and stylesheet, as TillApp.scene sets them
+            javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+            Scene scene = new Scene(view.root(), 1280, 800);
+            scene.getStylesheets().add(org.sweetshop.ui.till.TillWindow.STYLESHEET);
+            stage.setScene(scene);
             stage.show();
             model.reload();
         });
@@ -114,6 +119,7 @@ class SellWindowWeighedTest {
         robot.type(KeyCode.BACK_SPACE).type(KeyCode.DIGIT0);
         assertThat(text(robot, "#keypad-grams")).isEqualTo("120 g");
         assertThat(text(robot, "#keypad-amount")).isEqualTo("= 1.19");   // 120 g × 9.90 / kg = 1.188
+        screenshot(robot, "till-weight-keypad.png");
         robot.type(KeyCode.ENTER);
         waitFor(() -> robot.lookup("#qty-LQ").tryQuery().isPresent());
         assertThat(robot.lookup("#weigh-overlay").tryQuery().map(Node::isVisible).orElse(false)).isFalse();
@@ -130,6 +136,7 @@ class SellWindowWeighedTest {
         assertThat(robot.lookup("#reweigh-PM").tryQuery()).isPresent();
         assertThat(robot.lookup("#minus-PM").tryQuery()).isEmpty();
         assertThat(text(robot, "#total")).isEqualTo("9.59");
+        screenshot(robot, "till-weighed-basket.png");
 
         robot.clickOn("#pay-card");
         waitFor(() -> model.lastReceiptProperty().get() != null);
@@ -160,6 +167,29 @@ class SellWindowWeighedTest {
         waitFor(() -> !robot.lookup("#weigh-overlay").tryQuery().map(Node::isVisible).orElse(false));
         assertThat(model.basket()).isEmpty();
         assertThat(model.weighing().askedProperty().get()).isNull();
+    }
+
+    /** With -Dsweetshop.screenshot.dir=DIR, the screen as it is now goes to DIR/name (the README's pictures). */
+    private void screenshot(FxRobot robot, String name) throws Exception {
+        String dir = System.getProperty("sweetshop.screenshot.dir");
+        if (dir == null) {
+            return;
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> shot[0] = view.root().snapshot(null, null));
+        javafx.scene.image.PixelReader pixels = shot[0].getPixelReader();
+        int w = (int) shot[0].getWidth();
+        int h = (int) shot[0].getHeight();
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                image.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(dir, name);
+        java.nio.file.Files.createDirectories(file.getParent());
+        javax.imageio.ImageIO.write(image, "png", file.toFile());
     }
 
     private static String text(FxRobot robot, String query) {
