@@ -17,6 +17,8 @@ import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Money;
 import org.sweetshop.common.OutOfStockException;
 import org.sweetshop.common.PromoRefusedException;
+import org.sweetshop.common.Quantity;
+import org.sweetshop.common.SoldBy;
 import org.sweetshop.common.Refusal;
 import org.sweetshop.sale.CheckoutRequest;
 import org.sweetshop.sale.Payment;
@@ -180,8 +182,16 @@ final class Checkout {
         } else if (refusal instanceof PromoRefusedException || refusal instanceof OfflineRefusedException) {
             basket.detachPromo();
             basketChanged.run();
-        } else if (refusal instanceof OutOfStockException) {
+        } else if (refusal instanceof OutOfStockException out) {
             reload.run();
+            Optional<Basket.Item> line = basket.item(out.sku()).filter(Basket.Item::weighed);
+            if (line.isPresent()) {
+                // the refusal counts in the sweet's unit: for a weighed sweet that is grams
+                notice.error(out.left() == 0 ? "Out of stock: " + line.get().name() + " has none left."
+                        : "Out of stock: only " + Quantity.format(out.left(), SoldBy.WEIGHED) + " of " + line.get().name() + " left, "
+                        + Quantity.format(line.get().quantity(), SoldBy.WEIGHED) + " asked for.");
+                return;
+            }
         }
         notice.error(Messages.checkoutRefused(refusal));
     }

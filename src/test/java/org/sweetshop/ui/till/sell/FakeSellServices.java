@@ -36,6 +36,8 @@ public final class FakeSellServices implements SellServices {
     public final List<String> promosLookedUp = new ArrayList<>();
     private final Map<String, Object> codes = new HashMap<>();
     private int receipts;
+    /** When set, the next checkout is refused so (and no sale is made). */
+    public RuntimeException checkoutRefusal;
 
     public static SweetView counted(long id, String sku, String name, String price, int stock) {
         return new SweetView(id, sku, name, "Test", new BigDecimal(price), stock, 0, true);
@@ -100,6 +102,11 @@ public final class FakeSellServices implements SellServices {
     @Override
     public Receipt checkout(Caller cashier, CheckoutRequest request) {
         sent.add(request);
+        if (checkoutRefusal != null) {
+            RuntimeException refusal = checkoutRefusal;
+            checkoutRefusal = null;
+            throw refusal;
+        }
         List<ReceiptLine> lines = new ArrayList<>();
         List<Pricing.Line> priced = new ArrayList<>();
         for (BasketLine line : request.lines()) {

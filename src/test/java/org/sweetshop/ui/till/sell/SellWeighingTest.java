@@ -344,4 +344,21 @@ class SellWeighingTest {
         assertThat(Weights.unit(line, false)).isEqualTo("1.250 kg at 15.00 / kg");
         assertThat(Weights.unit(new Basket.Item("FB", "Fudge Bar", new BigDecimal("0.85"), 2), true)).isEqualTo("0.85 each");
     }
+
+    @Test
+    void aCheckoutRefusedForLackOfGramsSaysGramsAndKeepsTheBasket() {
+        SellViewModel model = till(new FakeScale(true, false).weighs(250));
+        model.add("PM");
+        model.add("FB");
+        services.checkoutRefusal = new org.sweetshop.common.OutOfStockException("PM", "Pick & Mix", 120, 250);
+
+        model.payCard();
+
+        assertThat(model.messageProperty().get()).isEqualTo("Out of stock: only 120 g of Pick & Mix left, 250 g asked for.");
+        assertThat(model.basket()).extracting(Basket.Item::sku, Basket.Item::quantity).containsExactly(tuple("PM", 250), tuple("FB", 1));
+        assertThat(model.lastReceiptProperty().get()).isNull();
+        services.checkoutRefusal = new org.sweetshop.common.OutOfStockException("FB", "Fudge Bar", 0, 1);
+        model.payCard();
+        assertThat(model.messageProperty().get()).isEqualTo("Out of stock: Fudge Bar (FB) has none left.");
+    }
 }
