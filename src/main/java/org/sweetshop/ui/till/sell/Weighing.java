@@ -78,7 +78,12 @@ final class Weighing {
         BackgroundTask.of(() -> scale.readGrams())
                 .showingBusy(busy)
                 .onSuccess(grams -> {
-                    if (askedFor == generation && open.getAsBoolean()) {
+                    if (askedFor != generation || !open.getAsBoolean()) {
+                        return;
+                    }
+                    if (grams < 1) {   // the driver takes only a positive reading; a port that did not is not believed
+                        notice.error("The scale gave no weight: it read " + grams + " g. Nothing was added.");
+                    } else {
                         weighed.weighed(sweet, grams, mode);
                     }
                 })

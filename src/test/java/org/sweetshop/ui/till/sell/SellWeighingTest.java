@@ -361,4 +361,18 @@ class SellWeighingTest {
         model.payCard();
         assertThat(model.messageProperty().get()).isEqualTo("Out of stock: Fudge Bar (FB) has none left.");
     }
+
+    @Test
+    void aReadingOfNothingOrMoreThanALineHoldsIsRefused() {
+        SellViewModel model = till(new FakeScale(true, false).weighs(0).weighs(100_000));
+
+        model.add("PM");
+        assertThat(model.messageProperty().get()).isEqualTo("The scale gave no weight: it read 0 g. Nothing was added.");
+        services.sweets.set(0, weighed(1, "PM", "Pick & Mix", "15.00", 200_000, 42));
+        model.reload();
+        model.add("PM");
+        assertThat(model.messageProperty().get()).isEqualTo("One line holds at most 99.999 kg of Pick & Mix.");
+        assertThat(model.basket()).isEmpty();
+        assertThat(model.saleId()).isNull();
+    }
 }
