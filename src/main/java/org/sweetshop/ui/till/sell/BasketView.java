@@ -115,7 +115,9 @@ final class BasketView {
             for (Button b : buttons) {
                 b.getStyleClass().add("line-button");
                 b.setFocusTraversable(false);
+                b.setMinWidth(Region.USE_PREF_SIZE);
             }
+            quantity.setMinWidth(Region.USE_PREF_SIZE);
             remove.getStyleClass().addAll("line-button", "flat");
             remove.setFocusTraversable(false);
             HBox row = new HBox(6, what);
