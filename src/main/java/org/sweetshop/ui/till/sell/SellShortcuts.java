@@ -58,7 +58,7 @@ final class SellShortcuts {
             case F2 -> focus(search);
             case F4 -> focus(code);
             case F6 -> model.tare();
-            case F7 -> weighedLine().ifPresent(model::reweigh);
+            case F7 -> weighedLine().ifPresentOrElse(model::reweigh, () -> model.notice("There is no weighed line to re-weigh."));
             case F12 -> {
                 TextField tendered = payment.tendered();
                 if (tendered.isFocused() && !tendered.getText().isBlank()) {
