@@ -54,7 +54,7 @@ public final class TillController implements AutoCloseable {
     private SellScreen sellScreen(Caller cashier) {
         closeSelling();
         TillServices services = model.services();
-        SellViewModel sell = new SellViewModel(services.selling(), model.till(), cashier, tasks, SaleIds::next);
+        SellViewModel sell = new SellViewModel(services.selling(), model.till(), cashier, tasks, SaleIds::next, services.sellSettings());
         if (lastReceipt != null && lastReceipt.cashier().equals(cashier.username())) {
             sell.restoreLastReceipt(lastReceipt);   // back from the back office: Reprint last still works
         }

@@ -14,6 +14,7 @@ import org.sweetshop.staff.Caller;
 import org.sweetshop.ui.office.BackOffice;
 import org.sweetshop.ui.office.OfficeServices;
 import org.sweetshop.ui.till.sell.SellServices;
+import org.sweetshop.ui.till.sell.SellSettings;
 
 /**
  * What the till calls, and nothing more: the entry point ({@link TillApp#services}) builds it from
@@ -56,6 +57,15 @@ public interface TillServices extends AutoCloseable {
 
     /** The selling screen's services. */
     SellServices selling();
+
+    /**
+     * This till's scale and how prices of weighed sweets are shown (per 100 g or per kg); by
+     * default no scale (weights typed on the keypad) and per 100 g. The app adapts its scale
+     * driver and the store setting here.
+     */
+    default SellSettings sellSettings() {
+        return SellSettings.DEFAULT;
+    }
 
     /** Live stock: the subscriber hears every sweet changed anywhere in the store. Opens the feed on first use (blocking). */
     SweetChanges.Subscription subscribeToStock(SweetChanges.Subscriber subscriber);

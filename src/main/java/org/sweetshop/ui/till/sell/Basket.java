@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.sweetshop.common.Money;
+import org.sweetshop.common.SoldBy;
 import org.sweetshop.coupon.CouponPreview;
 import org.sweetshop.promo.PromoView;
 import org.sweetshop.sale.BasketLine;
@@ -26,14 +27,28 @@ import org.sweetshop.sale.SaleService;
  */
 public final class Basket {
 
-    /** A line as the till shows it. */
-    public record Item(String sku, String name, BigDecimal unitPrice, int quantity) {
+    /**
+     * A line as the till shows it. For a weighed sweet {@code unitPrice} is per kilogram and
+     * {@code quantity} whole grams, and the line is priced as checkout prices it
+     * ({@link Pricing.Line}: grams × price per kg, rounded once for the line).
+     */
+    public record Item(String sku, String name, BigDecimal unitPrice, int quantity, SoldBy soldBy) {
+
+        /** A counted line. */
+        public Item(String sku, String name, BigDecimal unitPrice, int quantity) {
+            this(sku, name, unitPrice, quantity, SoldBy.COUNTED);
+        }
+
+        public boolean weighed() {
+            return soldBy.weighed();
+        }
+
         public BigDecimal total() {
-            return unitPrice.multiply(BigDecimal.valueOf(quantity)).setScale(Money.SCALE);
+            return Pricing.Line.total(unitPrice, quantity, soldBy).setScale(Money.SCALE);
         }
 
         Item withQuantity(int newQuantity) {
-            return new Item(sku, name, unitPrice, newQuantity);
+            return new Item(sku, name, unitPrice, newQuantity, soldBy);
         }
     }
 
@@ -76,23 +91,49 @@ public final class Basket {
         return indexOf(sku) >= 0 || items.size() < SaleService.MAX_LINES;
     }
 
-    /** One more of this sweet: on its line (as priced there), or on a new line at the end. */
+    /** One more of this counted sweet: on its line (as priced there), or on a new line at the end. */
     public void addOne(String sku, String name, BigDecimal unitPrice) {
+        add(sku, name, unitPrice, 1, SoldBy.COUNTED);
+    }
+
+    /**
+     * This much more of a sweet (pieces, or grams for a weighed one): on its line (as priced
+     * there), or on a new line at the end. A second weighing of a weighed sweet adds its grams to
+     * the sweet's line: checkout sells one line per sweet and rounds a weighed line once, so one
+     * line per sweet is what the receipt shows and what the total shown must be.
+     */
+    public void add(String sku, String name, BigDecimal unitPrice, int quantity, SoldBy soldBy) {
+        if (quantity < 1) {
+            throw new IllegalArgumentException("a line adds at least 1, not " + quantity);
+        }
         int index = indexOf(sku);
         if (index < 0) {
-            items.add(new Item(sku, name, unitPrice, 1));
+            items.add(new Item(sku, name, unitPrice, quantity, soldBy));
         } else {
-            items.set(index, items.get(index).withQuantity(items.get(index).quantity() + 1));
+            items.set(index, items.get(index).withQuantity(items.get(index).quantity() + quantity));
         }
         if (saleId == null) {
             saleId = saleIds.get();
         }
     }
 
-    /** One fewer; the line goes when it reaches zero. False when the sweet is not in the basket. */
+    /** The weighed line of this sweet takes this weight instead of what it had (re-weighed). False when it is not in the basket. */
+    public boolean reweigh(String sku, int grams) {
+        int index = indexOf(sku);
+        if (index < 0 || grams < 1) {
+            return false;
+        }
+        items.set(index, items.get(index).withQuantity(grams));
+        return true;
+    }
+
+    /**
+     * One fewer; the line goes when it reaches zero. False when the sweet is not in the basket, or
+     * is weighed (grams are not taken off one at a time: the line is re-weighed or removed).
+     */
     public boolean takeOne(String sku) {
         int index = indexOf(sku);
-        if (index < 0) {
+        if (index < 0 || items.get(index).weighed()) {
             return false;
         }
         Item item = items.get(index);
@@ -123,7 +164,7 @@ public final class Basket {
         if (item.unitPrice().compareTo(price) == 0 && item.name().equals(name)) {
             return Optional.empty();
         }
-        items.set(index, new Item(sku, name, price, item.quantity()));
+        items.set(index, new Item(sku, name, price, item.quantity(), item.soldBy()));
         return Optional.of(item);
     }
 
@@ -168,7 +209,7 @@ public final class Basket {
 
     /** Subtotal, the coupon's and the promo's discount and the total, as checkout computes them. */
     public Pricing pricing() {
-        return Pricing.of(items.stream().map(i -> new Pricing.Line(i.unitPrice(), i.quantity())).toList(),
+        return Pricing.of(items.stream().map(i -> new Pricing.Line(i.unitPrice(), i.quantity(), i.soldBy())).toList(),
                 coupon == null ? null : coupon.discount(), promo == null ? null : promo.discount());
     }
 

@@ -16,7 +16,10 @@ import javafx.scene.layout.VBox;
 import org.sweetshop.common.Money;
 import org.sweetshop.ui.common.Controls;
 
-/** The basket's lines (name, − quantity +, line total, remove) and its coupon and promo lines under them. */
+/**
+ * The basket's lines (name, − quantity +, line total, remove; a weighed line: name, weight at its
+ * price per 100 g or kg, Re-weigh, amount, remove) and its coupon and promo lines under them.
+ */
 final class BasketView {
 
     private final SellViewModel model;
@@ -77,7 +80,7 @@ final class BasketView {
         return row;
     }
 
-    /** A basket line: name, − quantity +, line total, remove. */
+    /** A basket line: name, − quantity + (or weight and Re-weigh), line total, remove. */
     private final class ItemCell extends ListCell<Basket.Item> {
         @Override
         protected void updateItem(Basket.Item item, boolean empty) {
@@ -91,25 +94,39 @@ final class BasketView {
             name.getStyleClass().add("line-name");
             name.setMinWidth(0);
             name.setWrapText(true);
-            Label unit = new Label(Money.format(item.unitPrice()) + " each");
+            Label unit = new Label(Weights.unit(item, model.pricePer100g()));
+            unit.setId("unit-" + item.sku());
             unit.getStyleClass().add("line-unit");
             VBox what = new VBox(2, name, unit);
             what.setMinWidth(0);
             HBox.setHgrow(what, Priority.ALWAYS);
-            Button minus = Controls.button("−", "minus-" + item.sku(), e -> model.decrement(item.sku()));
-            Label quantity = new Label(Integer.toString(item.quantity()));
+            Label quantity = new Label(Weights.quantity(item));
             quantity.setId("qty-" + item.sku());
             quantity.getStyleClass().add("line-qty");
-            Button plus = Controls.button("+", "plus-" + item.sku(), e -> model.increment(item.sku()));
             Label total = new Label(Money.format(item.total()));
+            total.setId("line-total-" + item.sku());
             total.getStyleClass().add("line-total");
             Button remove = Controls.button("✕", "remove-" + item.sku(), e -> model.remove(item.sku()));
-            for (Button b : List.of(minus, plus, remove)) {
+            // grams do not go up and down one at a time: a weighed line is weighed again instead
+            List<Button> buttons = item.weighed()
+                    ? List.of(Controls.button("Re-weigh", "reweigh-" + item.sku(), e -> model.reweigh(item.sku())))
+                    : List.of(Controls.button("−", "minus-" + item.sku(), e -> model.decrement(item.sku())),
+                            Controls.button("+", "plus-" + item.sku(), e -> model.increment(item.sku())));
+            for (Button b : buttons) {
                 b.getStyleClass().add("line-button");
                 b.setFocusTraversable(false);
+                b.setMinWidth(Region.USE_PREF_SIZE);
             }
-            remove.getStyleClass().add("flat");
-            HBox row = new HBox(6, what, minus, quantity, plus, total, remove);
+            quantity.setMinWidth(Region.USE_PREF_SIZE);
+            remove.getStyleClass().addAll("line-button", "flat");
+            remove.setFocusTraversable(false);
+            HBox row = new HBox(6, what);
+            if (item.weighed()) {
+                row.getChildren().addAll(quantity, buttons.get(0));
+            } else {
+                row.getChildren().addAll(buttons.get(0), quantity, buttons.get(1));
+            }
+            row.getChildren().addAll(total, remove);
             row.setAlignment(Pos.CENTER_LEFT);
             row.setMinWidth(0);
             row.prefWidthProperty().bind(getListView().widthProperty().subtract(28));

@@ -3,8 +3,8 @@ package org.sweetshop.ui.till.sell;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.slf4j.Logger;
@@ -17,6 +17,8 @@ import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Money;
 import org.sweetshop.common.OutOfStockException;
 import org.sweetshop.common.PromoRefusedException;
+import org.sweetshop.common.Quantity;
+import org.sweetshop.common.SoldBy;
 import org.sweetshop.common.Refusal;
 import org.sweetshop.sale.CheckoutRequest;
 import org.sweetshop.sale.Payment;
@@ -36,8 +38,12 @@ final class Checkout {
 
     private static final Logger LOG = LoggerFactory.getLogger(Checkout.class);
 
-    /** Whose sale, of which basket, at which till; {@code checking} is true while a code on it is still being checked. */
-    record Sale(String till, Caller cashier, Basket basket, BooleanSupplier checking) {
+    /**
+     * Whose sale, of which basket, at which till; {@code waitingFor} says what is still on its way
+     * to the basket ("a coupon or promo code is still being checked", a weighing, a scanned code),
+     * null when nothing is.
+     */
+    record Sale(String till, Caller cashier, Basket basket, Supplier<String> waitingFor) {
     }
 
     private final SellServices services;
@@ -99,8 +105,8 @@ final class Checkout {
         }
         if (basket.isEmpty()) {
             notice.error("The basket is empty.");
-        } else if (sale.checking().getAsBoolean()) {
-            notice.error("Wait a moment: a coupon or promo code is still being checked.");
+        } else if (sale.waitingFor().get() != null) {
+            notice.error("Wait a moment: " + sale.waitingFor().get() + ".");
         } else if (!locked()) {
             send(basket.request(sale.till(), payment));
         }
@@ -176,8 +182,16 @@ final class Checkout {
         } else if (refusal instanceof PromoRefusedException || refusal instanceof OfflineRefusedException) {
             basket.detachPromo();
             basketChanged.run();
-        } else if (refusal instanceof OutOfStockException) {
+        } else if (refusal instanceof OutOfStockException out) {
             reload.run();
+            Optional<Basket.Item> line = basket.item(out.sku()).filter(Basket.Item::weighed);
+            if (line.isPresent()) {
+                // the refusal counts in the sweet's unit: for a weighed sweet that is grams
+                notice.error(out.left() == 0 ? "Out of stock: " + line.get().name() + " has none left."
+                        : "Out of stock: only " + Quantity.format(out.left(), SoldBy.WEIGHED) + " of " + line.get().name() + " left, "
+                        + Quantity.format(line.get().quantity(), SoldBy.WEIGHED) + " asked for.");
+                return;
+            }
         }
         notice.error(Messages.checkoutRefused(refusal));
     }

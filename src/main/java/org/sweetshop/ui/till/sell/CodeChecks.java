@@ -72,6 +72,11 @@ final class CodeChecks {
     }
 
     void promo(String code) {
+        promo(code, notRecognised(code));
+    }
+
+    /** As {@link #promo(String)}, saying {@code unknownMessage} when there is no such promo code. */
+    void promo(String code, String unknownMessage) {
         int asked = asked();
         BackgroundTask.of(() -> services.findPromo(code))
                 .onSuccess(found -> {
@@ -93,7 +98,7 @@ final class CodeChecks {
                         return;
                     }
                     if (unknown(e)) {
-                        notice.error(notRecognised(code));
+                        notice.error(unknownMessage);
                     } else {
                         notice.error(Messages.codeNotChecked(false, e));
                     }

@@ -74,8 +74,9 @@ final class LiveCatalogue {
                 if (!change.active()) {
                     sweets.remove(i);
                 } else {
+                    // how a sweet is sold never changes once it exists: the change keeps the tile's kind and PLU
                     sweets.set(i, new SweetView(change.id(), change.sku(), change.name(), change.category(), change.price(),
-                            change.stock(), old.reorderLevel(), true));
+                            change.stock(), old.reorderLevel(), true, old.soldBy(), old.plu()));
                     if (!filter.offers(change.category())) {
                         filter.categoriesOf(sweets);
                     }

@@ -21,11 +21,16 @@ final class Overlay {
     private static final String[][] KEYS = {
         {"F1", "this list of keys"}, {"F2", "search sweets by name or SKU"}, {"F4", "type a coupon or promo code"},
         {"F12", "pay: cash tendered, Enter to take it"}, {"Esc", "cancel: close this, clear the field"},
-        {"Delete", "remove the selected basket line"}, {"+ / −", "quantity of the selected line"},
-        {"Scanner gun", "scan anywhere: sweets, coupons, promo codes"}};
+        {"Delete", "remove the selected basket line"}, {"+ / −", "quantity of the selected line (+ on a weighed line weighs more)"},
+        {"F6", "tare the scale (an empty jar or bag on it)"}, {"F7", "re-weigh the selected (or last) weighed line"},
+        {"0–9, ⌫, Enter", "the weight keypad: grams, OK (Esc cancels)"},
+        {"Scanner gun", "scan anywhere: sweets, barcodes, scale labels, coupons, promo codes"}};
 
     private final VBox panel = new VBox(12);
     private final Runnable afterClose;
+    /** What closing the panel shown now also does (the keypad's Cancel); nothing for most panels. */
+    private Runnable onClosed = () -> {
+    };
 
     /** @param afterClose where the focus goes back to */
     Overlay(Runnable afterClose) {
@@ -41,6 +46,15 @@ final class Overlay {
     }
 
     void show(String title, String id, Node content, String closeText, Button... extra) {
+        show(title, id, content, closeText, () -> {
+        }, extra);
+    }
+
+    /** As above; {@code closed} runs when this panel is closed (its close button, Esc, or another panel shown over it). */
+    void show(String title, String id, Node content, String closeText, Runnable closed, Button... extra) {
+        Runnable previous = onClosed;
+        boolean replaced = panel.isVisible() && !id.equals(panel.getId());
+        onClosed = closed;
         Label heading = new Label(title);
         heading.getStyleClass().add("panel-title");
         Button close = Controls.button(closeText, "overlay-close", e -> close());
@@ -53,11 +67,18 @@ final class Overlay {
         panel.getChildren().setAll(heading, content, buttons);
         panel.setVisible(true);
         close.requestFocus();
+        if (replaced) {
+            previous.run();   // the panel that was shown is closed by this one
+        }
     }
 
     void close() {
+        Runnable closed = onClosed;
+        onClosed = () -> {
+        };
         panel.setVisible(false);
         panel.getChildren().clear();
+        closed.run();
         afterClose.run();
     }
 

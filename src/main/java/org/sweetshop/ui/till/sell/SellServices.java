@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.sweetshop.catalog.CatalogService;
+import org.sweetshop.catalog.ScannedItem;
 import org.sweetshop.catalog.SweetView;
+import org.sweetshop.common.NotFoundException;
+import org.sweetshop.common.Texts;
 import org.sweetshop.coupon.CouponPreview;
 import org.sweetshop.coupon.CouponService;
 import org.sweetshop.journal.OfflineSelling;
@@ -29,6 +32,13 @@ public interface SellServices {
 
     /** The sale made under this UUID, if one was. */
     Optional<Receipt> findReceipt(UUID saleId);
+
+    /**
+     * What a scanned product barcode (EAN-13, EAN-8, UPC-A, UPC-E) or scale label stands for: one
+     * pack of its sweet, or a label's weighed line. Refusals name what is wrong (an unknown
+     * barcode, a wrong check digit, an unknown PLU, the PLU of a counted sweet).
+     */
+    ScannedItem resolveCode(String code);
 
     /** The app's services behind the selling screen. */
     static SellServices of(CatalogService catalog, CouponService coupons, PromoService promos, SaleService sales) {
@@ -72,6 +82,12 @@ public interface SellServices {
             @Override
             public Optional<Receipt> findReceipt(UUID saleId) {
                 return sales.findReceipt(saleId);
+            }
+
+            @Override
+            public ScannedItem resolveCode(String code) {
+                // LEAD: wire catalog.resolveCode(text)
+                throw new NotFoundException("barcode", Texts.shorten(code), "unknown barcode: no sweet carries " + Texts.shorten(code));
             }
         };
     }

@@ -9,24 +9,28 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 
 /**
- * The selling screen's keys: F1 help, F2 search, F4 coupon or promo code, F12 pay (cash tendered),
- * Esc cancel, and Delete, + and − on the selected basket line while the basket has the focus
- * (a scanner gun's '-' is part of a SKU, never the quantity key).
+ * The selling screen's keys: F1 help, F2 search, F4 coupon or promo code, F6 tare the scale, F7
+ * re-weigh the selected (or last) weighed line, F12 pay (cash tendered), Esc cancel, and Delete, +
+ * and − on the selected basket line while the basket has the focus (a scanner gun's '-' is part of
+ * a SKU, never the quantity key). While the weight keypad is shown, digits, Backspace, Enter and
+ * Esc are its own.
  */
 final class SellShortcuts {
 
     private final SellViewModel model;
     private final Overlay overlay;
+    private final GramsKeypad keypad;
     private final TextField search;
     private final TextField code;
     private final PaymentPanel payment;
     private final ListView<Basket.Item> basket;
     private final BooleanSupplier scanning;
 
-    SellShortcuts(SellViewModel model, Overlay overlay, TextField search, TextField code, PaymentPanel payment,
+    SellShortcuts(SellViewModel model, Overlay overlay, GramsKeypad keypad, TextField search, TextField code, PaymentPanel payment,
                   ListView<Basket.Item> basket, BooleanSupplier scanning) {
         this.model = model;
         this.overlay = overlay;
+        this.keypad = keypad;
         this.search = search;
         this.code = code;
         this.payment = payment;
@@ -40,6 +44,12 @@ final class SellShortcuts {
         boolean typing = e.getTarget() instanceof TextInputControl;
         // line keys act on the basket only when it has the focus: '-' is also in every scanned SKU
         boolean onBasket = basket.isFocused() && !overlay.shown() && !scanning.getAsBoolean() && !typing;
+        if (keypad.shown() && !scanning.getAsBoolean()) {
+            if (keypad.pressed(e)) {
+                e.consume();
+            }
+            return;
+        }
         if (overlay.shown() && key != KeyCode.ESCAPE && key != KeyCode.F1) {
             return;
         }
@@ -47,6 +57,8 @@ final class SellShortcuts {
             case F1 -> overlay.toggleHelp();
             case F2 -> focus(search);
             case F4 -> focus(code);
+            case F6 -> model.tare();
+            case F7 -> weighedLine().ifPresentOrElse(model::reweigh, () -> model.notice("There is no weighed line to re-weigh."));
             case F12 -> {
                 TextField tendered = payment.tendered();
                 if (tendered.isFocused() && !tendered.getText().isBlank()) {
@@ -68,6 +80,20 @@ final class SellShortcuts {
             }
         }
         e.consume();
+    }
+
+    /** The selected line if it is weighed, else the last weighed line. */
+    private java.util.Optional<String> weighedLine() {
+        Basket.Item item = basket.getSelectionModel().getSelectedItem();
+        if (item != null && item.weighed()) {
+            return java.util.Optional.of(item.sku());
+        }
+        for (int i = model.basket().size() - 1; i >= 0; i--) {
+            if (model.basket().get(i).weighed()) {
+                return java.util.Optional.of(model.basket().get(i).sku());
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private void selected(Consumer<String> action) {

@@ -6,6 +6,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
@@ -82,7 +83,8 @@ public final class SellView {
         root.getStyleClass().add("sell");
         root.getStylesheets().add(STYLESHEET);
         root.getChildren().addAll(main, overlay.node());
-        SellShortcuts keys = new SellShortcuts(model, overlay, search, code, payment, basket.list(), actions::scanning);
+        GramsKeypad keypad = new GramsKeypad(model.weighing(), overlay, model.pricePer100g());
+        SellShortcuts keys = new SellShortcuts(model, overlay, keypad, search, code, payment, basket.list(), actions::scanning);
         root.addEventFilter(KeyEvent.KEY_PRESSED, keys::pressed);
     }
 
@@ -109,7 +111,17 @@ public final class SellView {
         office.setVisible(mayUseBackOffice);
         office.setManaged(office.isVisible());
 
-        HBox row = new HBox(8, search, code, apply, camera, image);
+        Button tare = Controls.button("Tare (F6)", "tare", e -> model.tare());
+        tare.setTooltip(new Tooltip("Tare the scale with what is on it now (an empty jar or bag)"));
+        tare.setVisible(model.weighing().scalePresent());
+        tare.setManaged(tare.isVisible());
+        tare.disableProperty().bind(model.weighing().busyProperty());
+        Label weighing = new Label("Weighing…");
+        weighing.setId("weighing");
+        weighing.getStyleClass().add("weighing");
+        weighing.visibleProperty().bind(model.weighing().busyProperty());
+        weighing.managedProperty().bind(weighing.visibleProperty());
+        HBox row = new HBox(8, search, code, apply, camera, image, tare, weighing);
         row.setAlignment(Pos.CENTER_LEFT);
         HBox session = new HBox(8, reprint, help, office, closeShift, logout);
         session.setAlignment(Pos.CENTER_RIGHT);

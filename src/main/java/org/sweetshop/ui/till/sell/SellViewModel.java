@@ -17,16 +17,13 @@ import org.sweetshop.journal.OfflineSelling;
 import org.sweetshop.catalog.SweetChange;
 import org.sweetshop.catalog.SweetView;
 import org.sweetshop.common.Money;
-import org.sweetshop.common.Texts;
 import org.sweetshop.coupon.CouponPreview;
 import org.sweetshop.coupon.CouponTokens;
 import org.sweetshop.promo.PromoService;
 import org.sweetshop.promo.PromoView;
 import org.sweetshop.sale.Pricing;
 import org.sweetshop.sale.Receipt;
-import org.sweetshop.sale.SaleService;
 import org.sweetshop.staff.Caller;
-import org.sweetshop.ui.common.Messages;
 import org.sweetshop.ui.common.TaskExecutor;
 
 /**
@@ -43,6 +40,11 @@ public final class SellViewModel {
     private final LiveCatalogue catalogue;
     private final CodeChecks codes;
     private final Checkout checkout;
+    private final SellSettings settings;
+    private final Adding adding;
+    private final Weighing weighing;
+    private final CodeLookup lookup;
+    private final BasketEdits edits;
     private final ObservableList<Basket.Item> items = FXCollections.observableArrayList();
     private final ObservableList<Basket.DiscountLine> discounts = FXCollections.observableArrayList();
     // read-only views made once: a view made per call is held only weakly by its source, and a
@@ -54,13 +56,25 @@ public final class SellViewModel {
     private final ReadOnlyObjectWrapper<Pricing> pricing = new ReadOnlyObjectWrapper<>(Pricing.of(List.of(), null, null));
     private final ReadOnlyObjectWrapper<Receipt> lastReceipt = new ReadOnlyObjectWrapper<>();
 
+    /** A till without a scale (weights typed on the keypad), prices of weighed sweets per 100 g. */
     public SellViewModel(SellServices services, String till, Caller cashier, TaskExecutor tasks, Supplier<UUID> saleIds) {
+        this(services, till, cashier, tasks, saleIds, SellSettings.DEFAULT);
+    }
+
+    /** @param settings the till's scale and how prices of weighed sweets are shown */
+    public SellViewModel(SellServices services, String till, Caller cashier, TaskExecutor tasks, Supplier<UUID> saleIds,
+                         SellSettings settings) {
         this.till = till;
         this.cashier = cashier;
+        this.settings = settings;
         this.basket = new Basket(saleIds);
+        this.adding = new Adding(basket, notice, this::basketChanged);
         this.catalogue = new LiveCatalogue(services::catalogue, tasks, notice);
         this.codes = new CodeChecks(services, tasks, notice, basket, this::open, this::basketChanged);
-        this.checkout = new Checkout(services, new Checkout.Sale(till, cashier, basket, codes::pending), tasks, notice,
+        this.weighing = new Weighing(settings.scale(), tasks, notice, this::open, adding::weighed);
+        this.edits = new BasketEdits(basket, notice, this::sweet, adding, weighing, this::locked, this::basketChanged);
+        this.lookup = new CodeLookup(services, tasks, notice, this::open, item -> adding.add(item.sweet(), item.quantity()), codes);
+        this.checkout = new Checkout(services, new Checkout.Sale(till, cashier, basket, this::waitingFor), tasks, notice,
                 this::basketChanged, this::reload, this::sold);
     }
 
@@ -92,40 +106,29 @@ public final class SellViewModel {
 
     // ---- basket ----------------------------------------------------------------------------
 
-    /** Adds one of this sweet to the basket. */
+    /** Adds one of this sweet to the basket; a weighed sweet is weighed (the scale, or the keypad) and its grams added. */
     public void add(String sku) {
-        if (checkout.locked()) {
-            return;
-        }
-        Optional<SweetView> found = sweet(sku);
-        if (found.isEmpty()) {
-            notice.error("There is no sweet with the code " + Texts.shorten(sku) + ".");
-            return;
-        }
-        SweetView sweet = found.get();
-        if (basket.quantityOf(sweet.sku()) + 1 > sweet.stock()) {
-            notice.error(sweet.stock() == 0 ? sweet.name() + " is out of stock." : "Only " + sweet.stock() + " " + sweet.name() + " left.");
-            return;
-        }
-        if (!basket.hasRoomFor(sweet.sku())) {
-            notice.error("A basket holds at most " + SaleService.MAX_LINES + " different sweets.");
-            return;
-        }
-        basket.addOne(sweet.sku(), sweet.name(), sweet.price());
-        basketChanged();
-        notice.info("Added " + sweet.name() + ".");
+        edits.add(sku);
     }
 
-    /** One more of a line already in the basket. */
+    /** One more of a line already in the basket (another weighing of a weighed sweet). */
     public void increment(String sku) {
-        add(sku);
+        edits.add(sku);
     }
 
-    /** One fewer; the line goes when it reaches zero. */
+    /** One fewer; the line goes when it reaches zero. A weighed line is re-weighed or removed instead. */
     public void decrement(String sku) {
-        if (!checkout.locked() && basket.takeOne(sku)) {
-            basketChanged();
-        }
+        edits.decrement(sku);
+    }
+
+    /** Weighs a weighed line again: its new weight replaces the old one. */
+    public void reweigh(String sku) {
+        edits.reweigh(sku);
+    }
+
+    /** Tares the till's scale with what is on it now (an empty jar or bag). */
+    public void tare() {
+        weighing.tare();
     }
 
     public void remove(String sku) {
@@ -161,7 +164,7 @@ public final class SellViewModel {
     private void emptyBasket() {
         basket.clear();
         checkout.forget();
-        codes.newBasket();
+        newBasket();
         basketChanged();
     }
 
@@ -197,9 +200,26 @@ public final class SellViewModel {
         return true;
     }
 
+    private boolean locked() {
+        return checkout.locked();
+    }
+
     /** True while the basket may change: no payment on its way or unconfirmed. */
     private boolean open() {
         return !checkout.paying() && !checkout.unconfirmed();
+    }
+
+    private void newBasket() {
+        codes.newBasket();
+        weighing.newBasket();
+        lookup.newBasket();
+    }
+
+    /** What Pay waits for, if anything: a code being checked or looked up, the scale being read. */
+    private String waitingFor() {
+        return codes.pending() ? "a coupon or promo code is still being checked"
+                : lookup.pending() ? "a scanned barcode is still being looked up"
+                : weighing.busy() ? "the scale is still being read" : null;
     }
 
     /** What the screen shows follows the basket. */
@@ -215,8 +235,9 @@ public final class SellViewModel {
 
     /**
      * Something a scanner gun, the camera, an image or the code field produced: a sweet's SKU
-     * adds it, a coupon token is previewed and attached, a promo code is attached, anything else
-     * is refused with a message.
+     * adds it, a product barcode or scale label (8, 12 or 13 digits) adds what it stands for
+     * ({@link CodeLookup}), a coupon token is previewed and attached, a promo code is attached,
+     * anything else is refused with a message.
      */
     public void scanned(String text) {
         String value = text == null ? "" : text.strip();
@@ -225,6 +246,8 @@ public final class SellViewModel {
         }
         if (sweet(value).isPresent()) {
             add(value);
+        } else if (CodeLookup.looksLikeCode(value)) {
+            lookup.lookUp(value);
         } else if (CouponTokens.looksLikeToken(value)) {
             codes.coupon(value);
         } else if (PromoService.looksLikeCode(value)) {
@@ -251,7 +274,7 @@ public final class SellViewModel {
     }
 
     private void sold(Receipt receipt) {
-        codes.newBasket();
+        newBasket();
         basket.clear();
         basketChanged();
         lastReceipt.set(receipt);
@@ -280,6 +303,16 @@ public final class SellViewModel {
 
     public String till() {
         return till;
+    }
+
+    /** The scale and the keypad, for the view. */
+    Weighing weighing() {
+        return weighing;
+    }
+
+    /** True when prices of weighed sweets are shown per 100 g, false per kg. */
+    public boolean pricePer100g() {
+        return settings.pricePer100g();
     }
 
     public Caller cashier() {

@@ -19,11 +19,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.sweetshop.catalog.SweetView;
-import org.sweetshop.common.Money;
 import org.sweetshop.ui.common.CatalogueFilter;
 
 /**
- * The sweets as tiles (name, price, stock, SKU; a sold-out sweet's tile is disabled) and the
+ * The sweets as tiles (name, price, stock, SKU; a weighed sweet's price per 100 g or per kg and its
+ * stock in g or kg; a sold-out sweet's tile is disabled) and the
  * category chips above them. A tile's colour follows its category's place among the chips. A
  * live change replaces one sweet: only its tile is made again.
  */
@@ -104,9 +104,9 @@ final class TilesView {
         Label name = new Label(sweet.name());
         name.getStyleClass().add("tile-name");
         name.setWrapText(true);
-        Label price = new Label(Money.format(sweet.price()));
+        Label price = new Label(Weights.price(sweet, model.pricePer100g()));
         price.getStyleClass().add("tile-price");
-        Label stock = new Label(sweet.stock() == 0 ? "sold out" : sweet.stock() + " left");
+        Label stock = new Label(Weights.stock(sweet));
         stock.getStyleClass().add(sweet.stock() == 0 ? "tile-stock-out" : sweet.low() ? "tile-stock-low" : "tile-stock");
         Label sku = new Label(sweet.sku());
         sku.getStyleClass().add("tile-sku");

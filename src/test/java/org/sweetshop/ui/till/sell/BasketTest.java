@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.sweetshop.common.Discount;
+import org.sweetshop.common.Money;
+import org.sweetshop.common.SoldBy;
 import org.sweetshop.coupon.CouponPreview;
 import org.sweetshop.promo.PromoView;
 import org.sweetshop.sale.BasketLine;
@@ -141,5 +143,56 @@ class BasketTest {
         assertThat(request.couponToken()).isEqualTo("SWC-TOKEN");
         assertThat(request.promoCode()).isEqualTo("WELCOME10");
         assertThat(Basket.describe(promo("WELCOME10", "0.10", null))).isEqualTo("WELCOME10: 0.10 off, unlimited uses");
+    }
+
+    @Test
+    void aWeighedLineIsGramsAtAPricePerKgRoundedOnceAsCheckoutPricesIt() {
+        basket.add("PM", "Pick & Mix", new BigDecimal("14.99"), 253, SoldBy.WEIGHED);
+        basket.addOne("SL", "Sherbet Lemons", new BigDecimal("1.20"));
+
+        Basket.Item line = basket.item("PM").orElseThrow();
+        assertThat(line.weighed()).isTrue();
+        // 253 g × 14.99 / kg = 3.79247 → 3.79 (Money.weighedLine), not unit price × quantity
+        assertThat(line.total()).isEqualByComparingTo("3.79");
+        assertThat(line.total()).isEqualByComparingTo(Money.weighedLine(new BigDecimal("14.99"), 253));
+        assertThat(basket.pricing().subtotal()).isEqualByComparingTo("4.99");
+        assertThat(basket.request("T1", Payment.card()).lines()).containsExactly(new BasketLine("PM", 253), new BasketLine("SL", 1));
+    }
+
+    @Test
+    void aSecondWeighingAddsItsGramsToTheSweetsLineRoundedOnceForTheWhole() {
+        // 5 g at 1.00 / kg is 0.005 → 0.01 on its own; twice as two lines would be 0.02, one line of 10 g is 0.01
+        basket.add("LQ", "Liquorice", new BigDecimal("1.00"), 5, SoldBy.WEIGHED);
+        basket.add("LQ", "Liquorice", new BigDecimal("1.00"), 5, SoldBy.WEIGHED);
+
+        assertThat(basket.items()).extracting(Basket.Item::sku, Basket.Item::quantity).containsExactly(tuple("LQ", 10));
+        assertThat(basket.pricing().total()).isEqualByComparingTo("0.01");
+        assertThat(basket.request("T1", Payment.card()).lines()).containsExactly(new BasketLine("LQ", 10));
+    }
+
+    @Test
+    void gramsDoNotGoOneAtATimeAWeighedLineIsReweighedOrRemoved() {
+        basket.add("PM", "Pick & Mix", new BigDecimal("15.00"), 250, SoldBy.WEIGHED);
+
+        assertThat(basket.takeOne("PM")).isFalse();
+        assertThat(basket.quantityOf("PM")).isEqualTo(250);
+        assertThat(basket.reweigh("PM", 180)).isTrue();
+        assertThat(basket.reweigh("PM", 0)).isFalse();
+        assertThat(basket.reweigh("NONE", 100)).isFalse();
+        assertThat(basket.item("PM").orElseThrow().total()).isEqualByComparingTo("2.70");
+        assertThat(basket.reprice("PM", "Pick & Mix", new BigDecimal("16.00"))).isPresent();
+        assertThat(basket.item("PM").orElseThrow()).isEqualTo(new Basket.Item("PM", "Pick & Mix", new BigDecimal("16.00"), 180,
+                SoldBy.WEIGHED));
+        assertThat(basket.item("PM").orElseThrow().total()).isEqualByComparingTo("2.88");
+        assertThat(basket.remove("PM")).isPresent();
+        assertThat(basket.isEmpty()).isTrue();
+    }
+
+    @Test
+    void nothingOrLessIsNotALine() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> basket.add("PM", "Pick & Mix", BigDecimal.TEN, 0, SoldBy.WEIGHED))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(basket.isEmpty()).isTrue();
+        assertThat(basket.saleId()).isNull();
     }
 }

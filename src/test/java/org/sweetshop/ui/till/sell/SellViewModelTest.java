@@ -212,6 +212,10 @@ class SellViewModelTest extends DatabaseTest {
                 return real.findReceipt(saleId);
             }
 
+            public org.sweetshop.catalog.ScannedItem resolveCode(String code) {
+                return real.resolveCode(code);
+            }
+
             public Receipt checkout(Caller caller, CheckoutRequest request) {
                 sent.add(request.saleId());
                 Receipt receipt = real.checkout(caller, request);

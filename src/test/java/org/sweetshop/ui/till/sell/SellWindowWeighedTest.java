@@ -1,0 +1,241 @@
+package org.sweetshop.ui.till.sell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sweetshop.ui.till.sell.FakeSellServices.counted;
+import static org.sweetshop.ui.till.sell.FakeSellServices.weighed;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sweetshop.catalog.ScannedItem;
+import org.sweetshop.sale.BasketLine;
+import org.sweetshop.sale.Receipt;
+import org.sweetshop.staff.Caller;
+import org.sweetshop.staff.Role;
+import org.sweetshop.ui.common.TaskExecutor;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The selling screen, headless (TestFX on Monocle), selling a weighed sweet from the scale, a
+ * scanned scale label, a scanned pack and a weight typed on the keypad after the scale refused,
+ * with the basket's lines and total checked to the cent. The scale and the catalogue are fakes
+ * behind the screen's own ports ({@link WeighingScale}, {@link SellServices}); service calls run on
+ * a real background thread, as at the till.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SellWindowWeighedTest {
+
+    private static final String LABEL = "2100042002506";   // 21 + PLU 00042 + 250 g + check digit
+    private static final String PACK = "5012345678900";
+
+    private ExecutorService background;
+    private FakeSellServices services;
+    private SellViewModel model;
+    private SellView view;
+
+    @BeforeEach
+    void stage() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        background = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "sell-test-background");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupStages();
+        background.shutdownNow();
+    }
+
+    private void open(FxRobot robot, WeighingScale scale) throws Exception {
+        services = new FakeSellServices()
+                .with(weighed(1, "PM", "Pick & Mix", "15.00", 2_500, 42), counted(2, "FB", "Fudge Bar", "0.85", 5),
+                        weighed(3, "LQ", "Liquorice", "9.90", 1_000, null));
+        services.code(LABEL, new ScannedItem(services.find("PM"), 250, true))
+                .code(PACK, new ScannedItem(services.find("FB"), 1, false));
+        TaskExecutor tasks = new TaskExecutor(background, Platform::runLater);
+        FxToolkit.setupStage(stage -> {
+            model = new SellViewModel(services, "T1", new Caller(2, "cashier", Role.CASHIER), tasks, UUID::randomUUID,
+                    new SellSettings(scale, true));
+            view = new SellView(model, new NoActions(), false);
+            // the till's own theme and stylesheet, as TillApp.scene sets them
+            javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+            Scene scene = new Scene(view.root(), 1280, 800);
+            scene.getStylesheets().add(org.sweetshop.ui.till.TillWindow.STYLESHEET);
+            stage.setScene(scene);
+            stage.show();
+            model.reload();
+        });
+        waitFor(() -> robot.lookup("#tile-PM").tryQuery().isPresent());
+    }
+
+    @Test
+    void sellsAWeighedSweetFromTheScaleAScannedLabelAScannedPackAndATypedWeight(FxRobot robot) throws Exception {
+        FakeScale scale = new FakeScale(true, false).weighs(253)
+                .refuses("the scale is still moving: wait until the weight is steady and try again");
+        open(robot, scale);
+        Node tile = robot.lookup("#tile-PM").query();
+        assertThat(robot.from(tile).lookup(".tile-price").queryAs(Label.class).getText()).isEqualTo("1.50 / 100 g");
+        assertThat(robot.from(tile).lookup(".tile-stock").queryAs(Label.class).getText()).isEqualTo("2.500 kg left");
+        assertThat(robot.lookup("#tare").queryAs(Button.class).isVisible()).isTrue();
+
+        // from the scale
+        robot.clickOn("#tile-PM");
+        waitFor(() -> text(robot, "#qty-PM").equals("253 g"));
+        assertThat(text(robot, "#unit-PM")).isEqualTo("253 g at 1.50 / 100 g");
+        assertThat(text(robot, "#line-total-PM")).isEqualTo("3.80");   // 253 g × 15.00 / kg = 3.795 → 3.80
+
+        // a scale label typed into the code field, a pack from the scanner gun
+        robot.clickOn("#code").write(LABEL).type(KeyCode.ENTER);
+        waitFor(() -> text(robot, "#qty-PM").equals("503 g"));
+        robot.interact(() -> model.scanned(PACK));
+        waitFor(() -> robot.lookup("#qty-FB").tryQuery().isPresent());
+
+        // the scale refuses: said, and the weight is typed on the keypad, by its buttons and by keys
+        robot.clickOn("#tile-LQ");
+        waitFor(() -> robot.lookup("#weigh-overlay").tryQuery().map(Node::isVisible).orElse(false));
+        assertThat(text(robot, "#keypad-message")).isEqualTo("The scale is still moving: wait until the weight is steady and try again.");
+        assertThat(text(robot, "#message")).startsWith("The scale gave no weight: the scale is still moving");
+        robot.clickOn("#key-1").clickOn("#key-2").clickOn("#key-9");
+        robot.type(KeyCode.BACK_SPACE).type(KeyCode.DIGIT0);
+        assertThat(text(robot, "#keypad-grams")).isEqualTo("120 g");
+        assertThat(text(robot, "#keypad-amount")).isEqualTo("= 1.19");   // 120 g × 9.90 / kg = 1.188
+        screenshot(robot, "till-weight-keypad.png");
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> robot.lookup("#qty-LQ").tryQuery().isPresent());
+        assertThat(robot.lookup("#weigh-overlay").tryQuery().map(Node::isVisible).orElse(false)).isFalse();
+
+        assertThat(model.basket()).extracting(Basket.Item::sku, Basket.Item::quantity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("PM", 503), org.assertj.core.groups.Tuple.tuple("FB", 1),
+                        org.assertj.core.groups.Tuple.tuple("LQ", 120));
+        assertThat(text(robot, "#qty-PM")).isEqualTo("503 g");
+        assertThat(text(robot, "#line-total-PM")).isEqualTo("7.55");   // 503 g × 15.00 / kg = 7.545 → 7.55
+        assertThat(text(robot, "#qty-FB")).isEqualTo("1");
+        assertThat(text(robot, "#line-total-FB")).isEqualTo("0.85");
+        assertThat(text(robot, "#unit-LQ")).isEqualTo("120 g at 0.99 / 100 g");
+        assertThat(text(robot, "#line-total-LQ")).isEqualTo("1.19");
+        assertThat(robot.lookup("#reweigh-PM").tryQuery()).isPresent();
+        assertThat(robot.lookup("#minus-PM").tryQuery()).isEmpty();
+        assertThat(text(robot, "#total")).isEqualTo("9.59");
+        screenshot(robot, "till-weighed-basket.png");
+
+        robot.clickOn("#pay-card");
+        waitFor(() -> model.lastReceiptProperty().get() != null);
+
+        assertThat(services.sent).hasSize(1);
+        assertThat(services.sent.get(0).lines())
+                .containsExactly(new BasketLine("PM", 503), new BasketLine("FB", 1), new BasketLine("LQ", 120));
+        Receipt receipt = model.lastReceiptProperty().get();
+        assertThat(receipt.total()).isEqualByComparingTo("9.59");
+        assertThat(scale.reads()).isEqualTo(2);
+    }
+
+    @Test
+    void tareIsAButtonAndF6AndTheKeypadCancelsWithEsc(FxRobot robot) throws Exception {
+        FakeScale scale = new FakeScale(true, false).refuses("the scale shows zero: put the sweets on the scale and try again");
+        open(robot, scale);
+
+        robot.clickOn("#tare");
+        waitFor(() -> scale.tares() == 1);
+        robot.type(KeyCode.F6);
+        waitFor(() -> scale.tares() == 2);
+        waitFor(() -> text(robot, "#message").startsWith("Scale tared"));
+
+        robot.clickOn("#tile-PM");
+        waitFor(() -> robot.lookup("#weigh-overlay").tryQuery().map(Node::isVisible).orElse(false));
+        robot.type(KeyCode.DIGIT5);
+        robot.type(KeyCode.ESCAPE);
+        waitFor(() -> !robot.lookup("#weigh-overlay").tryQuery().map(Node::isVisible).orElse(false));
+        assertThat(model.basket()).isEmpty();
+        assertThat(model.weighing().askedProperty().get()).isNull();
+    }
+
+    /** With -Dsweetshop.screenshot.dir=DIR, the screen as it is now goes to DIR/name (the README's pictures). */
+    private void screenshot(FxRobot robot, String name) throws Exception {
+        String dir = System.getProperty("sweetshop.screenshot.dir");
+        if (dir == null) {
+            return;
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> shot[0] = view.root().snapshot(null, null));
+        javafx.scene.image.PixelReader pixels = shot[0].getPixelReader();
+        int w = (int) shot[0].getWidth();
+        int h = (int) shot[0].getHeight();
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                image.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(dir, name);
+        java.nio.file.Files.createDirectories(file.getParent());
+        javax.imageio.ImageIO.write(image, "png", file.toFile());
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    private static void waitFor(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the screen did not get there in 20 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The buttons outside selling do nothing here. */
+    private static final class NoActions implements SellView.Actions {
+        public void camera() {
+        }
+
+        public void openImage() {
+        }
+
+        public void reprintLast() {
+        }
+
+        public void logout() {
+        }
+
+        public void closeShift() {
+        }
+
+        public void showReceipt(Receipt receipt) {
+        }
+
+        public void print(Node document) {
+        }
+
+        public void savePdf(List<String> lines, String suggestedName) {
+        }
+
+        public void backOffice() {
+        }
+
+        public boolean scanning() {
+            return false;
+        }
+    }
+}
