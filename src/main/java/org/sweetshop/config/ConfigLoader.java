@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import org.sweetshop.scale.ScaleSettings;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -77,6 +79,26 @@ public final class ConfigLoader {
             return true;
         }
         throw new ConfigException("SWEETSHOP_OFFLINE_SELLING / offline.selling must be true or false, not '" + value + "'", null);
+    }
+
+    /** This till's scale ({@code scale.port}, {@code scale.protocol}, …: see docs/scale.md), or empty: weights are typed. */
+    public static Optional<ScaleSettings> scale(Path dataDir) {
+        return ScaleSettings.from(readProperties(dataDir.resolve(PROPERTIES_FILE)));
+    }
+
+    /**
+     * Whether a weighed sweet's price is shown per 100 g ({@code weight.price.per=100g}, the
+     * default) or per kilogram ({@code weight.price.per=kg}).
+     */
+    public static boolean pricePer100g(Path dataDir) {
+        String value = readProperties(dataDir.resolve(PROPERTIES_FILE)).getProperty("weight.price.per", "100g").strip();
+        if (value.equalsIgnoreCase("100g")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("kg")) {
+            return false;
+        }
+        throw new ConfigException("weight.price.per must be 100g or kg, not '" + value + "'", null);
     }
 
     private static final Pattern SSL_ROOT_CERT = Pattern.compile("([?&]sslrootcert=)([^&]+)");

@@ -35,6 +35,8 @@ import org.sweetshop.staff.Role;
 import org.sweetshop.ui.common.TaskExecutor;
 import org.sweetshop.ui.office.OfficeServices;
 import org.sweetshop.ui.till.sell.SellServices;
+import org.sweetshop.ui.till.sell.SellSettings;
+import org.sweetshop.ui.till.sell.WeighingScale;
 
 /**
  * The till application's entry point: starts JavaFX and shows the till window; returns when it
@@ -150,11 +152,14 @@ public final class TillApp {
      * closes the application.
      */
     public static TillServices services(AppContext app, BackupSchedule backupSchedule) {
+        WeighingScale scale = ConfigLoader.scale(app.config().dataDir()).<WeighingScale>map(TillScale::new).orElse(WeighingScale.NONE);
         return new AppServices(app, new OfflineSelling(ConfigLoader.offlineSelling(app.config().dataDir(), System.getenv()),
-                app.config().dataDir(), app.offlineReplay(), Clock.systemDefaultZone()), backupSchedule);
+                app.config().dataDir(), app.offlineReplay(), Clock.systemDefaultZone()), backupSchedule,
+                new SellSettings(scale, ConfigLoader.pricePer100g(app.config().dataDir())));
     }
 
-    private record AppServices(AppContext app, OfflineSelling offline, BackupSchedule backupSchedule) implements TillServices {
+    private record AppServices(AppContext app, OfflineSelling offline, BackupSchedule backupSchedule, SellSettings sellSettings)
+            implements TillServices {
 
         @Override
         public boolean noStaffYet() {
@@ -234,6 +239,9 @@ public final class TillApp {
 
         @Override
         public void close() {
+            if (sellSettings.scale() instanceof TillScale till) {
+                till.close();
+            }
             app.close();
         }
     }
