@@ -259,6 +259,29 @@ final class GrayImage {
         return new GrayImage(width, height, out);
     }
 
+    /**
+     * Sharpened by an unsharp mask: each pixel pushed away from the mean of its 3×3 neighbourhood
+     * by as much as it differs from it. Bars blurred together by focus or motion part again.
+     */
+    GrayImage sharpen() {
+        byte[] out = new byte[pixels.length];
+        for (int y = 0; y < height; y++) {
+            int up = Math.max(0, y - 1) * width;
+            int row = y * width;
+            int down = Math.min(height - 1, y + 1) * width;
+            for (int x = 0; x < width; x++) {
+                int left = Math.max(0, x - 1);
+                int right = Math.min(width - 1, x + 1);
+                int sum = (pixels[up + left] & 0xFF) + (pixels[up + x] & 0xFF) + (pixels[up + right] & 0xFF)
+                        + (pixels[row + left] & 0xFF) + (pixels[row + x] & 0xFF) + (pixels[row + right] & 0xFF)
+                        + (pixels[down + left] & 0xFF) + (pixels[down + x] & 0xFF) + (pixels[down + right] & 0xFF);
+                int p = pixels[row + x] & 0xFF;
+                out[row + x] = (byte) Math.max(0, Math.min(255, 2 * p - sum / 9));
+            }
+        }
+        return new GrayImage(width, height, out);
+    }
+
     private static int median9(int[] v) {
         // insertion sort of nine values: cheaper than anything cleverer at this size
         for (int i = 1; i < 9; i++) {
