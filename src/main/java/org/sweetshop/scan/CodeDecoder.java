@@ -33,7 +33,7 @@ public final class CodeDecoder {
         if (text.isPresent()) {
             return Optional.of(new ScannedCode(text.get(), CodeFormat.QR_CODE, "quick"));
         }
-        return products.decode(picture, 0, 1);
+        return products.decode(picture, 0, ProductBarcodeDecoder.FRAME_VIEWS);
     }
 
     /** As {@link #decodeFrame}, the text alone: what the camera window hands on. */
@@ -46,9 +46,9 @@ public final class CodeDecoder {
         long start = System.nanoTime();
         GrayImage picture = QrDecoder.working(GrayImage.of(image));
         Optional<ScannedCode> code = qr.decodeFrame(picture).map(text -> new ScannedCode(text, CodeFormat.QR_CODE, "quick"))
-                .or(() -> products.decode(picture, 0, 1))
+                .or(() -> products.decode(picture, 0, ProductBarcodeDecoder.FRAME_VIEWS))
                 .or(() -> qr.decodeDetailed(picture, 1).map(d -> new ScannedCode(d.text(), CodeFormat.QR_CODE, d.pass())))
-                .or(() -> products.decode(picture, 1, ProductBarcodeDecoder.VIEWS.size()));
+                .or(() -> products.decode(picture, ProductBarcodeDecoder.FRAME_VIEWS, ProductBarcodeDecoder.VIEWS.size()));
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} in a {}×{} picture, {} ms", code.map(c -> c.format().label() + " read by pass " + c.pass()).orElse("no code"),
                     image.getWidth(), image.getHeight(), (System.nanoTime() - start) / 1_000_000);
