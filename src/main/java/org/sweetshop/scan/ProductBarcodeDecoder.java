@@ -10,6 +10,7 @@ import com.google.zxing.common.BitArray;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.oned.MultiFormatUPCEANReader;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -53,6 +54,8 @@ public final class ProductBarcodeDecoder {
     static final int MIN_QUIET_MODULES = 2;
     /** Every row of a picture up to this high is a scan line; a higher one has this many to twice as many. */
     static final int ALL_ROWS_UP_TO = 511;
+    /** The most codes read from one scan line. */
+    static final int MAX_CODES_A_LINE = 3;
 
     private static final Map<DecodeHintType, Object> HINTS;
 
@@ -160,74 +163,104 @@ public final class ProductBarcodeDecoder {
             } catch (NotFoundException e) {
                 continue; // a flat row
             }
-            for (int direction = 0; direction < 2; direction++) {
-                if (direction == 1) {
-                    row.reverse();
+            // both ways (a pack held upside down); decoding whitens what it read, so the reverse is taken first
+            BitArray reversed = row.clone();
+            reversed.reverse();
+            for (BitArray line : List.of(row, reversed)) {
+                for (Key key : decodeLine(reader, y, line)) {
+                    lines.merge(key, 1, Integer::sum);
                 }
-                decodeLine(reader, y, row).ifPresent(key -> lines.merge(key, 1, Integer::sum));
             }
         }
         return lines;
     }
 
-    private static Optional<Key> decodeLine(MultiFormatUPCEANReader reader, int y, BitArray row) {
-        Result result;
-        try {
-            result = reader.decodeRow(y, row, HINTS);
-        } catch (ReaderException e) {
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            // ZXing has thrown index exceptions on odd rows before: such a row holds no code
-            LOG.debug("ZXing failed on a scan line", e);
-            return Optional.empty();
+    /**
+     * The codes on one line, left to right: ZXing decodes the first symbol from the left only, so
+     * the bars it read are whitened out and the rest of the line is decoded again (two packs side
+     * by side are two codes, and then neither is taken). A line that already gave
+     * {@value #MAX_CODES_A_LINE} codes is not read further.
+     */
+    private static List<Key> decodeLine(MultiFormatUPCEANReader reader, int y, BitArray row) {
+        List<Key> codes = new ArrayList<>(1);
+        while (codes.size() < MAX_CODES_A_LINE) {
+            Result result;
+            try {
+                result = reader.decodeRow(y, row, HINTS);
+            } catch (ReaderException e) {
+                break;
+            } catch (RuntimeException e) {
+                // ZXing has thrown index exceptions on odd rows before: such a row holds no code
+                LOG.debug("ZXing failed on a scan line", e);
+                break;
+            }
+            Symbol symbol = Symbol.of(result);
+            if (symbol == null) {
+                break;
+            }
+            CodeFormat format = formatOf(result.getBarcodeFormat());
+            if (format != null && symbol.quietModules(row) >= MIN_QUIET_MODULES
+                    && !ProductCode.of(format.productFormat().orElseThrow(), result.getText()).isEmpty()) {
+                codes.add(new Key(format, result.getText()));
+            }
+            for (int x = 0; x <= Math.min(symbol.end(), row.getSize() - 1); x++) {
+                if (row.get(x)) {
+                    row.flip(x);
+                }
+            }
         }
-        CodeFormat format = switch (result.getBarcodeFormat()) {
+        return codes;
+    }
+
+    private static CodeFormat formatOf(BarcodeFormat format) {
+        return switch (format) {
             case EAN_13 -> CodeFormat.EAN_13;
             case EAN_8 -> CodeFormat.EAN_8;
             case UPC_A -> CodeFormat.UPC_A;
             case UPC_E -> CodeFormat.UPC_E;
             default -> null;
         };
-        if (format == null || quietModules(row, result) < MIN_QUIET_MODULES
-                || ProductCode.of(format.productFormat().orElseThrow(), result.getText()).isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Key(format, result.getText()));
     }
 
     /**
-     * The white modules on the narrower side of the symbol on this line, as far as the line goes.
-     * ZXing gives the centres of the start and end guards; the symbol's width in modules between
-     * them is known for each format (EAN-13 and UPC-A 92, EAN-8 64, UPC-E 46.5: its end guard is six wide).
+     * Where a decoded symbol lies on its line, from ZXing's result points (the centres of its start
+     * and end guards) and the modules between them for its format: EAN-13 and UPC-A 92, EAN-8 64,
+     * UPC-E 46.5 (its end guard is six modules wide).
      */
-    static int quietModules(BitArray row, Result result) {
-        ResultPoint[] points = result.getResultPoints();
-        if (points == null || points.length < 2) {
-            return 0;
+    record Symbol(int start, int end, double module) {
+
+        static Symbol of(Result result) {
+            ResultPoint[] points = result.getResultPoints();
+            if (points == null || points.length < 2) {
+                return null;
+            }
+            float left = points[0].getX();
+            float right = points[1].getX();
+            double between = switch (result.getBarcodeFormat()) {
+                case EAN_8 -> 64;
+                case UPC_E -> 46.5;
+                default -> 92;
+            };
+            double module = (right - left) / between;
+            if (!(module > 0)) {
+                return null;
+            }
+            double endGuardHalf = result.getBarcodeFormat() == BarcodeFormat.UPC_E ? 3 : 1.5;
+            return new Symbol((int) Math.floor(left - 1.5 * module), (int) Math.ceil(right + endGuardHalf * module), module);
         }
-        float left = points[0].getX();
-        float right = points[1].getX();
-        double between = switch (result.getBarcodeFormat()) {
-            case EAN_8 -> 64;
-            case UPC_E -> 46.5;
-            default -> 92;
-        };
-        double module = (right - left) / between;
-        if (!(module > 0)) {
-            return 0;
+
+        /** The white modules on the narrower side of the symbol on this line, as far as the line goes. */
+        int quietModules(BitArray row) {
+            int whiteBefore = 0;
+            for (int x = start - 1; x >= 0 && !row.get(x); x--) {
+                whiteBefore++;
+            }
+            int whiteAfter = 0;
+            for (int x = end + 1; x < row.getSize() && !row.get(x); x++) {
+                whiteAfter++;
+            }
+            return (int) Math.floor(Math.min(whiteBefore, whiteAfter) / module);
         }
-        double endGuardHalf = result.getBarcodeFormat() == BarcodeFormat.UPC_E ? 3 : 1.5;
-        int start = (int) Math.floor(left - 1.5 * module);
-        int end = (int) Math.ceil(right + endGuardHalf * module);
-        int whiteBefore = 0;
-        for (int x = start - 1; x >= 0 && !row.get(x); x--) {
-            whiteBefore++;
-        }
-        int whiteAfter = 0;
-        for (int x = end + 1; x < row.getSize() && !row.get(x); x++) {
-            whiteAfter++;
-        }
-        return (int) Math.floor(Math.min(whiteBefore, whiteAfter) / module);
     }
 
     /** Enlarged by {@code factor}, or null when that would pass {@link QrDecoder#MAX_ENLARGED_PIXELS}. */
