@@ -69,6 +69,7 @@ class RealBarcodePhotosTest {
         Map<String, Integer> readBy = new TreeMap<>();
         List<String> notRead = new ArrayList<>();
         List<String> misread = new ArrayList<>();
+        List<String> plainMisread = new ArrayList<>();
         for (Path file : images) {
             String name = file.getFileName().toString();
             String expected = Files.readString(file.resolveSibling(name.substring(0, name.lastIndexOf('.')) + ".txt"),
@@ -76,8 +77,11 @@ class RealBarcodePhotosTest {
             BufferedImage image = ImageIO.read(file.toFile());
             for (int r = 0; r < ROTATIONS.length; r++) {
                 BufferedImage turned = ROTATIONS[r] == 0 ? image : RealPhotosTest.turn(image, ROTATIONS[r] / 90);
-                if (plainZxing(turned, format).filter(expected::equals).isPresent()) {
+                Optional<String> baseline = plainZxing(turned, format);
+                if (baseline.filter(expected::equals).isPresent()) {
                     plain[r]++;
+                } else if (baseline.isPresent()) {
+                    plainMisread.add(name + "@" + ROTATIONS[r] + " as " + baseline.get());
                 }
                 Optional<ScannedCode> code = decoder.decode(turned);
                 if (code.isEmpty()) {
@@ -92,7 +96,7 @@ class RealBarcodePhotosTest {
                 }
             }
         }
-        report(set, images.size(), plain, ours, misreads, readBy, notRead, misread);
+        report(set, images.size(), plain, ours, misreads, readBy, notRead, misread, plainMisread);
 
         for (int r = 0; r < ROTATIONS.length; r++) {
             assertThat(ours[r]).as("%s at %d°: read by our pipeline (plain ZXing read %d)", set, ROTATIONS[r], plain[r])
@@ -135,7 +139,8 @@ class RealBarcodePhotosTest {
     }
 
     private static synchronized void report(String set, int images, int[] plain, int[] ours, int[] misreads,
-                                            Map<String, Integer> readBy, List<String> notRead, List<String> misread) {
+                                            Map<String, Integer> readBy, List<String> notRead, List<String> misread,
+                                            List<String> plainMisread) {
         List<String> rows = new ArrayList<>();
         for (int r = 0; r < ROTATIONS.length; r++) {
             rows.add(String.format("| %s | %d° | %d | %d | %d | %d |", set, ROTATIONS[r], images, plain[r], ours[r], misreads[r]));
@@ -144,7 +149,8 @@ class RealBarcodePhotosTest {
         DETAILS.put(set, List.of(
                 "- " + set + ": read by pass " + readBy,
                 "- " + set + ": not read: " + (notRead.isEmpty() ? "none" : String.join(", ", notRead)),
-                "- " + set + ": misread: " + (misread.isEmpty() ? "none" : String.join(", ", misread))));
+                "- " + set + ": misread: " + (misread.isEmpty() ? "none" : String.join(", ", misread)),
+                "- " + set + ": misread by plain ZXing: " + (plainMisread.isEmpty() ? "none" : String.join(", ", plainMisread))));
     }
 
     private static List<Path> images(Path folder) throws IOException {
