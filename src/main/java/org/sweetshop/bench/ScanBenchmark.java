@@ -8,20 +8,26 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.sweetshop.scan.CodeDecoder;
+import org.sweetshop.scan.CodeFormat;
+import org.sweetshop.scan.ProductBarcodes;
 import org.sweetshop.scan.QrCodes;
-import org.sweetshop.scan.QrDecoder;
+import org.sweetshop.scan.ScannedCode;
 
 /**
- * How long the decoder takes on a camera's frames: 640×480, a shaded ground with sensor noise,
- * half of them holding a coupon's QR code somewhere (as a cashier holds it up), half holding
- * nothing (most frames a till's camera sees). Times the camera-frame pass on every frame and the
- * whole still-image pipeline on a few. Frames are generated from a fixed seed, before timing.
+ * How long the till's decoder ({@link CodeDecoder}: QR codes and product barcodes) takes on a
+ * camera's frames: 640×480, a shaded ground with sensor noise, holding a coupon's QR code somewhere
+ * (as a cashier holds it up), a pack's EAN-13, or nothing (most frames a till's camera sees). Times
+ * the camera-frame passes on every frame (the per-frame cost: a frame with nothing in it pays for
+ * both the QR and the barcode pass) and the whole still-image pipeline on a few. Frames are
+ * generated from a fixed seed, before timing.
  */
 public final class ScanBenchmark {
 
     public static final int WIDTH = 640;
     public static final int HEIGHT = 480;
     private static final String TOKEN = "SWC-7K3M9QXR2D5T8VWZ0B4N6P1HJACEFGXY";
+    private static final String EAN_13 = "4006381333931";
     /** Distinct frames of each kind; the timed runs go round them. */
     private static final int DISTINCT = 16;
 
@@ -40,7 +46,9 @@ public final class ScanBenchmark {
     public record Report(Options options, List<Timing> timings) {
     }
 
-    private final QrDecoder decoder = new QrDecoder();
+    private final CodeDecoder decoder = new CodeDecoder();
+
+    private enum Content { QR, EAN_13, NOTHING }
     private final Consumer<String> progress;
 
     public ScanBenchmark(Consumer<String> progress) {
@@ -49,34 +57,42 @@ public final class ScanBenchmark {
 
     public Report run(Options options) {
         Random random = new Random(options.seed());
-        List<BufferedImage> withCode = new ArrayList<>();
-        List<BufferedImage> withoutCode = new ArrayList<>();
+        List<BufferedImage> qr = new ArrayList<>();
+        List<BufferedImage> ean = new ArrayList<>();
+        List<BufferedImage> nothing = new ArrayList<>();
         for (int i = 0; i < DISTINCT; i++) {
-            withCode.add(frame(random, true));
-            withoutCode.add(frame(random, false));
+            qr.add(frame(random, Content.QR));
+            ean.add(frame(random, Content.EAN_13));
+            nothing.add(frame(random, Content.NOTHING));
         }
         progress.accept("warming up (" + options.warmup() + " decodes of each kind)");
-        time(withCode, options.warmup(), decoder::decodeFrame, "warm-up");
-        time(withoutCode, options.warmup(), decoder::decodeFrame, "warm-up");
-        time(withCode, Math.min(options.warmup(), options.stills()), decoder::decode, "warm-up");
+        for (List<BufferedImage> frames : List.of(qr, ean, nothing)) {
+            time(frames, options.warmup(), decoder::decodeFrame, null, "warm-up");
+        }
+        time(qr, Math.min(options.warmup(), options.stills()), decoder::decode, TOKEN, "warm-up");
+        time(ean, Math.min(options.warmup(), options.stills()), decoder::decode, EAN_13, "warm-up");
         progress.accept("timing");
         List<Timing> timings = List.of(
-                time(withCode, options.frames(), decoder::decodeFrame, "camera frame, code"),
-                time(withoutCode, options.frames(), decoder::decodeFrame, "camera frame, no code"),
-                time(withCode, options.stills(), decoder::decode, "still image, code"),
-                time(withoutCode, options.stills(), decoder::decode, "still image, no code"));
+                time(qr, options.frames(), decoder::decodeFrame, TOKEN, "camera frame, QR code"),
+                time(ean, options.frames(), decoder::decodeFrame, EAN_13, "camera frame, EAN-13"),
+                time(nothing, options.frames(), decoder::decodeFrame, null, "camera frame, no code"),
+                time(qr, options.stills(), decoder::decode, TOKEN, "still image, QR code"),
+                time(ean, options.stills(), decoder::decode, EAN_13, "still image, EAN-13"),
+                time(nothing, options.stills(), decoder::decode, null, "still image, no code"));
         return new Report(options, timings);
     }
 
-    private static Timing time(List<BufferedImage> frames, int decodes, Function<BufferedImage, Optional<String>> decode, String name) {
+    /** Times {@code decodes} decodes; {@code read} counts those that gave {@code expected} (and any code where none is expected). */
+    private static Timing time(List<BufferedImage> frames, int decodes, Function<BufferedImage, Optional<ScannedCode>> decode,
+                               String expected, String name) {
         long[] nanos = new long[decodes];
         int read = 0;
         for (int i = 0; i < decodes; i++) {
             BufferedImage frame = frames.get(i % frames.size());
             long start = System.nanoTime();
-            Optional<String> text = decode.apply(frame);
+            Optional<ScannedCode> code = decode.apply(frame);
             nanos[i] = System.nanoTime() - start;
-            if (text.filter(TOKEN::equals).isPresent()) {
+            if (code.isPresent() && (expected == null || expected.equals(code.get().text()))) {
                 read++;
             }
         }
@@ -93,10 +109,11 @@ public final class ScanBenchmark {
     }
 
     /**
-     * A frame: light shaded from one corner to the other, a coupon's code (180–260 pixels, printed
-     * black on white, lit unevenly) at a random place if asked, and sensor noise over everything.
+     * A frame: light shaded from one corner to the other, a coupon's QR code (180–260 pixels) or a
+     * pack's EAN-13 (240–320 pixels wide, 2–3 pixels a module) at a random place if asked, printed
+     * black on white and lit unevenly, and sensor noise over everything.
      */
-    static BufferedImage frame(Random random, boolean withCode) {
+    static BufferedImage frame(Random random, Content content) {
         double[] grey = new double[WIDTH * HEIGHT];
         double from = 40 + random.nextInt(60);
         double to = 150 + random.nextInt(80);
@@ -105,15 +122,20 @@ public final class ScanBenchmark {
                 grey[y * WIDTH + x] = from + (to - from) * (x + y) / (double) (WIDTH + HEIGHT);
             }
         }
-        if (withCode) {
-            int size = 180 + random.nextInt(81);
-            BufferedImage code = QrCodes.render(TOKEN, size);
-            int left = random.nextInt(WIDTH - size);
-            int top = random.nextInt(HEIGHT - size);
+        BufferedImage code = switch (content) {
+            case QR -> QrCodes.render(TOKEN, 180 + random.nextInt(81));
+            case EAN_13 -> ProductBarcodes.render(CodeFormat.EAN_13, EAN_13, 240 + random.nextInt(81), 120 + random.nextInt(61));
+            case NOTHING -> null;
+        };
+        if (code != null) {
+            int w = code.getWidth();
+            int h = code.getHeight();
+            int left = random.nextInt(WIDTH - w);
+            int top = random.nextInt(HEIGHT - h);
             double black = 20 + random.nextInt(40);
             double white = 170 + random.nextInt(70);
-            for (int y = 0; y < size; y++) {
-                for (int x = 0; x < size; x++) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
                     boolean dark = (code.getRGB(x, y) & 0xFF) < 128;
                     grey[(top + y) * WIDTH + left + x] = dark ? black : white;
                 }

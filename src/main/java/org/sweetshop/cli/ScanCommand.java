@@ -6,7 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.sweetshop.scan.QrDecoder;
+import org.sweetshop.scan.CodeDecoder;
+import org.sweetshop.scan.ScannedCode;
 import org.sweetshop.scan.UnreadableImageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -15,43 +16,49 @@ import picocli.CommandLine.Parameters;
  * {@code sweetshop scan [--json] IMAGE...}: the till's still-image decoder on the command line.
  * A pure image command: it never opens the database.
  */
-@Command(name = "scan", description = {"Reads the QR code in each image (PNG, JPEG, GIF, BMP or TIFF) and prints",
-        "FILE: TEXT or FILE: no QR code found; with --json one object a line,",
-        "{\"file\": ..., \"text\": ...}, text null where no code was found.",
-        "A file that cannot be read also gets a line on stderr.",
+@Command(name = "scan", description = {"Reads the QR code or product barcode (EAN-13, EAN-8, UPC-A, UPC-E) in each image",
+        "(PNG, JPEG, GIF, BMP or TIFF) and prints FILE: TEXT for a QR code, FILE: DIGITS (EAN-13)",
+        "for a barcode, or FILE: no QR code or barcode found; with --json one object a line,",
+        "{\"file\": ..., \"text\": ..., \"format\": ...}, format QR_CODE, EAN_13, EAN_8, UPC_A or UPC_E,",
+        "text and format null where no code was found. A barcode's text is the digits printed under it",
+        "(a UPC-A its 12), its check digit valid. A file that cannot be read also gets a line on stderr.",
         "Exit 0 when every image held a code, 3 when any did not or could not be read."})
 final class ScanCommand extends JsonCommand {
 
     @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "image files")
     List<String> images;
 
-    /** What one file gave: its text, or none; {@code readable} false when the file was not a picture at all. */
-    private record Outcome(Optional<String> text, boolean readable) {
+    /** What one file gave: its code, or none; {@code readable} false when the file was not a picture at all. */
+    private record Outcome(Optional<ScannedCode> code, boolean readable) {
     }
 
     @Override
     public Integer call() {
-        QrDecoder decoder = new QrDecoder();
+        CodeDecoder decoder = new CodeDecoder();
         boolean allRead = true;
         for (String image : images) {
             Outcome outcome = scan(decoder, image);
-            allRead &= outcome.text().isPresent();
+            allRead &= outcome.code().isPresent();
             if (json) {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("file", image);
-                line.put("text", outcome.text().orElse(null));
+                line.put("text", outcome.code().map(ScannedCode::text).orElse(null));
+                line.put("format", outcome.code().map(c -> c.format().name()).orElse(null));
                 out().println(Json.write(line));
-            } else if (outcome.text().isPresent()) {
-                out().println(human(image, outcome.text().get()));
+            } else if (outcome.code().isPresent()) {
+                ScannedCode code = outcome.code().get();
+                out().println(code.format().isProductBarcode()
+                        ? visible(image) + ": " + code.text() + " (" + code.format().label() + ")"
+                        : human(image, code.text()));
             } else if (outcome.readable()) {
-                out().println(visible(image) + ": no QR code found");
+                out().println(visible(image) + ": no QR code or barcode found");
             }
         }
         return allRead ? Cli.OK : Cli.REFUSED;
     }
 
     /** Decodes one file; a file that cannot be read gets its one line on stderr. */
-    private Outcome scan(QrDecoder decoder, String image) {
+    private Outcome scan(CodeDecoder decoder, String image) {
         try {
             return new Outcome(decoder.decode(Path.of(image)), true);
         } catch (InvalidPathException e) {

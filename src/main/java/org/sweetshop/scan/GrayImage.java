@@ -8,6 +8,7 @@ import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 import java.awt.image.Raster;
 import java.awt.image.SinglePixelPackedSampleModel;
+import java.util.Arrays;
 
 /**
  * An 8-bit grey picture (0 black, 255 white) and the few transformations the decoder's fallbacks
@@ -254,6 +255,58 @@ final class GrayImage {
                     }
                 }
                 out[y * width + x] = (byte) median9(window);
+            }
+        }
+        return new GrayImage(width, height, out);
+    }
+
+    /**
+     * Every {@code n} rows averaged into one (the last, shorter band too): sensor noise falls by
+     * about the square root of {@code n}, and bars, which run down the picture, stay as sharp.
+     */
+    GrayImage averageRows(int n) {
+        if (n <= 1) {
+            return this;
+        }
+        int h = (height + n - 1) / n;
+        byte[] out = new byte[width * h];
+        int[] sum = new int[width];
+        for (int band = 0; band < h; band++) {
+            Arrays.fill(sum, 0);
+            int y0 = band * n;
+            int y1 = Math.min(height, y0 + n);
+            for (int y = y0; y < y1; y++) {
+                int base = y * width;
+                for (int x = 0; x < width; x++) {
+                    sum[x] += pixels[base + x] & 0xFF;
+                }
+            }
+            int rows = y1 - y0;
+            for (int x = 0; x < width; x++) {
+                out[band * width + x] = (byte) (sum[x] / rows);
+            }
+        }
+        return new GrayImage(width, h, out);
+    }
+
+    /**
+     * Sharpened by an unsharp mask: each pixel pushed away from the mean of its 3×3 neighbourhood
+     * by as much as it differs from it. Bars blurred together by focus or motion part again.
+     */
+    GrayImage sharpen() {
+        byte[] out = new byte[pixels.length];
+        for (int y = 0; y < height; y++) {
+            int up = Math.max(0, y - 1) * width;
+            int row = y * width;
+            int down = Math.min(height - 1, y + 1) * width;
+            for (int x = 0; x < width; x++) {
+                int left = Math.max(0, x - 1);
+                int right = Math.min(width - 1, x + 1);
+                int sum = (pixels[up + left] & 0xFF) + (pixels[up + x] & 0xFF) + (pixels[up + right] & 0xFF)
+                        + (pixels[row + left] & 0xFF) + (pixels[row + x] & 0xFF) + (pixels[row + right] & 0xFF)
+                        + (pixels[down + left] & 0xFF) + (pixels[down + x] & 0xFF) + (pixels[down + right] & 0xFF);
+                int p = pixels[row + x] & 0xFF;
+                out[row + x] = (byte) Math.max(0, Math.min(255, 2 * p - sum / 9));
             }
         }
         return new GrayImage(width, height, out);

@@ -61,7 +61,11 @@ public final class QrDecoder {
 
     /** The cheap pass only: for camera frames, one after another. */
     public Optional<String> decodeFrame(BufferedImage frame) {
-        return read(GrayImage.of(frame).source(), Binarization.HYBRID, QUICK);
+        return decodeFrame(GrayImage.of(frame));
+    }
+
+    Optional<String> decodeFrame(GrayImage frame) {
+        return read(frame.source(), Binarization.HYBRID, QUICK);
     }
 
     /** Every pass until one reads a code: for still images. */
@@ -76,13 +80,19 @@ public final class QrDecoder {
 
     /** As {@link #decode(BufferedImage)}, saying which pass found the code. */
     public Optional<Decoded> decodeDetailed(BufferedImage image) {
+        return decodeDetailed(working(GrayImage.of(image)), 0);
+    }
+
+    /** {@code picture} reduced to {@link #MAX_WORKING_PIXELS} if it is larger. */
+    static GrayImage working(GrayImage picture) {
+        return picture.pixels() > MAX_WORKING_PIXELS ? picture.scale(Math.sqrt((double) MAX_WORKING_PIXELS / picture.pixels())) : picture;
+    }
+
+    /** The passes from {@code firstPass} on (0: all; 1: all but the quick one, which the caller has tried). */
+    Optional<Decoded> decodeDetailed(GrayImage picture, int firstPass) {
         long start = System.nanoTime();
-        GrayImage picture = GrayImage.of(image);
-        if (picture.pixels() > MAX_WORKING_PIXELS) {
-            picture = picture.scale(Math.sqrt((double) MAX_WORKING_PIXELS / picture.pixels()));
-        }
         List<Attempt> attempts = plan(picture);
-        for (int i = 0; i < attempts.size(); i++) {
+        for (int i = firstPass; i < attempts.size(); i++) {
             Attempt attempt = attempts.get(i);
             LuminanceSource source = attempt.view().get().source();
             Optional<String> text = read(attempt.inverted() ? source.invert() : source, attempt.binarization(), attempt.hints());
@@ -92,7 +102,7 @@ public final class QrDecoder {
                 return Optional.of(new Decoded(text.get(), attempt.name()));
             }
         }
-        LOG.debug("no QR code in a {}×{} picture after {} passes, {} ms", image.getWidth(), image.getHeight(), attempts.size(),
+        LOG.debug("no QR code in a {}×{} picture after {} passes, {} ms", picture.width(), picture.height(), attempts.size(),
                 (System.nanoTime() - start) / 1_000_000);
         return Optional.empty();
     }

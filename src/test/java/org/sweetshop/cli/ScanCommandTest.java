@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sweetshop.scan.CodeFormat;
+import org.sweetshop.scan.ProductBarcodes;
 import org.sweetshop.scan.QrCodes;
 import org.sweetshop.testing.CliRunner;
 
@@ -54,7 +56,7 @@ class ScanCommandTest {
         var result = cli.run("scan", coupon, blank);
 
         assertThat(result.exitCode()).isEqualTo(3);
-        assertThat(result.out()).isEqualTo(coupon + ": " + TOKEN + "\n" + blank + ": no QR code found\n");
+        assertThat(result.out()).isEqualTo(coupon + ": " + TOKEN + "\n" + blank + ": no QR code or barcode found\n");
         assertThat(result.err()).isEmpty();
     }
 
@@ -67,12 +69,43 @@ class ScanCommandTest {
         assertThat(lines).hasSize(3);
         assertThat(JSON.readTree(lines.get(0)).get("file").asText()).isEqualTo(coupon);
         assertThat(JSON.readTree(lines.get(0)).get("text").asText()).isEqualTo(TOKEN);
+        assertThat(JSON.readTree(lines.get(0)).get("format").asText()).isEqualTo("QR_CODE");
         assertThat(JSON.readTree(lines.get(1)).get("text").asText()).isEqualTo(VCARD);
         JsonNode none = JSON.readTree(lines.get(2));
         assertThat(none.get("file").asText()).isEqualTo(blank);
         assertThat(none.get("text").isNull()).isTrue();
-        assertThat(lines.get(2)).isEqualTo("{\"file\":" + JSON.writeValueAsString(blank) + ",\"text\":null}");
+        assertThat(none.get("format").isNull()).isTrue();
+        assertThat(lines.get(2)).isEqualTo("{\"file\":" + JSON.writeValueAsString(blank) + ",\"text\":null,\"format\":null}");
         assertThat(result.err()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"EAN_13, 4006381333931, EAN-13", "UPC_A, 036000291452, UPC-A", "EAN_8, 96385074, EAN-8", "UPC_E, 01234565, UPC-E"})
+    void aProductBarcodePrintsItsPrintedDigitsAndFormat(CodeFormat format, String digits, String label) throws IOException {
+        String pack = png("pack.png", ProductBarcodes.render(format, digits, 300, 120));
+
+        var human = cli.run("scan", pack);
+        var json = cli.run("scan", "--json", pack);
+
+        assertThat(human.exitCode()).isZero();
+        assertThat(human.out()).isEqualTo(pack + ": " + digits + " (" + label + ")\n");
+        assertThat(json.exitCode()).isZero();
+        assertThat(json.out()).isEqualTo("{\"file\":" + JSON.writeValueAsString(pack) + ",\"text\":\"" + digits + "\",\"format\":\""
+                + format.name() + "\"}\n");
+        assertThat(json.err()).isEmpty();
+    }
+
+    @Test
+    void aCouponAndAPackInOneRunAreEachReadWithTheirFormat() throws IOException {
+        String pack = png("pack.png", ProductBarcodes.render(CodeFormat.EAN_13, "5901234123457", 300, 120));
+
+        var result = cli.run("scan", "--json", coupon, pack);
+
+        assertThat(result.exitCode()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(JSON.readTree(lines.get(0)).get("format").asText()).isEqualTo("QR_CODE");
+        assertThat(JSON.readTree(lines.get(1)).get("text").asText()).isEqualTo("5901234123457");
+        assertThat(JSON.readTree(lines.get(1)).get("format").asText()).isEqualTo("EAN_13");
     }
 
     @Test
@@ -165,7 +198,7 @@ class ScanCommandTest {
     }
 
     @Test
-    void benchScanTimesFramesWithAndWithoutACodeAndReadsEveryCode() {
+    void benchScanTimesFramesWithACouponAPackOrNothingAndReadsEveryCode() {
         var result = cli.run("bench", "scan", "--frames", "8", "--stills", "2", "--warmup", "0");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
@@ -174,9 +207,11 @@ class ScanCommandTest {
                 .map(l -> List.of(l.substring(0, 24).strip(), l.substring(24).strip().split("\\s+")[0], l.substring(24).strip().split("\\s+")[1]))
                 .toList();
         assertThat(rows).containsExactly(
-                List.of("camera frame, code", "8", "8"),
+                List.of("camera frame, QR code", "8", "8"),
+                List.of("camera frame, EAN-13", "8", "8"),
                 List.of("camera frame, no code", "8", "0"),
-                List.of("still image, code", "2", "2"),
+                List.of("still image, QR code", "2", "2"),
+                List.of("still image, EAN-13", "2", "2"),
                 List.of("still image, no code", "2", "0"));
     }
 

@@ -27,6 +27,40 @@ class GrayImageTest {
     }
 
     @Test
+    void averagingRowsGivesEachBandsMeanAndKeepsTheShorterLastBand() {
+        byte[] pixels = new byte[2 * 5];
+        int[] column0 = {0, 40, 80, 120, 250};
+        for (int y = 0; y < 5; y++) {
+            pixels[y * 2] = (byte) column0[y];
+            pixels[y * 2 + 1] = (byte) 200;
+        }
+
+        GrayImage bands = new GrayImage(2, 5, pixels).averageRows(2);
+
+        assertThat(bands.width()).isEqualTo(2);
+        assertThat(bands.height()).isEqualTo(3);
+        assertThat(new int[] {bands.at(0, 0), bands.at(0, 1), bands.at(0, 2)}).containsExactly(20, 100, 250);
+        assertThat(new int[] {bands.at(1, 0), bands.at(1, 1), bands.at(1, 2)}).containsExactly(200, 200, 200);
+    }
+
+    @Test
+    void sharpeningLeavesFlatGreyAloneAndSteepensAnEdge() {
+        byte[] pixels = new byte[6 * 3];
+        for (int y = 0; y < 3; y++) {
+            for (int x = 0; x < 6; x++) {
+                pixels[y * 6 + x] = (byte) (x < 3 ? 100 : 160);
+            }
+        }
+
+        GrayImage sharp = new GrayImage(6, 3, pixels).sharpen();
+
+        assertThat(sharp.at(0, 1)).isEqualTo(100);
+        assertThat(sharp.at(5, 1)).isEqualTo(160);
+        assertThat(sharp.at(2, 1)).isEqualTo(80); // 2 × 100 − (6 × 100 + 3 × 160) / 9
+        assertThat(sharp.at(3, 1)).isEqualTo(180); // 2 × 160 − (3 × 100 + 6 × 160) / 9
+    }
+
+    @Test
     void aSubImageIsReadFromItsOwnCorner() {
         BufferedImage colour = randomColours(40, 30, BufferedImage.TYPE_INT_RGB);
         BufferedImage part = colour.getSubimage(5, 7, 20, 10);

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class KeyBurstDetectorTest {
 
@@ -45,6 +47,22 @@ class KeyBurstDetectorTest {
         assertThat(starts.get(0)).isTrue();
         assertThat(starts.subList(1, starts.size())).containsOnly(false);
         assertThat(enter(8)).contains("4006381333931");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"4006381333931", "036000291452", "96385074", "01234565"})
+    void aBurstOfDigitsOnlyIsAScanLikeAnyOther(String barcode) {
+        // EAN-13, UPC-A, EAN-8 and UPC-E as a gun types them: nothing but digits, then Enter
+        type(barcode, 8);
+        assertThat(enter(8)).contains(barcode);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"4006381333931", "96385074"})
+    void theSameDigitsTypedByAPersonAreTyping(String barcode) {
+        // a cashier keying a barcode in by hand: its Enter reaches the field, not the scan handler
+        type(barcode, 120);
+        assertThat(enter(150)).isEmpty();
     }
 
     @Test

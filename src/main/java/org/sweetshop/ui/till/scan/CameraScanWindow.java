@@ -26,15 +26,16 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.sweetshop.scan.CodeDecoder;
 import org.sweetshop.scan.FrameSource;
 import org.sweetshop.scan.OpenPnpCameras;
-import org.sweetshop.scan.QrDecoder;
 
 /**
- * A window that scans a QR code held up to a camera: a live preview, a camera picker when there
- * are several, and a status line. The first code read goes to {@code onScan} (once, on the FX
- * thread) and the window closes. Esc or Close closes it; closing stops the camera and releases it.
- * A scanner gun works in this window too.
+ * A window that scans a QR code or a pack's barcode held up to a camera: a live preview, a camera
+ * picker when there are several, and a status line. The first code read goes to {@code onScan}
+ * (once, on the FX thread: a QR code's text or a barcode's printed digits) and the window closes.
+ * Esc or Close closes it; closing stops the camera and releases it. A scanner gun works in this
+ * window too.
  *
  * <p>Threads: the camera and the decoding run on {@link CameraFeed}'s two threads, so the till never
  * waits on a camera; the preview shows only the newest frame.
@@ -43,7 +44,7 @@ public final class CameraScanWindow {
 
     public static final String NO_CAMERA = "No camera found. Use 'Open image…' or a scanner gun.";
     public static final String LOOKING = "Looking for cameras…";
-    public static final String HOLD_UP = "Hold the QR code up to the camera.";
+    public static final String HOLD_UP = "Hold the QR code or barcode up to the camera.";
 
     private final Consumer<String> onScan;
     private final CameraFeed feed;
@@ -58,15 +59,15 @@ public final class CameraScanWindow {
     private final AtomicReference<CameraFeed.Pixels> undrawn = new AtomicReference<>();
     private boolean updatingChoice;
 
-    /** The computer's cameras, frames decoded by a new {@link QrDecoder}. Call on the FX thread, then {@link #show()}. */
+    /** The computer's cameras, frames decoded by a new {@link CodeDecoder}. Call on the FX thread, then {@link #show()}. */
     public static CameraScanWindow create(Window owner, Consumer<String> onScan) {
-        return new CameraScanWindow(owner, new OpenPnpCameras(), new QrDecoder()::decodeFrame, onScan);
+        return new CameraScanWindow(owner, new OpenPnpCameras(), new CodeDecoder()::decodeFrameText, onScan);
     }
 
     /**
      * @param owner   the till's window (the camera window stays above it and blocks it), or null
      * @param source  where frames come from; the window closes it
-     * @param decoder a camera frame to its text, e.g. {@code new QrDecoder()::decodeFrame}
+     * @param decoder a camera frame to its text, e.g. {@code new CodeDecoder()::decodeFrameText}
      * @param onScan  gets the first text read, on the FX thread
      */
     public CameraScanWindow(Window owner, FrameSource source, Function<BufferedImage, Optional<String>> decoder,
@@ -135,7 +136,7 @@ public final class CameraScanWindow {
         });
         ScannerInput.install(scene, this::deliver);
         stage.setScene(scene);
-        stage.setTitle("Scan a QR code with the camera");
+        stage.setTitle("Scan a code with the camera");
         if (owner != null) {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);

@@ -8,13 +8,15 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sweetshop.scan.QrDecoder;
+import org.sweetshop.scan.CodeDecoder;
+import org.sweetshop.scan.ScannedCode;
 import org.sweetshop.scan.UnreadableImageException;
 
 /**
- * "Open image…": the QR code in a photo or screenshot file, read with every pass of
- * {@link QrDecoder#decode(Path)} off the FX thread (a picture without a code takes up to a couple of
- * seconds). The answer is the code's text or one line for the cashier saying why there is none.
+ * "Open image…": the QR code or product barcode in a photo or screenshot file, read with every pass
+ * of {@link CodeDecoder#decode(Path)} off the FX thread (a picture without a code takes up to a
+ * couple of seconds). The answer is the code's text (a barcode's printed digits, check digit valid)
+ * or one line for the cashier saying why there is none.
  */
 public final class ImageScan {
 
@@ -36,19 +38,19 @@ public final class ImageScan {
         }
     }
 
-    private final QrDecoder decoder;
+    private final CodeDecoder decoder;
     private final Executor background;
 
     /** Decoding on a thread of its own (a daemon, so it never keeps the till's process alive). */
     public ImageScan() {
-        this(new QrDecoder(), Executors.newSingleThreadExecutor(runnable -> {
+        this(new CodeDecoder(), Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "sweetshop-image-scan");
             thread.setDaemon(true);
             return thread;
         }));
     }
 
-    public ImageScan(QrDecoder decoder, Executor background) {
+    public ImageScan(CodeDecoder decoder, Executor background) {
         this.decoder = Objects.requireNonNull(decoder);
         this.background = Objects.requireNonNull(background);
     }
@@ -65,8 +67,8 @@ public final class ImageScan {
     public Result scanNow(Path file) {
         String name = name(file);
         try {
-            Optional<String> text = decoder.decode(file);
-            return text.map(Result::found).orElseGet(() -> Result.problem("No QR code found in " + name));
+            Optional<ScannedCode> code = decoder.decode(file);
+            return code.map(c -> Result.found(c.text())).orElseGet(() -> Result.problem("No QR code or barcode found in " + name));
         } catch (UnreadableImageException e) {
             return Result.problem("Cannot read " + name + ": " + e.reason());
         } catch (OutOfMemoryError e) {

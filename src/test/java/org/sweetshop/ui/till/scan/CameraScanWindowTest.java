@@ -22,8 +22,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sweetshop.scan.CameraException;
+import org.sweetshop.scan.CodeDecoder;
+import org.sweetshop.scan.CodeFormat;
 import org.sweetshop.scan.FrameSource;
 import org.sweetshop.scan.OpenPnpCameras;
+import org.sweetshop.scan.ProductBarcodes;
 import org.sweetshop.scan.QrCodes;
 import org.sweetshop.scan.QrDecoder;
 import org.testfx.api.FxToolkit;
@@ -146,6 +149,20 @@ class CameraScanWindowTest {
         assertThat(camera.opened).containsExactly("Front");
         assertThat(camera.listedOn).isNotNull();
         assertThat(camera.listedOn.getName()).isEqualTo("sweetshop-camera");
+    }
+
+    @Test
+    void aPacksBarcodeHeldUpToTheCameraIsHandedOnAsItsDigits() throws Exception {
+        BufferedImage frame = frame(null);
+        Graphics2D g = frame.createGraphics();
+        g.drawImage(ProductBarcodes.render(CodeFormat.EAN_13, "4006381333931", 300, 150), 170, 165, null);
+        g.dispose();
+        FakeCamera camera = new FakeCamera(List.of("Front"), frame);
+        open(camera, new CodeDecoder()::decodeFrameText);
+
+        waitFor(() -> !scans.isEmpty());
+
+        assertThat(scans).containsExactly("4006381333931");
     }
 
     @Test

@@ -14,7 +14,9 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sweetshop.scan.QrCodes;
-import org.sweetshop.scan.QrDecoder;
+import org.sweetshop.scan.CodeDecoder;
+import org.sweetshop.scan.CodeFormat;
+import org.sweetshop.scan.ProductBarcodes;
 
 /** "Open image…" on generated files; no UI needed. */
 class ImageScanTest {
@@ -32,7 +34,7 @@ class ImageScanTest {
         }, "test-background");
         thread.start();
     };
-    private final ImageScan scan = new ImageScan(new QrDecoder(), background);
+    private final ImageScan scan = new ImageScan(new CodeDecoder(), background);
 
     @Test
     void aPictureOfACodeGivesItsTextInTheBackground() throws Exception {
@@ -48,6 +50,18 @@ class ImageScanTest {
     }
 
     @Test
+    void aPictureOfAPacksBarcodeGivesTheDigitsPrintedUnderIt() throws Exception {
+        Path ean = dir.resolve("pack.png");
+        ImageIO.write(ProductBarcodes.render(CodeFormat.EAN_13, "4006381333931", 320, 140), "png", ean.toFile());
+        Path upc = dir.resolve("can.png");
+        ImageIO.write(ProductBarcodes.render(CodeFormat.UPC_A, "036000291452", 320, 140), "png", upc.toFile());
+
+        assertThat(scan.scan(ean).get(10, TimeUnit.SECONDS).text()).isEqualTo("4006381333931");
+        // a UPC-A is handed on as printed, 12 digits; the catalogue keeps it as the EAN-13 it also is
+        assertThat(scan.scan(upc).get(10, TimeUnit.SECONDS).text()).isEqualTo("036000291452");
+    }
+
+    @Test
     void aPictureWithoutACodeSaysSoByName() throws Exception {
         Path photo = dir.resolve("photo.jpg");
         BufferedImage blank = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
@@ -57,7 +71,7 @@ class ImageScanTest {
 
         assertThat(result.found()).isFalse();
         assertThat(result.text()).isNull();
-        assertThat(result.problem()).isEqualTo("No QR code found in photo.jpg");
+        assertThat(result.problem()).isEqualTo("No QR code or barcode found in photo.jpg");
     }
 
     @Test

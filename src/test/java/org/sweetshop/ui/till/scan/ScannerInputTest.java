@@ -19,6 +19,8 @@ import javafx.scene.layout.VBox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
@@ -103,6 +105,21 @@ class ScannerInputTest {
         assertThat(scans).containsExactly(TOKEN);
         assertThat(field.getText()).isEqualTo("ch");
         assertThat(field.getCaretPosition()).isEqualTo(2);
+        assertThat(fieldActions).hasValue(0);
+        assertThat(buttonActions).hasValue(0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"4006381333931", "036000291452", "96385074"})
+    void aGunsBurstOfDigitsIsAScanEvenInAFieldThatTakesDigits(String barcode) throws Exception {
+        // a product barcode is all digits: typed into a quantity field it must not stay there as a number
+        type("2", 150);
+        clock.addAndGet(400 * MS);
+        type(barcode, 5);
+        enter(5);
+
+        assertThat(scans).containsExactly(barcode);
+        assertThat(field.getText()).isEqualTo("2");
         assertThat(fieldActions).hasValue(0);
         assertThat(buttonActions).hasValue(0);
     }
