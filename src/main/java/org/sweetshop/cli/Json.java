@@ -4,16 +4,23 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sweetshop.common.Refusal;
+import org.sweetshop.common.SoldBy;
+import org.sweetshop.sale.ReceiptLine;
 
 /** JSON for scripts: one object per line, dates as ISO strings, amounts as plain decimals. */
 final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
+            .registerModule(new SimpleModule("receipt-lines").addSerializer(ReceiptLine.class, new ReceiptLineJson()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
@@ -25,6 +32,37 @@ final class Json {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON for " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * A receipt line as its record (sku, name, quantity, unitPrice, lineTotal, soldBy), plus its
+     * {@code unit} ({@code pcs} or {@code g}, as {@code sweet list --json} says it) and, for a
+     * weighed line, {@code grams} and {@code pricePerKg} so a script need not know that a weighed
+     * line's quantity and unit price mean grams and per kilogram.
+     */
+    private static final class ReceiptLineJson extends StdSerializer<ReceiptLine> {
+
+        ReceiptLineJson() {
+            super(ReceiptLine.class);
+        }
+
+        @Override
+        public void serialize(ReceiptLine line, JsonGenerator out, SerializerProvider provider) throws IOException {
+            SoldBy soldBy = line.soldBy() == null ? SoldBy.COUNTED : line.soldBy();
+            out.writeStartObject();
+            out.writeStringField("sku", line.sku());
+            out.writeStringField("name", line.name());
+            out.writeNumberField("quantity", line.quantity());
+            out.writeNumberField("unitPrice", line.unitPrice());
+            out.writeNumberField("lineTotal", line.lineTotal());
+            out.writeStringField("soldBy", soldBy.name());
+            out.writeStringField("unit", soldBy.unit());
+            if (soldBy.weighed()) {
+                out.writeNumberField("grams", line.quantity());
+                out.writeNumberField("pricePerKg", line.unitPrice());
+            }
+            out.writeEndObject();
         }
     }
 
