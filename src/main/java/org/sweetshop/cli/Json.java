@@ -2,6 +2,7 @@ package org.sweetshop.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sweetshop.common.Refusal;
 import org.sweetshop.common.SoldBy;
+import org.sweetshop.report.SalesReport;
 import org.sweetshop.sale.ReceiptLine;
 
 /** JSON for scripts: one object per line, dates as ISO strings, amounts as plain decimals. */
@@ -21,6 +23,9 @@ final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .registerModule(new SimpleModule("receipt-lines").addSerializer(ReceiptLine.class, new ReceiptLineJson()))
+            .addMixIn(SalesReport.SweetSales.class, SweetSalesJson.class)
+            .addMixIn(SalesReport.StockLine.class, UnitJson.class)
+            .addMixIn(SalesReport.Summary.class, SummaryJson.class)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
@@ -33,6 +38,24 @@ final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON for " + value.getClass().getSimpleName(), e);
         }
+    }
+
+    /** A report's quantities say their unit: {@code "unit": "pcs"} or {@code "g"} beside {@code soldBy}. */
+    private abstract static class UnitJson {
+        @JsonProperty("unit")
+        abstract String unit();
+    }
+
+    /** A top sweet also as a person reads it: {@code "sold": "1.250 kg"} for a weighed one, {@code "12"} for a counted one. */
+    private abstract static class SweetSalesJson extends UnitJson {
+        @JsonProperty("sold")
+        abstract String sold();
+    }
+
+    /** The summary's weight sold also in kilograms: {@code "kilograms": "1.250 kg"}. */
+    private abstract static class SummaryJson {
+        @JsonProperty("kilograms")
+        abstract String kilograms();
     }
 
     /**
