@@ -43,7 +43,8 @@ public final class RefundsTab {
 
         return new OfficeTab(OfficeControls.tab("Refunds", "tab-refunds", OfficeControls.page(table, section("Refund a receipt"),
                 new FlowPane(8, 8, receipt, items, reason, refund, show),
-                OfficeControls.hint("A receipt is refunded whole once, or item by item up to what was sold. Coupons are not given back."),
+                OfficeControls.hint("A receipt is refunded whole once, or item by item up to what was sold; a weighed item in grams"
+                        + " or kilograms (PM:100g, PM:0.1kg). Coupons are not given back."),
                 table)), null);
     }
 }

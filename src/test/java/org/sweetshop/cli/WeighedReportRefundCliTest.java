@@ -16,7 +16,7 @@ import org.sweetshop.testing.CliRunner;
 import org.sweetshop.testing.WeighedSweets;
 
 /** The command line after a weighed sale: {@code report sales} in kilograms, {@code refund} of grams. */
-class WeighedCliTest extends BadInputCase {
+class WeighedReportRefundCliTest extends BadInputCase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
