@@ -66,6 +66,12 @@ public final class AuditService {
                             + " s.coupon_discount, s.promo_discount"
                             + " having s.subtotal <> coalesce(sum(l.line_total), 0)"
                             + " or s.total <> s.subtotal - s.coupon_discount - s.promo_discount"),
+            new Rule("sale-lines-priced-by-kind", "each sale line is sold as its sweet is (pieces or grams) and its total is"
+                    + " that kind's: unit price x pieces, or grams x price per kg rounded once, half-up (Money.weighedLine)",
+                    "select cast(l.sale_id as varchar(36)) as sale_id, l.line_no, w.sku, l.sold_by, w.sold_by as sweet_sold_by,"
+                            + " l.quantity, l.unit_price, l.line_total from sale_line l join sweet w on w.id = l.sweet_id"
+                            + " where l.sold_by <> w.sold_by or l.line_total <> case l.sold_by"
+                            + " when 'WEIGHED' then round(l.unit_price * l.quantity / 1000, 2) else l.unit_price * l.quantity end"),
             new Rule("sale-lines-match-movements", "each sale line has its stock movement, and each sale movement its line",
                     "select coalesce(l.sale_id, m.sale_id) as sale_id, coalesce(l.sweet_id, m.sweet_id) as sweet_id,"
                             + " l.quantity, m.moved from sale_line l full join"
@@ -93,6 +99,12 @@ public final class AuditService {
                             + " having f.amount <> coalesce(sum(r.amount), 0) or count(r.refund_id) = 0"
                             + " union all select 'sale', cast(s.id as varchar(36)), s.total, sum(f.amount), null"
                             + " from sale s join refund f on f.sale_id = s.id group by s.id, s.total having sum(f.amount) > s.total"),
+            new Rule("refunds-within-line-totals", "no sale line, refunded whole or in part (a weighed line gram by gram),"
+                    + " gives back more than its line total",
+                    "select cast(l.sale_id as varchar(36)) as sale_id, l.line_no, l.sku, l.sold_by, l.quantity, l.refunded,"
+                            + " l.line_total, sum(r.amount) as given_back from sale_line l join refund_line r on r.sale_line_id = l.id"
+                            + " group by l.id, l.sale_id, l.line_no, l.sku, l.sold_by, l.quantity, l.refunded, l.line_total"
+                            + " having sum(r.amount) > l.line_total"),
             new Rule("refund-lines-match-movements", "each refunded sweet of a sale has its REFUND movements, and each REFUND"
                     + " movement its refund lines",
                     "select coalesce(l.sale_id, m.sale_id) as sale_id, coalesce(l.sweet_id, m.sweet_id) as sweet_id,"

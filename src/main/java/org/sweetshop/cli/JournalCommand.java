@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.sweetshop.common.Quantity;
+import org.sweetshop.common.SoldBy;
 import org.sweetshop.journal.Journal;
 import org.sweetshop.journal.JournalEntry;
+import org.sweetshop.journal.JournalLine;
 import org.sweetshop.journal.JournalReplayer;
 import org.sweetshop.sale.ConflictView;
 import org.sweetshop.sale.OfflineReplay;
@@ -49,14 +52,20 @@ final class JournalCommand extends JsonCommand {
         }
         for (JournalEntry e : waiting) {
             out().printf("%s  %s  %-8s %-12s %10s  %s%n", e.saleId(), TIME.format(e.soldAt().atZone(ZoneId.systemDefault())), e.till(),
-                    e.cashier(), money(e.total()), e.lines().stream().map(l -> l.quantity() + " x " + l.sku())
+                    e.cashier(), money(e.total()), e.lines().stream().map(l -> Quantity.format(l.quantity(), soldBy(l)) + " x " + l.sku())
                             .collect(Collectors.joining(", ")));
         }
         return Cli.OK;
     }
 
     static String lines(List<ReceiptLine> lines) {
-        return lines.stream().map(l -> l.quantity() + " x " + l.sku()).collect(Collectors.joining(", "));
+        return lines.stream().map(l -> Quantity.format(l.quantity(), l.soldBy() == null ? SoldBy.COUNTED : l.soldBy()) + " x " + l.sku())
+                .collect(Collectors.joining(", "));
+    }
+
+    /** A journaled line's kind; one this version does not know is shown as counted (the replay refuses it). */
+    private static SoldBy soldBy(JournalLine line) {
+        return JournalLine.WEIGHED.equals(line.kind()) ? SoldBy.WEIGHED : SoldBy.COUNTED;
     }
 
     @Command(name = "replay", description = "Sends the waiting sales to the store database, each once under its own sale id.")

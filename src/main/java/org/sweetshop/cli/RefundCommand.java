@@ -5,7 +5,8 @@ import java.util.List;
 import org.sweetshop.refund.RefundLine;
 import org.sweetshop.refund.RefundView;
 import org.sweetshop.refund.RefundedItem;
-import org.sweetshop.sale.BasketLine;
+import org.sweetshop.common.InvalidInputException;
+import org.sweetshop.common.Quantity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,7 +18,8 @@ final class RefundCommand extends JsonCommand {
     @Parameters(index = "0", paramLabel = "RECEIPT", description = "the receipt number, e.g. T1-000001")
     String receipt;
 
-    @Option(names = "--item", paramLabel = "SKU:QTY", description = "an item to refund; repeat for each; none: the whole receipt")
+    @Option(names = "--item", paramLabel = "SKU:QTY", description = {"an item to refund; repeat for each; none: the whole receipt.",
+            "QTY is a count for a counted sweet, 100g or 0.1kg for a weighed one"})
     List<String> items;
 
     @Option(names = "--reason", paramLabel = "TEXT")
@@ -31,8 +33,7 @@ final class RefundCommand extends JsonCommand {
         List<RefundLine> lines = new ArrayList<>();
         if (items != null) {
             for (String item : items) {
-                BasketLine parsed = Arguments.item(item);
-                lines.add(new RefundLine(parsed.sku(), parsed.quantity()));
+                lines.add(item(item));
             }
         }
         RefundView refund = context().refunds().refund(login(as), receipt, lines, cli().config().terminal(), reason);
@@ -43,10 +44,26 @@ final class RefundCommand extends JsonCommand {
             out.println("refund " + refund.id() + " of receipt " + refund.receiptNo() + (refund.whole() ? " (whole receipt)" : "")
                     + "  by " + refund.manager() + "  " + refund.createdAt());
             for (RefundedItem item : refund.items()) {
-                out.printf("  %3d x %-30s %9s%n", item.quantity(), item.name(), money(item.amount()));
+                String quantity = item.soldBy() != null && item.soldBy().weighed() ? Quantity.format(item.quantity(), item.soldBy())
+                        : String.format("%3d", item.quantity());
+                out.printf("  %s x %-30s %9s%n", quantity, item.name(), money(item.amount()));
             }
             out.printf("  %-36s %9s%n", "REFUNDED", money(refund.amount()));
         }
         return Cli.OK;
+    }
+
+    /**
+     * {@code SKU:QTY} (a bare SKU is one piece): the quantity as typed, read by the refund against
+     * the sale line's kind, so {@code PM:100g} or {@code PM:0.1kg} for a weighed line and a bare
+     * number for one refused.
+     */
+    static RefundLine item(String item) {
+        if (item == null || item.isBlank() || item.length() > 100) {
+            throw new InvalidInputException("item", "an item must be SKU:QTY, e.g. SL-1:2 or PM:100g");
+        }
+        int colon = item.lastIndexOf(':');
+        String sku = colon < 0 ? item.strip() : item.substring(0, colon).strip();
+        return RefundLine.typed(sku, colon < 0 ? "1" : item.substring(colon + 1).strip());
     }
 }

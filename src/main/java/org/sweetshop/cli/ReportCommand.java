@@ -34,7 +34,8 @@ final class ReportCommand extends CliCommand.Group {
                         + " stock, shifts (default: ${DEFAULT-VALUE})")
         String table;
 
-        @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "top sweets printed (default: ${DEFAULT-VALUE})")
+        @Option(names = "--top", paramLabel = "N", defaultValue = "10",
+                description = "top sweets printed, of the counted and of the weighed ones each (default: ${DEFAULT-VALUE})")
         int top;
 
         @Option(names = "--as", required = true, paramLabel = "USER", description = "a manager or owner")
@@ -72,6 +73,9 @@ final class ReportCommand extends CliCommand.Group {
             out.println("sales " + report.from() + " to " + report.to() + " (" + report.zone().getId() + ")");
             out.printf("%-18s %12d%n", "sales", s.sales());
             out.printf("%-18s %12d%n", "units", s.units());
+            if (s.grams() > 0) {
+                out.printf("%-18s %12s%n", "weight sold", s.kilograms());
+            }
             out.printf("%-18s %12s%n", "gross", money(s.gross()));
             out.printf("%-18s %12s%n", "coupon discounts", minus(s.couponDiscounts()));
             out.printf("%-18s %12s%n", "promo discounts", minus(s.promoDiscounts()));
@@ -89,11 +93,21 @@ final class ReportCommand extends CliCommand.Group {
                     out.printf("%-18s %7d %11s %11s %11s%n", t.till(), t.sales(), money(t.gross()), money(t.discounts()), money(t.net()));
                 }
             }
-            if (!report.topSweets().isEmpty() && top > 0) {
+            var counted = report.topSweets().stream().filter(w -> !w.soldBy().weighed()).limit(top).toList();
+            if (!counted.isEmpty()) {
                 out.printf("%n%-18s %-24s %7s %11s%n", "top sweets", "", "units", "revenue");
-                report.topSweets().stream().limit(top).forEach(w -> out.printf("%-18s %-24s %7d %11s%n", w.sku(),
-                        w.name().length() <= 24 ? w.name() : w.name().substring(0, 23) + "~", w.units(), money(w.revenue())));
+                counted.forEach(w -> out.printf("%-18s %-24s %7d %11s%n", w.sku(), cut(w.name(), 24), w.units(), money(w.revenue())));
             }
+            // weighed sweets by grams, shown in kilograms: a gram and a piece do not compare
+            var weighed = report.topSweets().stream().filter(w -> w.soldBy().weighed()).limit(top).toList();
+            if (!weighed.isEmpty()) {
+                out.printf("%n%-18s %-21s %10s %11s%n", "top weighed sweets", "", "sold", "revenue");
+                weighed.forEach(w -> out.printf("%-18s %-21s %10s %11s%n", w.sku(), cut(w.name(), 21), w.sold(), money(w.revenue())));
+            }
+        }
+
+        private static String cut(String name, int width) {
+            return name.length() <= width ? name : name.substring(0, width - 1) + "~";
         }
 
         private static String minus(BigDecimal amount) {

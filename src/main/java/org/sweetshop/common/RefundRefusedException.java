@@ -43,6 +43,15 @@ public final class RefundRefusedException extends Refusal {
                 + receiptNo + " can still be refunded, not " + asked, receiptNo, sku, left);
     }
 
+    /** As {@link #moreThanSold(String, String, int, int)}, the quantities in the line's unit ({@code 153 g}). */
+    public static RefundRefusedException moreThanSold(String receiptNo, String sku, int asked, int left, SoldBy soldBy) {
+        if (!soldBy.weighed()) {
+            return moreThanSold(receiptNo, sku, asked, left);
+        }
+        return new RefundRefusedException(Reason.MORE_THAN_SOLD, "too much: only " + Quantity.format(left, soldBy) + " of " + sku
+                + " on receipt " + receiptNo + " can still be refunded, not " + Quantity.format(asked, soldBy), receiptNo, sku, left);
+    }
+
     public Reason reason() {
         return reason;
     }

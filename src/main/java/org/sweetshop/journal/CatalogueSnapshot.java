@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.sweetshop.catalog.SweetView;
+import org.sweetshop.common.SoldBy;
 
 /**
  * The till's local copy of the catalogue ({@code DATA_DIR/journal/catalogue.json}): SKUs, ids,
@@ -17,8 +18,20 @@ import org.sweetshop.catalog.SweetView;
  */
 public final class CatalogueSnapshot {
 
-    /** A sweet as the snapshot keeps it. */
-    public record Item(long id, String sku, String name, BigDecimal price, boolean active) {
+    /**
+     * A sweet as the snapshot keeps it: a weighed sweet's price is per kilogram. A snapshot written
+     * before weighed sweets has no {@code soldBy}: its sweets were all counted.
+     */
+    public record Item(long id, String sku, String name, BigDecimal price, boolean active, SoldBy soldBy) {
+
+        public Item {
+            soldBy = soldBy == null ? SoldBy.COUNTED : soldBy;
+        }
+
+        /** A counted sweet. */
+        public Item(long id, String sku, String name, BigDecimal price, boolean active) {
+            this(id, sku, name, price, active, SoldBy.COUNTED);
+        }
     }
 
     /** The file's content. */
@@ -37,7 +50,7 @@ public final class CatalogueSnapshot {
 
     /** Replaces the snapshot with the catalogue as just read from the store database. */
     public void save(List<SweetView> catalogue, Instant takenAt) {
-        List<Item> items = catalogue.stream().map(s -> new Item(s.id(), s.sku(), s.name(), s.price(), s.active())).toList();
+        List<Item> items = catalogue.stream().map(s -> new Item(s.id(), s.sku(), s.name(), s.price(), s.active(), s.soldBy())).toList();
         try {
             DurableFiles.write(file, Journal.JSON.writeValueAsBytes(new Content(takenAt, items)), () -> { });
         } catch (IOException e) {

@@ -15,7 +15,9 @@ import org.sweetshop.sale.ReceiptLine;
 /**
  * A sale made offline, as its journal file holds it ({@code journal/sales/<saleId>.json}, format
  * {@value #FORMAT}): the sale id (checkout's idempotency key), the till, the cashier and her staff id,
- * when, the lines at the prices paid, the payment and the totals printed on the receipt.
+ * when, the lines at the prices paid, the payment and the totals printed on the receipt. Weighed
+ * lines (kind {@code WEIGHED}, grams at a price per kilogram) need no new format: a version that
+ * does not know them refuses the line's kind instead of reading grams as pieces.
  */
 public record JournalEntry(String format, UUID saleId, String till, String cashier, long staffId, Instant soldAt,
                            List<JournalLine> lines, PaymentMethod payment, BigDecimal tendered, BigDecimal subtotal,
@@ -25,12 +27,9 @@ public record JournalEntry(String format, UUID saleId, String till, String cashi
 
     /** The sale to replay. */
     public OfflineSale toSale() {
-        List<OfflineLine> offline = lines.stream().map(line -> {
-            if (!JournalLine.COUNTED.equals(line.kind())) {
-                throw new IllegalStateException("journal line of kind " + line.kind() + " is not known to this version");
-            }
-            return new OfflineLine(line.sweetId(), line.sku(), line.name(), line.quantity(), line.unitPrice());
-        }).toList();
+        List<OfflineLine> offline = lines.stream()
+                .map(line -> new OfflineLine(line.sweetId(), line.sku(), line.name(), line.quantity(), line.unitPrice(), line.soldBy()))
+                .toList();
         return new OfflineSale(saleId, till, staffId, cashier, soldAt, offline,
                 payment == PaymentMethod.CASH ? Payment.cash(tendered) : Payment.card());
     }
@@ -38,7 +37,7 @@ public record JournalEntry(String format, UUID saleId, String till, String cashi
     /** The receipt the till printed: marked offline (its receipt number is given when it is sent). */
     public Receipt receipt(boolean replayed) {
         List<ReceiptLine> printed = lines.stream()
-                .map(l -> new ReceiptLine(l.sku(), l.name(), l.quantity(), l.unitPrice(), l.lineTotal())).toList();
+                .map(l -> new ReceiptLine(l.sku(), l.name(), l.quantity(), l.unitPrice(), l.lineTotal(), l.soldBy())).toList();
         return new Receipt(saleId, OfflineTill.RECEIPT_NO, till, cashier, soldAt, printed, subtotal, Money.ZERO, Money.ZERO, total,
                 payment, tendered, change, null, null, replayed);
     }

@@ -15,6 +15,7 @@ import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Money;
 import org.sweetshop.common.NotForSaleException;
 import org.sweetshop.common.OfflineRefusedException;
+import org.sweetshop.common.Quantity;
 import org.sweetshop.common.Texts;
 import org.sweetshop.common.TillNames;
 import org.sweetshop.sale.BasketLine;
@@ -84,9 +85,13 @@ public final class OfflineTill {
             if (!item.active()) {
                 throw new NotForSaleException(item.sku(), item.name());
             }
-            BigDecimal lineTotal = item.price().multiply(BigDecimal.valueOf(line.getValue())).setScale(Money.SCALE);
-            lines.add(new JournalLine(JournalLine.COUNTED, item.id(), item.sku(), item.name(), line.getValue(), item.price(), lineTotal));
-            priced.add(new Pricing.Line(item.price(), line.getValue()));
+            // pieces, or grams of a weighed sweet (its price per kg, the line rounded once: Pricing.Line)
+            int quantity = Texts.requireRange("quantity of " + item.sku(), line.getValue(), 1, Quantity.maxPerLine(item.soldBy()));
+            Pricing.Line pricedLine = new Pricing.Line(item.price(), quantity, item.soldBy());
+            BigDecimal lineTotal = pricedLine.total().setScale(Money.SCALE);
+            lines.add(new JournalLine(JournalLine.kindOf(item.soldBy()), item.id(), item.sku(), item.name(), quantity, item.price(),
+                    lineTotal));
+            priced.add(pricedLine);
         }
         Pricing pricing = Pricing.of(priced, null, null);
         if (pricing.subtotal().compareTo(Money.MAX_SALE) > 0) {
@@ -122,9 +127,10 @@ public final class OfflineTill {
                 throw new InvalidInputException("items", "a basket line is missing");
             }
             String sku = Sweets.requireSku(line.sku());
-            int quantity = Texts.requireRange("quantity of " + sku, line.quantity(), 1, SaleService.MAX_QUANTITY);
+            // the most either kind allows here; each sweet's own limit once it is looked up
+            int quantity = Texts.requireRange("quantity of " + sku, line.quantity(), 1, Quantity.MAX_GRAMS);
             int total = merged.merge(sku, quantity, Integer::sum);
-            Texts.requireRange("quantity of " + sku, total, 1, SaleService.MAX_QUANTITY);
+            Texts.requireRange("quantity of " + sku, total, 1, Quantity.MAX_GRAMS);
         }
         return merged;
     }

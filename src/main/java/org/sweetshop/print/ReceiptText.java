@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.sweetshop.common.Money;
+import org.sweetshop.common.Quantity;
+import org.sweetshop.common.SoldBy;
 import org.sweetshop.sale.PaymentMethod;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.sale.ReceiptLine;
@@ -61,7 +63,7 @@ public final class ReceiptText {
         out.add(RULE);
         for (ReceiptLine line : receipt.lines()) {
             out.addAll(amount(clean(line.name()), money(line.lineTotal())));
-            out.add(fit("  " + line.quantity() + " x " + money(line.unitPrice())));
+            out.add(fit("  " + detail(line)));
         }
         out.add(RULE);
         out.addAll(amount("Subtotal", money(receipt.subtotal())));
@@ -84,6 +86,17 @@ public final class ReceiptText {
         out.add(RULE);
         out.add(centred("Thank you!"));
         return List.copyOf(out);
+    }
+
+    /**
+     * What a line's amount is made of: {@code 3 x 1.20} for a counted line, the weight and the price
+     * per kilogram for a weighed one: {@code 253 g x 14.99/kg}, {@code 1.250 kg x 14.99/kg}
+     * (its amount is {@link Money#weighedLine}, rounded once for the line).
+     */
+    static String detail(ReceiptLine line) {
+        SoldBy soldBy = line.soldBy() == null ? SoldBy.COUNTED : line.soldBy();
+        String price = money(line.unitPrice());
+        return Quantity.format(line.quantity(), soldBy) + " x " + (soldBy.weighed() ? price + "/kg" : price);
     }
 
     /** Columns a text takes: its code points. */

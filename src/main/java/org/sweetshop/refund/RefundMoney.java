@@ -22,6 +22,14 @@ import org.sweetshop.common.Money;
  *       refund of {@code q} more gives the difference {@code round(paid × (k+q) / n) − round(paid × k / n)}.
  *       When the last unit goes back the line has returned exactly what it paid.
  * </ol>
+ *
+ * <p><b>Weighed lines</b> follow the same rule with grams as the units: {@code n} is the line's
+ * grams, and part of it can be given back, gram by gram. Worked example: 253 g of pick-and-mix at
+ * 14.99/kg is a line of 3.79 ({@link Money#weighedLine}: 3.79247 rounded half-up once), paid in
+ * full (no discount). Refunding 100 g gives back {@code round(3.79 × 100 / 253)} = round(1.49802…)
+ * = <b>1.50</b>; refunding the other 153 g later gives {@code round(3.79 × 253 / 253) − 1.50} =
+ * <b>2.29</b>: 3.79 in all, what the line paid. Had a coupon brought that sale to 3.41, the line paid
+ * 3.41 and 100 g would give back round(1.34782…) = 1.35, the rest 2.06.
  */
 final class RefundMoney {
 

@@ -19,6 +19,8 @@ import org.sweetshop.catalog.Sweet;
 import org.sweetshop.catalog.Sweets;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Money;
+import org.sweetshop.common.Quantity;
+import org.sweetshop.common.SoldBy;
 import org.sweetshop.common.NotFoundException;
 import org.sweetshop.common.Texts;
 import org.sweetshop.common.TillNames;
@@ -69,7 +71,7 @@ public final class RefundService {
     public RefundView refund(Caller manager, String receiptNo, List<RefundLine> items, String till, String reason) {
         Caller.require(manager, Role.MANAGER, "refund a sale");
         ReceiptNumber number = ReceiptNumber.parse(receiptNo);
-        Map<String, Integer> wanted = validate(items);
+        List<RefundLine> wanted = validate(items);
         String where = TillNames.optional(till);
         String why = reason == null || reason.isBlank() ? null : Texts.requireText("reason", reason, 200);
         try {
@@ -85,7 +87,7 @@ public final class RefundService {
         }
     }
 
-    private RefundView refund(EntityManager em, Caller manager, ReceiptNumber number, Map<String, Integer> wanted,
+    private RefundView refund(EntityManager em, Caller manager, ReceiptNumber number, List<RefundLine> wanted,
                               String till, String reason) {
         StaffService.requireActive(em, manager);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -96,7 +98,7 @@ public final class RefundService {
                 .orElseThrow(() -> new NotFoundException("receipt", receiptNo, "unknown receipt: there is no receipt " + receiptNo));
         List<SaleLine> lines = sale.lines();
 
-        // what to refund, line by line, checked against what is left under the lock
+        // what to refund, line by line, in each line's unit, checked against what is left under the lock
         Map<SaleLine, Integer> refunding = new LinkedHashMap<>();
         if (wanted.isEmpty()) {
             if (lines.stream().anyMatch(l -> l.refunded() > 0)) {
@@ -104,16 +106,20 @@ public final class RefundService {
             }
             lines.forEach(l -> refunding.put(l, l.quantity()));
         } else {
-            for (Map.Entry<String, Integer> item : wanted.entrySet()) {
-                SaleLine line = lines.stream().filter(l -> l.sku().equals(item.getKey())).findFirst()
-                        .orElseThrow(() -> RefundRefusedException.notInSale(receiptNo, item.getKey()));
+            for (RefundLine item : wanted) {
+                SaleLine line = lines.stream().filter(l -> l.sku().equals(item.sku())).findFirst()
+                        .orElseThrow(() -> RefundRefusedException.notInSale(receiptNo, item.sku()));
+                refunding.merge(line, quantityOf(item, line), Integer::sum);
+            }
+            for (Map.Entry<SaleLine, Integer> item : refunding.entrySet()) {
+                SaleLine line = item.getKey();
+                Texts.requireRange("quantity of " + line.sku(), item.getValue(), 1, Quantity.maxPerLine(line.soldBy()));
                 if (line.left() == 0) {
                     throw RefundRefusedException.itemAlreadyRefunded(receiptNo, line.sku());
                 }
                 if (item.getValue() > line.left()) {
-                    throw RefundRefusedException.moreThanSold(receiptNo, line.sku(), item.getValue(), line.left());
+                    throw RefundRefusedException.moreThanSold(receiptNo, line.sku(), item.getValue(), line.left(), line.soldBy());
                 }
-                refunding.put(line, item.getValue());
             }
         }
 
@@ -138,7 +144,7 @@ public final class RefundService {
             BigDecimal back = RefundMoney.refundOf(paid.get(lines.indexOf(line)), line.quantity(), line.refunded(), e.getValue());
             amounts.put(line, back);
             amount = amount.add(back);
-            items.add(new RefundedItem(line.sku(), line.name(), e.getValue(), back));
+            items.add(new RefundedItem(line.sku(), line.name(), e.getValue(), back, line.soldBy()));
         }
 
         // the refund, its lines and the sale lines' counters
@@ -168,12 +174,12 @@ public final class RefundService {
                 return List.of();
             }
             Map<Long, List<RefundedItem>> items = new LinkedHashMap<>();
-            em.createQuery("select rl.refundId, l.sku, l.name, rl.quantity, rl.amount from RefundedLine rl, SaleLine l"
+            em.createQuery("select rl.refundId, l.sku, l.name, rl.quantity, rl.amount, l.soldBy from RefundedLine rl, SaleLine l"
                             + " where l.id = rl.saleLineId and rl.refundId in :ids order by rl.refundId, l.lineNo", Object[].class)
                     .setParameter("ids", refunds.stream().map(row -> ((Refund) row[0]).id()).toList())
                     .getResultStream()
                     .forEach(row -> items.computeIfAbsent((Long) row[0], id -> new ArrayList<>())
-                            .add(new RefundedItem((String) row[1], (String) row[2], (Integer) row[3], (BigDecimal) row[4])));
+                            .add(new RefundedItem((String) row[1], (String) row[2], (Integer) row[3], (BigDecimal) row[4], (SoldBy) row[5])));
             return refunds.stream().map(row -> {
                 Refund r = (Refund) row[0];
                 return new RefundView(r.id(), printed, r.till(), (String) row[1], r.createdAt(), r.whole(),
@@ -187,10 +193,14 @@ public final class RefundService {
         return List.of(Refund.class, RefundedLine.class);
     }
 
-    private static Map<String, Integer> validate(List<RefundLine> items) {
-        Map<String, Integer> merged = new LinkedHashMap<>();
+    /**
+     * The items with their SKUs checked: a typed quantity is read later, against its sale line's
+     * kind; a number is pieces or grams, at most what one line of either kind can hold.
+     */
+    private static List<RefundLine> validate(List<RefundLine> items) {
+        List<RefundLine> checked = new ArrayList<>();
         if (items == null) {
-            return merged;
+            return checked;
         }
         if (items.size() > MAX_ITEMS) {
             throw new InvalidInputException("items", "a refund holds at most " + MAX_ITEMS + " items");
@@ -200,10 +210,20 @@ public final class RefundService {
                 throw new InvalidInputException("items", "an item to refund is missing");
             }
             String sku = Sweets.requireSku(item.sku());
-            int quantity = Texts.requireRange("quantity of " + sku, item.quantity(), 1, SaleService.MAX_QUANTITY);
-            int total = merged.merge(sku, quantity, Integer::sum);
-            Texts.requireRange("quantity of " + sku, total, 1, SaleService.MAX_QUANTITY);
+            if (item.typed() == null) {
+                Texts.requireRange("quantity of " + sku, item.quantity(), 1, Quantity.MAX_GRAMS);
+            }
+            checked.add(new RefundLine(sku, item.quantity(), item.typed()));
         }
-        return merged;
+        return checked;
+    }
+
+    /** An item's quantity in its sale line's unit: pieces, or grams of a weighed line ({@code 100g}, {@code 0.1kg}). */
+    private static int quantityOf(RefundLine item, SaleLine line) {
+        String field = "quantity of " + line.sku();
+        if (item.typed() != null) {
+            return Quantity.parse(field, item.typed(), line.soldBy());
+        }
+        return Texts.requireRange(field, item.quantity(), 1, Quantity.maxPerLine(line.soldBy()));
     }
 }

@@ -40,6 +40,11 @@ import org.sweetshop.shift.ZReport;
  * a header row of snake_case names, amounts with a dot and two decimals, dates ISO
  * ({@code 2026-11-23}), times ISO with the store's offset ({@code 2026-11-23T09:00:00Z} or
  * {@code 2026-11-23T09:00:00+01:00}). The back office's screens and the command line export through here.
+ *
+ * <p>Quantities are in each sweet's unit, named in a {@code unit} column ({@code pcs} or {@code g}):
+ * a weighed sweet's {@code units} and {@code stock} are whole grams, its {@code price} per kilogram.
+ * The summary's {@code units} are pieces and its {@code grams} the weight sold: never added together.
+ * New columns go at the end, so a script reading the old columns by position keeps working.
  */
 public final class ReportCsv {
 
@@ -75,15 +80,15 @@ public final class ReportCsv {
     public static List<String> header(Table table) {
         return switch (table) {
             case SUMMARY -> List.of("from", "to", "time_zone", "sales", "units", "gross", "coupon_discounts", "promo_discounts",
-                    "discounts", "net", "cash", "card", "refunds", "refunded", "net_after_refunds");
+                    "discounts", "net", "cash", "card", "refunds", "refunded", "net_after_refunds", "grams");
             case BY_HOUR -> List.of("hour", "sales", "gross", "net");
             case BY_DAY -> List.of("day", "sales", "gross", "discounts", "net");
-            case TOP_SWEETS -> List.of("rank", "sku", "name", "units", "revenue");
+            case TOP_SWEETS -> List.of("rank", "sku", "name", "units", "revenue", "unit");
             case BY_TILL -> List.of("till", "sales", "gross", "discounts", "net", "cash", "card");
             case BY_CASHIER -> List.of("cashier", "sales", "gross", "discounts", "net");
             case COUPONS -> List.of("kind", "value", "coupon", "coupons", "discount");
             case PROMOS -> List.of("code", "sales", "discount");
-            case STOCK -> List.of("sku", "name", "category", "active", "stock", "price", "value");
+            case STOCK -> List.of("sku", "name", "category", "active", "stock", "price", "value", "unit");
             case SHIFTS -> List.of("shift", "till", "opened_by", "opened_at", "closed_by", "closed_at", "sales", "gross",
                     "coupon_discounts", "promo_discounts", "net", "cash_sales", "card_sales", "opening_float", "cash_expected",
                     "counted_cash", "difference", "first_receipt", "last_receipt");
@@ -99,7 +104,7 @@ public final class ReportCsv {
                 yield List.of(List.of(report.from().toString(), report.to().toString(), zone.getId(), Long.toString(s.sales()),
                         Long.toString(s.units()), money(s.gross()), money(s.couponDiscounts()), money(s.promoDiscounts()),
                         money(s.discounts()), money(s.net()), money(s.cash()), money(s.card()), Long.toString(s.refunds()),
-                        money(s.refunded()), money(s.netAfterRefunds())));
+                        money(s.refunded()), money(s.netAfterRefunds()), Long.toString(s.grams())));
             }
             case BY_HOUR -> map(report.byHour(), h -> List.of(Integer.toString(h.hour()), Long.toString(h.sales()), money(h.gross()),
                     money(h.net())));
@@ -109,7 +114,7 @@ public final class ReportCsv {
                 List<List<String>> rows = new ArrayList<>();
                 int rank = 0;
                 for (var s : report.topSweets()) {
-                    rows.add(List.of(Integer.toString(++rank), s.sku(), s.name(), Long.toString(s.units()), money(s.revenue())));
+                    rows.add(List.of(Integer.toString(++rank), s.sku(), s.name(), Long.toString(s.units()), money(s.revenue()), s.unit()));
                 }
                 yield rows;
             }
@@ -121,7 +126,7 @@ public final class ReportCsv {
                     Long.toString(c.coupons()), money(c.discount())));
             case PROMOS -> map(report.promoDiscounts(), p -> List.of(p.code(), Long.toString(p.sales()), money(p.discount())));
             case STOCK -> map(report.stock().lines(), l -> List.of(l.sku(), l.name(), l.category(), Boolean.toString(l.active()),
-                    Integer.toString(l.stock()), money(l.price()), money(l.value())));
+                    Integer.toString(l.stock()), money(l.price()), money(l.value()), l.unit()));
             case SHIFTS -> map(report.shifts(), z -> shift(z, zone));
         };
     }

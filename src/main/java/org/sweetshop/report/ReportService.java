@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import org.hibernate.Session;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Money;
+import org.sweetshop.common.SoldBy;
 import org.sweetshop.db.Transactor;
 import org.sweetshop.report.SalesReport.CashierSales;
 import org.sweetshop.report.SalesReport.CouponDiscounts;
@@ -69,9 +70,9 @@ public final class ReportService {
             + " from sale s where" + RANGE + "group by 1 order by 1";
     private static final String BY_DAY = "select cast(%s as date), count(*), sum(s.subtotal),"
             + " sum(s.coupon_discount + s.promo_discount), sum(s.total) from sale s where" + RANGE + "group by 1 order by 1";
-    private static final String TOP_SWEETS = "select w.sku, w.name, sum(l.quantity), sum(l.line_total)"
+    private static final String TOP_SWEETS = "select w.sku, w.name, sum(l.quantity), sum(l.line_total), w.sold_by"
             + " from sale s join sale_line l on l.sale_id = s.id join sweet w on w.id = l.sweet_id where" + RANGE
-            + "group by w.id, w.sku, w.name order by 3 desc, 2, 1";
+            + "group by w.id, w.sku, w.name, w.sold_by order by w.sold_by = 'WEIGHED', 3 desc, 2, 1";
     private static final String BY_TILL = "select s.till, count(*), sum(s.subtotal), sum(s.coupon_discount + s.promo_discount),"
             + " sum(s.total), sum(" + CASH + "), sum(" + CARD + ") from sale s where" + RANGE + "group by s.till order by s.till";
     private static final String BY_CASHIER = "select st.username, count(*), sum(s.subtotal), sum(s.coupon_discount + s.promo_discount),"
@@ -81,7 +82,7 @@ public final class ReportService {
             + " from sale s join coupon c on c.id = s.coupon_id where" + RANGE + "group by c.kind, c.amount order by c.kind, c.amount";
     private static final String PROMOS = "select p.code, count(*), sum(s.promo_discount)"
             + " from sale s join promo p on p.id = s.promo_id where" + RANGE + "group by p.code order by p.code";
-    private static final String STOCK = "select sku, name, category, active, stock, price from sweet order by sku";
+    private static final String STOCK = "select sku, name, category, active, stock, price, sold_by from sweet order by sku";
 
     private final Transactor tx;
     private final Clock clock;
@@ -143,8 +144,10 @@ public final class ReportService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<SweetSales> sweets = new ArrayList<>();
         query(c, TOP_SWEETS, start, end, rs -> sweets.add(new SweetSales(rs.getString(1), rs.getString(2), rs.getLong(3),
-                money(rs, 4))));
-        long units = sweets.stream().mapToLong(SweetSales::units).sum();
+                money(rs, 4), SoldBy.valueOf(rs.getString(5)))));
+        // pieces and grams are never added together
+        long units = sweets.stream().filter(w -> !w.soldBy().weighed()).mapToLong(SweetSales::units).sum();
+        long grams = sweets.stream().filter(w -> w.soldBy().weighed()).mapToLong(SweetSales::units).sum();
 
         long[] refundCount = new long[1];
         BigDecimal[] refunded = {Money.ZERO};
@@ -158,7 +161,7 @@ public final class ReportService {
             BigDecimal promo = money(rs, 4);
             BigDecimal net = money(rs, 5);
             summary.add(new Summary(rs.getLong(1), units, money(rs, 2), coupon, promo, coupon.add(promo), net,
-                    money(rs, 6), money(rs, 7), refundCount[0], refunded[0], net.subtract(refunded[0])));
+                    money(rs, 6), money(rs, 7), refundCount[0], refunded[0], net.subtract(refunded[0]), grams));
         });
 
         Map<Integer, HourSales> hours = new HashMap<>();
@@ -199,12 +202,15 @@ public final class ReportService {
             while (rs.next()) {
                 BigDecimal price = money(rs, 6);
                 int onHand = rs.getInt(5);
+                SoldBy soldBy = SoldBy.valueOf(rs.getString(7));
                 stock.add(new StockLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), onHand, price,
-                        price.multiply(BigDecimal.valueOf(onHand))));
+                        soldBy.weighed() ? Money.weighedLine(price, onHand) : price.multiply(BigDecimal.valueOf(onHand)), soldBy));
             }
         }
-        StockValuation valuation = new StockValuation(now, stock, stock.stream().mapToLong(StockLine::stock).sum(),
-                stock.stream().map(StockLine::value).reduce(Money.ZERO, BigDecimal::add));
+        StockValuation valuation = new StockValuation(now, stock,
+                stock.stream().filter(l -> !l.soldBy().weighed()).mapToLong(StockLine::stock).sum(),
+                stock.stream().map(StockLine::value).reduce(Money.ZERO, BigDecimal::add),
+                stock.stream().filter(l -> l.soldBy().weighed()).mapToLong(StockLine::stock).sum());
 
         List<ZReport> shifts = ShiftService.closedBetween(em, start, end);
         return new SalesReport(from, to, zone, now, summary.get(0), byHour, byDay, sweets, byTill, byCashier, coupons, promos,

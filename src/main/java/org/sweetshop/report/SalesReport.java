@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.sweetshop.common.SoldBy;
 import org.sweetshop.shift.ZReport;
 
 /**
@@ -35,13 +36,27 @@ public record SalesReport(LocalDate from, LocalDate to, ZoneId zone, Instant gen
     /**
      * The takings: {@code gross} is the sum of the receipts' subtotals, {@code net} the sum of their
      * totals (what was paid), so {@code net = gross - couponDiscounts - promoDiscounts = cash + card}.
-     * {@code units} is the number of sweets sold. Refunds are a figure of their own: money paid back
+     * {@code units} is the number of pieces of counted sweets sold and {@code grams} the weight of
+     * weighed sweets sold: the two are never added together. Refunds are a figure of their own: money paid back
      * in the range (by when the refund was made, whichever day the sale was), taken off {@code net}
      * in {@code netAfterRefunds}; {@code net} stays the sum of the receipts the report covers.
      */
     public record Summary(long sales, long units, BigDecimal gross, BigDecimal couponDiscounts, BigDecimal promoDiscounts,
             BigDecimal discounts, BigDecimal net, BigDecimal cash, BigDecimal card, long refunds, BigDecimal refunded,
-            BigDecimal netAfterRefunds) {
+            BigDecimal netAfterRefunds, long grams) {
+
+        /** Takings without weighed sweets. */
+        public Summary(long sales, long units, BigDecimal gross, BigDecimal couponDiscounts, BigDecimal promoDiscounts,
+                BigDecimal discounts, BigDecimal net, BigDecimal cash, BigDecimal card, long refunds, BigDecimal refunded,
+                BigDecimal netAfterRefunds) {
+            this(sales, units, gross, couponDiscounts, promoDiscounts, discounts, net, cash, card, refunds, refunded,
+                    netAfterRefunds, 0);
+        }
+
+        /** The weight of weighed sweets sold, as {@link #sold} shows it: {@code 1.250 kg}. */
+        public String kilograms() {
+            return sold(grams, SoldBy.WEIGHED);
+        }
     }
 
     /** Sales made in one hour of the day (0-23, store time), over every day of the range. */
@@ -53,10 +68,32 @@ public record SalesReport(LocalDate from, LocalDate to, ZoneId zone, Instant gen
     }
 
     /**
-     * One sweet's sales: units, and revenue as the sum of its receipt lines (before the discounts,
-     * which apply to whole receipts). Listed by units, most first, ties by name then SKU.
+     * One sweet's sales: units in the sweet's own unit (pieces, or grams of a weighed sweet), and
+     * revenue as the sum of its receipt lines (before the discounts, which apply to whole receipts).
+     * Counted sweets come first, by pieces, most first; then weighed ones by grams, most first (a
+     * piece and a gram do not compare); ties by name then SKU.
      */
-    public record SweetSales(String sku, String name, long units, BigDecimal revenue) {
+    public record SweetSales(String sku, String name, long units, BigDecimal revenue, SoldBy soldBy) {
+
+        /** A counted sweet's sales. */
+        public SweetSales(String sku, String name, long units, BigDecimal revenue) {
+            this(sku, name, units, revenue, SoldBy.COUNTED);
+        }
+
+        /** The unit of {@link #units}: {@code pcs} or {@code g}. */
+        public String unit() {
+            return soldBy.unit();
+        }
+
+        /** What was sold as a person reads it: {@code 12}, or {@code 1.250 kg} for a weighed sweet. */
+        public String sold() {
+            return SalesReport.sold(units, soldBy);
+        }
+    }
+
+    /** A quantity as the reports show it: a count of pieces, or kilograms with three decimals ({@code 0.253 kg}). */
+    public static String sold(long quantity, SoldBy soldBy) {
+        return soldBy.weighed() ? BigDecimal.valueOf(quantity, 3).toPlainString() + " kg" : Long.toString(quantity);
     }
 
     /** One till's sales. */
@@ -76,15 +113,34 @@ public record SalesReport(LocalDate from, LocalDate to, ZoneId zone, Instant gen
     public record PromoDiscounts(String code, long sales, BigDecimal discount) {
     }
 
-    /** The stock on hand valued at today's prices, every sweet, by SKU; the total of the lines. */
-    public record StockValuation(Instant asAt, List<StockLine> lines, long units, BigDecimal total) {
+    /**
+     * The stock on hand valued at today's prices, every sweet, by SKU; the total of the lines.
+     * {@code units} counts the pieces of counted sweets, {@code grams} the weight of weighed ones.
+     */
+    public record StockValuation(Instant asAt, List<StockLine> lines, long units, BigDecimal total, long grams) {
         public StockValuation {
             lines = List.copyOf(lines);
         }
+
+        public StockValuation(Instant asAt, List<StockLine> lines, long units, BigDecimal total) {
+            this(asAt, lines, units, total, 0);
+        }
     }
 
-    /** One sweet's stock × price. */
+    /**
+     * One sweet's stock × price: pieces × price per piece, or for a weighed sweet grams × price per
+     * kilogram, rounded as a weighed line is ({@link org.sweetshop.common.Money#weighedLine}).
+     */
     public record StockLine(String sku, String name, String category, boolean active, int stock, BigDecimal price,
-            BigDecimal value) {
+            BigDecimal value, SoldBy soldBy) {
+
+        public StockLine(String sku, String name, String category, boolean active, int stock, BigDecimal price, BigDecimal value) {
+            this(sku, name, category, active, stock, price, value, SoldBy.COUNTED);
+        }
+
+        /** The unit of {@link #stock}: {@code pcs} or {@code g}. */
+        public String unit() {
+            return soldBy.unit();
+        }
     }
 }

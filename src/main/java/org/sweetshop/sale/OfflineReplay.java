@@ -15,6 +15,7 @@ import org.sweetshop.catalog.Sweet;
 import org.sweetshop.catalog.Sweets;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Money;
+import org.sweetshop.common.Quantity;
 import org.sweetshop.common.Texts;
 import org.sweetshop.common.TillNames;
 import org.sweetshop.db.ConstraintViolation;
@@ -92,23 +93,30 @@ public final class OfflineReplay {
         List<String> problems = new ArrayList<>();
         for (OfflineLine line : offline.lines()) {
             Sweet sweet = byId.get(line.sweetId());
+            String sold = Quantity.format(line.quantity(), line.soldBy());
+            if (sweet != null && sweet.getSoldBy() != line.soldBy()) {
+                // how a sweet is sold never changes (sweet_sold_by_fixed): a journal that says otherwise is not this store's
+                throw new InvalidInputException("items", line.sku() + " is sold " + (sweet.getSoldBy().weighed() ? "by weight" : "by the piece")
+                        + ", but the offline sale has it " + (line.soldBy().weighed() ? "by weight" : "by the piece"));
+            }
             if (sweet == null) {
-                problems.add(line.sku() + " is no longer in the catalogue (" + line.quantity() + " sold offline)");
+                problems.add(line.sku() + " is no longer in the catalogue (" + sold + " sold offline)");
             } else if (!sweet.isActive()) {
-                problems.add(line.sku() + " was taken off sale (" + line.quantity() + " sold offline)");
+                problems.add(line.sku() + " was taken off sale (" + sold + " sold offline)");
             } else if (sweet.getStock() < line.quantity()) {
-                problems.add(line.sku() + ": " + line.quantity() + " sold offline, " + sweet.getStock() + " left in stock");
+                problems.add(line.sku() + ": " + sold + " sold offline, " + Quantity.format(sweet.getStock(), line.soldBy())
+                        + " left in stock");
             }
         }
 
-        List<Pricing.Line> priced = offline.lines().stream().map(l -> new Pricing.Line(l.unitPrice(), l.quantity())).toList();
+        List<Pricing.Line> priced = offline.lines().stream().map(l -> new Pricing.Line(l.unitPrice(), l.quantity(), l.soldBy())).toList();
         Pricing pricing = Pricing.of(priced, null, null);
         Sale sale = new Sale(offline.saleId(), offline.till(), offline.staffId(), offline.soldAt().truncatedTo(ChronoUnit.MICROS),
                 pricing, null, null, offline.payment());
         List<StockMovement> movements = new ArrayList<>();
         List<Sweet> changed = new ArrayList<>();
         for (OfflineLine line : offline.lines()) {
-            sale.addLine(line.sweetId(), line.sku(), line.name(), line.unitPrice(), line.quantity(), org.sweetshop.common.SoldBy.COUNTED); // TODO issue 10: the offline line's own kind
+            sale.addLine(line.sweetId(), line.sku(), line.name(), line.unitPrice(), line.quantity(), line.soldBy());
             if (problems.isEmpty()) {
                 Sweet sweet = byId.get(line.sweetId());
                 movements.add(StockLedger.change(sweet, -line.quantity(), MovementKind.SALE, offline.staffId(), offline.till(),
@@ -158,7 +166,7 @@ public final class OfflineReplay {
                 throw new InvalidInputException("items", "an offline sale has one line per sweet");
             }
             Sweets.requireSku(line.sku());
-            Texts.requireRange("quantity of " + line.sku(), line.quantity(), 1, SaleService.MAX_QUANTITY);
+            Texts.requireRange("quantity of " + line.sku(), line.quantity(), 1, Quantity.maxPerLine(line.soldBy()));
             Money.check("price of " + line.sku(), line.unitPrice());
         }
     }

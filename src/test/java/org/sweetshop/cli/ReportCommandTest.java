@@ -149,8 +149,8 @@ class ReportCommandTest extends DatabaseTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(Files.readAllLines(file)).containsExactly(
                 "from,to,time_zone,sales,units,gross,coupon_discounts,promo_discounts,discounts,net,cash,card,refunds,refunded,"
-                        + "net_after_refunds",
-                "2026-03-10,2026-03-11," + ZoneId.systemDefault().getId() + ",3,8,7.85,0.00,0.50,0.50,7.35,2.90,4.45,0,0.00,7.35");
+                        + "net_after_refunds,grams",
+                "2026-03-10,2026-03-11," + ZoneId.systemDefault().getId() + ",3,8,7.85,0.00,0.50,0.50,7.35,2.90,4.45,0,0.00,7.35,0");
     }
 
     @Test

@@ -8,6 +8,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.sweetshop.common.Money;
+import org.sweetshop.common.Quantity;
+import org.sweetshop.common.SoldBy;
 import org.sweetshop.sale.PaymentMethod;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.sale.ReceiptLine;
@@ -184,5 +187,43 @@ class ReceiptTextTest {
 
         assertThat(ReceiptText.render(noHint, "Sweetshop", null, LONDON, false))
                 .contains("Coupon                             -0.50", "TOTAL                               1.50");
+    }
+
+    static ReceiptLine weighed(String name, int grams, String perKg) {
+        BigDecimal price = new BigDecimal(perKg);
+        return new ReceiptLine("SKU-" + name.length(), name, grams, price, Money.weighedLine(price, grams), SoldBy.WEIGHED);
+    }
+
+    /** A mixed basket: a weighed line under a kilogram, one over, and a counted one. */
+    static Receipt mixed() {
+        return receipt(List.of(weighed("Pick and Mix", 253, "14.99"), weighed("Cola Bottles", 1_250, "12.00"),
+                        line("Fudge", 3, "1.20")),
+                "22.39", "0", "0", "22.39", PaymentMethod.CARD, null, null);
+    }
+
+    @Test
+    void aWeighedLineShowsItsWeightAndPricePerKilogramUnderItsAmount() {
+        // 253 g x 14.99/kg = 3.79247 -> 3.79 (Money.weighedLine, once per line); 1250 g x 12.00/kg = 15.00
+        assertThat(render(mixed())).containsSequence(
+                "----------------------------------------",
+                "Pick and Mix                        3.79",
+                "  253 g x 14.99/kg",
+                "Cola Bottles                       15.00",
+                "  1.250 kg x 12.00/kg",
+                "Fudge                               3.60",
+                "  3 x 1.20",
+                "----------------------------------------",
+                "Subtotal                           22.39");
+    }
+
+    @Test
+    void theHeaviestWeighedLineAtTheHighestPriceStillFits() {
+        Receipt heavy = receipt(List.of(weighed("Ö".repeat(60), Quantity.MAX_GRAMS, "99999.99")), "9999899.00", "0", "0",
+                "9999899.00", PaymentMethod.CARD, null, null);
+
+        List<String> lines = render(heavy);
+
+        assertFits(lines);
+        assertThat(lines).contains("Ö".repeat(28) + "… 9999899.00", "  99.999 kg x 99999.99/kg");
     }
 }

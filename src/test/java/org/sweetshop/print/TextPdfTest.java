@@ -201,4 +201,14 @@ class TextPdfTest {
             return files.toList();
         }
     }
+
+    @Test
+    void aWeighedLineIsInThePdfWithItsWeightAndPricePerKilogram() throws IOException {
+        List<String> lines = ReceiptText.render(ReceiptTextTest.mixed(), "Sweetshop", "GBP", ReceiptTextTest.LONDON, false);
+
+        List<String> text = textOf(TextPdf.toBytes(lines));
+
+        assertThat(text).containsSequence("Pick and Mix 3.79", "253 g x 14.99/kg", "Cola Bottles 15.00", "1.250 kg x 12.00/kg",
+                "Fudge 3.60", "3 x 1.20");
+    }
 }

@@ -76,4 +76,25 @@ class RefundMoneyTest {
             assertThat(back).as("round %d", round).isEqualByComparingTo(total);
         }
     }
+
+    @Test
+    void aWeighedLineIsRefundedGramByGramAsTheJavadocWorksItOut() {
+        BigDecimal line = org.sweetshop.common.Money.weighedLine(new BigDecimal("14.99"), 253);
+
+        assertThat(line).isEqualByComparingTo("3.79");
+        assertThat(RefundMoney.refundOf(line, 253, 0, 100)).isEqualTo(new BigDecimal("1.50"));
+        assertThat(RefundMoney.refundOf(line, 253, 100, 153)).isEqualTo(new BigDecimal("2.29"));
+        assertThat(RefundMoney.refundOf(new BigDecimal("3.41"), 253, 0, 100)).isEqualTo(new BigDecimal("1.35"));
+        assertThat(RefundMoney.refundOf(new BigDecimal("3.41"), 253, 100, 153)).isEqualTo(new BigDecimal("2.06"));
+    }
+
+    @Test
+    void aWeighedLineRefundedAGramAtATimeGivesBackExactlyWhatItPaid() {
+        BigDecimal paid = new BigDecimal("3.79");
+        BigDecimal back = BigDecimal.ZERO;
+        for (int gram = 0; gram < 253; gram++) {
+            back = back.add(RefundMoney.refundOf(paid, 253, gram, 1));
+        }
+        assertThat(back).isEqualTo(paid);
+    }
 }

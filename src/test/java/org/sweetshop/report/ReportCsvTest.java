@@ -112,12 +112,12 @@ class ReportCsvTest {
         ReportCsv.write(report, Table.TOP_SWEETS, sweets);
 
         assertThat(Files.readString(summary)).isEqualTo("from,to,time_zone,sales,units,gross,coupon_discounts,promo_discounts,"
-                + "discounts,net,cash,card,refunds,refunded,net_after_refunds\r\n"
-                + "2026-01-10,2026-01-10,Europe/Paris,2,3,4.00,0.50,0.38,0.88,3.12,3.12,0.00,0,0.00,3.12\r\n");
+                + "discounts,net,cash,card,refunds,refunded,net_after_refunds,grams\r\n"
+                + "2026-01-10,2026-01-10,Europe/Paris,2,3,4.00,0.50,0.38,0.88,3.12,3.12,0.00,0,0.00,3.12,0\r\n");
         assertThat(readBack(shifts).get(1)).containsSequence("2026-01-10T08:00:00+01:00", "bob", "2026-01-10T18:30:00+01:00")
                 .contains("-0.12", "T2-000001");
-        assertThat(Files.readString(sweets)).contains("1,TD,\"Toffee \"\"Deluxe\"\", chewy\",2,1.50\r\n")
-                .contains("2,ML,\"Multi\nline; é ü\",1,2.50\r\n");
+        assertThat(Files.readString(sweets)).contains("1,TD,\"Toffee \"\"Deluxe\"\", chewy\",2,1.50,pcs\r\n")
+                .contains("2,ML,\"Multi\nline; é ü\",1,2.50,pcs\r\n");
     }
 
     @Test

@@ -9,6 +9,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import org.sweetshop.common.Money;
+import org.sweetshop.common.Quantity;
+import org.sweetshop.common.SoldBy;
 import org.sweetshop.sale.ConflictView;
 import org.sweetshop.sale.ReceiptLine;
 import org.sweetshop.ui.common.Controls;
@@ -50,6 +52,6 @@ public final class ConflictsTab {
     }
 
     private static String line(ReceiptLine line) {
-        return line.quantity() + " x " + line.sku();
+        return Quantity.format(line.quantity(), line.soldBy() == null ? SoldBy.COUNTED : line.soldBy()) + " x " + line.sku();
     }
 }

@@ -54,7 +54,7 @@ public final class ReportsTab {
         summary.setWrapText(true);
         summary.setMinHeight(Region.USE_PREF_SIZE);
         top.getColumns().add(column("Top sweets", SalesReport.SweetSales::name, 200));
-        top.getColumns().add(column("Units", t -> Long.toString(t.units()), 60));
+        top.getColumns().add(column("Units", SalesReport.SweetSales::sold, 80));
         top.getColumns().add(column("Revenue", t -> Money.format(t.revenue()), 80));
         tills.getColumns().add(column("Till", SalesReport.TillSales::till, 60));
         tills.getColumns().add(column("Sales", t -> Long.toString(t.sales()), 60));
@@ -139,6 +139,7 @@ public final class ReportsTab {
                 + " · card " + Money.format(sum.card())
                 + (sum.refunds() == 0 ? "" : " · " + sum.refunds() + " refund(s) " + Money.format(sum.refunded()) + ", net after refunds "
                 + Money.format(sum.netAfterRefunds()))
+                + (sum.grams() == 0 ? "" : " · " + sum.units() + " pieces and " + sum.kilograms() + " sold")
                 + " · stock value " + Money.format(report.stock().total()));
         XYChart.Series<String, Number> hourSeries = new XYChart.Series<>();
         report.byHour().stream().filter(h -> h.hour() >= 7 && h.hour() <= 21 || h.sales() > 0)
@@ -149,7 +150,9 @@ public final class ReportsTab {
         report.byDay().forEach(d -> daySeries.getData().add(new XYChart.Data<>(oneYear ? d.day().toString().substring(5)
                 : d.day().toString(), d.net())));
         byDay.getData().setAll(List.of(daySeries));
-        top.getItems().setAll(report.topSweets().subList(0, Math.min(10, report.topSweets().size())));
+        // the ten first of the counted sweets (by pieces) and of the weighed ones (by grams)
+        top.getItems().setAll(report.topSweets().stream().filter(w -> !w.soldBy().weighed()).limit(10).toList());
+        top.getItems().addAll(report.topSweets().stream().filter(w -> w.soldBy().weighed()).limit(10).toList());
         tills.getItems().setAll(report.byTill());
         cashiers.getItems().setAll(report.byCashier());
         coupons.getItems().setAll(report.couponDiscounts());

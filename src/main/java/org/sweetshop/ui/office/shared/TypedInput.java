@@ -54,7 +54,10 @@ public final class TypedInput {
 
     /**
      * Items typed as {@code SKU:QTY} (a bare SKU is one), separated by commas or spaces, as the
-     * refund field takes them; nothing typed is none.
+     * refund field takes them; nothing typed is none. QTY is a count for a counted sweet and a
+     * weight with its unit for a weighed one ({@code PM:100g}, {@code PM:0.1kg}): the refund reads it
+     * against the sale line's kind ({@link org.sweetshop.common.Quantity#parse}), so a bare number
+     * for a weighed line is refused there.
      */
     public static List<RefundLine> refundItems(String text) {
         List<RefundLine> lines = new ArrayList<>();
@@ -63,15 +66,19 @@ public final class TypedInput {
         }
         for (String item : text.strip().split("[,\\s]+")) {
             if (item.isEmpty() || item.length() > 100) {
-                throw new InvalidInputException("item", "an item must be SKU:QTY, e.g. SL-1:2");
+                throw new InvalidInputException("item", "an item must be SKU:QTY, e.g. SL-1:2 or PM:100g");
             }
             int colon = item.lastIndexOf(':');
             String sku = colon < 0 ? item : item.substring(0, colon);
             String quantity = colon < 0 ? "1" : item.substring(colon + 1);
-            if (!quantity.matches("-?\\d{1,12}")) {
-                throw new InvalidInputException("item", "the quantity in '" + Texts.shorten(item) + "' must be a whole number");
+            if (!quantity.matches("-?\\d{1,12}") && !quantity.matches("(?i)\\d{1,9}(\\.\\d{1,9})?k?g")) {
+                throw new InvalidInputException("item", "the quantity in '" + Texts.shorten(item)
+                        + "' must be a whole number, or a weight such as 100g or 0.1kg");
             }
-            lines.add(new RefundLine(sku, Texts.requireRange("quantity", Long.parseLong(quantity), 1, 9_999)));
+            if (quantity.matches("-?\\d{1,12}")) {
+                Texts.requireRange("quantity", Long.parseLong(quantity), 1, 99_999);
+            }
+            lines.add(RefundLine.typed(sku, quantity));
         }
         return lines;
     }

@@ -27,7 +27,7 @@ class RefundsViewModelTest extends OfficeTest {
         refunds.refund(receipt.receiptNo(), "SL:2", "");
         assertThat(status.errorProperty().get()).isTrue();
         refunds.refund(receipt.receiptNo(), "SL:two", "");
-        assertThat(status.messageProperty().get()).isEqualTo("The quantity in 'SL:two' must be a whole number.");
+        assertThat(status.messageProperty().get()).isEqualTo("The quantity in 'SL:two' must be a whole number, or a weight such as 100g or 0.1kg.");
         refunds.refund(receipt.receiptNo(), "", "");   // whole: something was refunded already
         assertThat(status.errorProperty().get()).isTrue();
         assertThat(Snapshot.of(app.database().dataSource())).isEqualTo(before);
@@ -39,7 +39,7 @@ class RefundsViewModelTest extends OfficeTest {
         var receipt = app.sales().checkout(cashier, basket("T1", java.util.List.of(line("SL", 3))));
         String before = Snapshot.of(app.database().dataSource());
         refunds.refund(receipt.receiptNo(), ",SL:1", "");
-        assertThat(status.messageProperty().get()).isEqualTo("An item must be SKU:QTY, e.g. SL-1:2.");
+        assertThat(status.messageProperty().get()).isEqualTo("An item must be SKU:QTY, e.g. SL-1:2 or PM:100g.");
         assertThat(status.errorProperty().get()).isTrue();
         assertThat(Snapshot.of(app.database().dataSource())).isEqualTo(before);
         refunds.refund(receipt.receiptNo(), "SL:1, FB", "");

@@ -51,6 +51,6 @@ class ReportsViewModelTest extends OfficeTest {
 
         java.nio.file.Path csv = dir.resolve("top.csv");
         reports.exportReport(org.sweetshop.report.ReportCsv.Table.TOP_SWEETS, csv);
-        assertThat(java.nio.file.Files.readAllLines(csv).get(1)).isEqualTo("1,SL,Sweet SL,3,3.60");
+        assertThat(java.nio.file.Files.readAllLines(csv).get(1)).isEqualTo("1,SL,Sweet SL,3,3.60,pcs");
     }
 }
