@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.sweetshop.common.Quantity;
 import org.sweetshop.common.SoldBy;
+import org.sweetshop.catalog.Sweets;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Money;
 import org.sweetshop.common.Texts;
@@ -51,15 +52,13 @@ final class Arguments {
         int colon = item.lastIndexOf(':');
         String code = colon < 0 ? item.strip() : item.substring(0, colon).strip();
         String quantity = colon < 0 ? null : item.substring(colon + 1).strip();
-        if (code.isEmpty()) {
-            throw new InvalidInputException("item", "an item must be SKU:QTY, e.g. SL-1:2 or PNM:250g, or a barcode");
-        }
+        Sweets.requireSku(code); // a barcode's or a label's digits are of a SKU's form too
         if (quantity != null) {
             if (COUNT.matcher(quantity).matches()) {
                 Texts.requireRange("quantity", Long.parseLong(quantity), 1, 9_999);
             } else if (!WEIGHT.matcher(quantity).matches()) {
                 throw new InvalidInputException("item", "the quantity in '" + Texts.shorten(item)
-                        + "' must be a count (3) or a weight (250g, 0.25kg)");
+                        + "' must be a whole number (a count) or a weight (250g, 0.25kg)");
             }
         }
         return new Item(code, quantity);

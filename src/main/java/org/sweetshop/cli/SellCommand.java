@@ -25,6 +25,8 @@ import org.sweetshop.sale.CheckoutRequest;
 import org.sweetshop.sale.Payment;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.sale.SaleIds;
+import org.sweetshop.sale.SaleService;
+import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.PasswordHasher;
 import picocli.CommandLine.Command;
@@ -77,6 +79,9 @@ final class SellCommand extends JsonCommand {
 
     @Override
     public Integer call() {
+        if (items.size() > SaleService.MAX_LINES) {
+            throw new InvalidInputException("items", "a basket holds at most " + SaleService.MAX_LINES + " lines");
+        }
         List<Arguments.Item> raw = new ArrayList<>();
         for (String item : items) {
             raw.add(Arguments.rawItem(item));

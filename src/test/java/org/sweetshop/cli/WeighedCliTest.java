@@ -102,7 +102,7 @@ class WeighedCliTest extends BadInputCase {
         cliRefused(3, "unknown barcode", "sell", "--till", "T1", "--as", "cashier", "--item", "4006381333931");
         cliRefused(2, "wrong check digit", "sell", "--till", "T1", "--as", "cashier", "--item", "5012345678901");
         cliRefused(3, "unknown PLU 00999", "sell", "--till", "T1", "--as", "cashier", "--item", "2100999002509");
-        cliRefused(2, "must be a count", "sell", "--till", "T1", "--as", "cashier", "--item", "PNM:lots");
+        cliRefused(2, "must be a whole number", "sell", "--till", "T1", "--as", "cashier", "--item", "PNM:lots");
     }
 
     @Test
