@@ -67,7 +67,8 @@ public final class AppContext implements AutoCloseable {
         this.database = database;
         var tx = database.transactor();
         this.staff = new StaffService(tx, hasher, clock);
-        this.catalog = new CatalogService(tx, clock, StockLedger::openingStock);
+        var labels = org.sweetshop.catalog.ScaleLabels.parse(config.labelPatterns());
+        this.catalog = new CatalogService(tx, clock, StockLedger::openingStock, labels);
         this.stock = new StockService(tx, clock);
         this.coupons = new CouponService(tx, clock);
         this.promos = new PromoService(tx, clock);
@@ -77,7 +78,7 @@ public final class AppContext implements AutoCloseable {
         this.audit = new AuditService(database.dataSource());
         this.shifts = new ShiftService(tx, clock);
         this.refunds = new RefundService(tx, clock);
-        this.catalogImport = new CatalogImport(tx, clock, StockLedger::openingStock);
+        this.catalogImport = new CatalogImport(tx, clock, StockLedger::openingStock, labels);
         this.deliveryImport = new DeliveryImport(tx, clock);
         this.auditLog = new AuditLogService(tx);
         this.reports = new ReportService(tx, clock);

@@ -14,6 +14,8 @@ import jakarta.persistence.EntityManager;
 import org.sweetshop.common.AlreadyExistsException;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Money;
+import org.sweetshop.common.Quantity;
+import org.sweetshop.common.SoldBy;
 import org.sweetshop.common.Texts;
 import org.sweetshop.common.TillNames;
 import org.sweetshop.db.ConstraintViolation;
@@ -25,20 +27,35 @@ import org.sweetshop.staff.Role;
 import org.sweetshop.staff.StaffService;
 
 /**
- * Importing a catalogue from CSV ({@code sku,name,category,price,stock,reorder_level}): first a
+ * Importing a catalogue from CSV ({@code sku,name,category,price,stock,reorder_level}, optionally
+ * followed by any of {@code unit,plu,barcodes}): first a
  * {@link #preview} that checks every row and reports every bad value, then {@link #apply}, which
  * adds all the rows in one transaction or nothing.
  *
  * <p>The import adds new sweets only: a SKU already in the catalogue is an error of its row, not an
  * update. A file made from an old export would otherwise quietly put back old prices and names;
  * changes to existing sweets go through {@link CatalogService#edit}, one audited change at a time.
+ *
+ * <p>{@code unit} is {@code pcs} (counted, the default when blank or absent) or {@code g} (weighed:
+ * {@code price} is per kg, {@code stock} and {@code reorder_level} are grams, as {@code 2500},
+ * {@code 2500g} or {@code 2.5kg}); {@code plu} is a label scale's 1 to 5 digits; {@code barcodes}
+ * are product barcodes separated by spaces or {@code |}, each valid, outside the scale-label range
+ * and on no other sweet.
  */
 public final class CatalogImport {
 
     public static final List<String> HEADER = List.of("sku", "name", "category", "price", "stock", "reorder_level");
+    /** Columns a file may add after {@link #HEADER}, in any order. */
+    public static final List<String> OPTIONAL = List.of("unit", "plu", "barcodes");
 
-    /** One valid row, as it will be added. */
-    public record Row(int row, String sku, String name, String category, BigDecimal price, int stock, int reorderLevel) {
+    /** One valid row, as it will be added: stock and reorder level in the sweet's unit. */
+    public record Row(int row, String sku, String name, String category, BigDecimal price, int stock, int reorderLevel,
+                      SoldBy soldBy, Integer plu, List<String> barcodes) {
+
+        /** A counted sweet without PLU or barcodes. */
+        public Row(int row, String sku, String name, String category, BigDecimal price, int stock, int reorderLevel) {
+            this(row, sku, name, category, price, stock, reorderLevel, SoldBy.COUNTED, null, List.of());
+        }
     }
 
     /**
@@ -58,12 +75,19 @@ public final class CatalogImport {
     private final Transactor tx;
     private final Clock clock;
     private final OpeningStock openingStock;
+    private final ScaleLabels labels;
 
     /** @param openingStock where a new sweet's opening stock is booked: the stock ledger */
     public CatalogImport(Transactor tx, Clock clock, OpeningStock openingStock) {
+        this(tx, clock, openingStock, ScaleLabels.defaults());
+    }
+
+    /** @param labels the store's scale-label patterns: a barcode in their range is refused */
+    public CatalogImport(Transactor tx, Clock clock, OpeningStock openingStock, ScaleLabels labels) {
         this.tx = tx;
         this.clock = clock;
         this.openingStock = openingStock;
+        this.labels = labels;
     }
 
     /**
@@ -72,13 +96,17 @@ public final class CatalogImport {
      * the preview's errors.
      */
     public Preview preview(Reader csv) {
-        List<CsvTable.Row> rows = CsvTable.read(csv, HEADER);
+        CsvTable.Table table = CsvTable.read(csv, HEADER, OPTIONAL);
+        List<CsvTable.Row> rows = table.rows();
+        List<String> header = table.header();
         List<ImportError> errors = new ArrayList<>();
         List<Row> valid = new ArrayList<>();
         Map<String, Integer> firstRowOfSku = new HashMap<>();
         Map<String, String> firstSkuText = new HashMap<>();
+        Map<Integer, Integer> firstRowOfPlu = new HashMap<>();
+        Map<String, Integer> firstRowOfCode = new HashMap<>();
         for (CsvTable.Row raw : rows) {
-            ImportValues v = new ImportValues(raw, HEADER, errors);
+            ImportValues v = new ImportValues(raw, header, errors);
             String sku = v.check("sku", () -> Sweets.requireSku(v.raw("sku")));
             if (sku != null) {
                 // SKUs are unique ignoring case: FUDGE after fudge is the same SKU
@@ -92,14 +120,35 @@ public final class CatalogImport {
             String name = v.check("name", () -> Texts.requireText("name", v.raw("name"), 120));
             String category = v.check("category", () -> v.raw("category").isBlank() ? "Sweets"
                     : Texts.requireText("category", v.raw("category"), 60));
-            BigDecimal price = v.check("price", () -> Money.parse("price", v.raw("price")));
-            Integer stock = v.check("stock", () -> ImportValues.wholeNumber("stock", v.raw("stock"), 0, 0,
-                    CatalogService.MAX_OPENING_STOCK));
-            Integer reorder = v.check("reorder_level", () -> ImportValues.wholeNumber("reorder level", v.raw("reorder_level"), 0, 0,
-                    CatalogService.MAX_OPENING_STOCK));
-            if (v.ok()) {
-                valid.add(new Row(raw.number(), sku, name, category, price, stock, reorder));
+            SoldBy soldBy = header.contains("unit") ? v.check("unit", () -> unit(v.raw("unit"))) : SoldBy.COUNTED;
+            SoldBy kind = soldBy == null ? SoldBy.COUNTED : soldBy;
+            BigDecimal price = v.check("price", () -> Money.parse(kind.weighed() ? "price per kg" : "price", v.raw("price")));
+            Integer stock = v.check("stock", () -> amount("stock", v.raw("stock"), kind));
+            Integer reorder = v.check("reorder_level", () -> amount("reorder level", v.raw("reorder_level"), kind));
+            Integer plu = header.contains("plu") ? v.check("plu", () -> plu(v.raw("plu"))) : null;
+            if (plu != null) {
+                Integer first = firstRowOfPlu.putIfAbsent(plu, raw.number());
+                if (first != null) {
+                    v.fail("plu", "PLU " + String.format("%05d", plu) + " is already on row " + first + " of this file");
+                }
             }
+            List<String> codes = header.contains("barcodes") ? v.check("barcodes", () -> codes(v.raw("barcodes"), kind)) : List.of();
+            if (codes != null) {
+                for (String code : codes) {
+                    Integer first = firstRowOfCode.putIfAbsent(code, raw.number());
+                    if (first != null) {
+                        v.fail("barcodes", "barcode " + code + " is already on row " + first + " of this file");
+                    }
+                }
+            }
+            if (v.ok()) {
+                valid.add(new Row(raw.number(), sku, name, category, price, stock, reorder, kind, plu, codes));
+            }
+        }
+        if (!firstRowOfPlu.isEmpty() || !firstRowOfCode.isEmpty()) {
+            List<ImportError> taken = tx.call(em -> takenCodes(em, firstRowOfPlu, firstRowOfCode));
+            errors.addAll(taken);
+            valid.removeIf(row -> taken.stream().anyMatch(e -> e.row() == row.row()));
         }
         if (!firstRowOfSku.isEmpty()) {
             Map<String, String> existing = tx.call(em -> existing(em, firstRowOfSku.keySet()));
@@ -142,26 +191,99 @@ public final class CatalogImport {
                     throw alreadyThere(taken.values().iterator().next());
                 }
                 Instant now = clock.instant();
+                List<ImportError> codesTaken = takenCodes(em, plusOf(rows), codesOf(rows));
+                if (!codesTaken.isEmpty()) {
+                    throw new AlreadyExistsException("sweet", "", "already registered: " + codesTaken.get(0).reason()
+                            + " since the preview; nothing imported");
+                }
+                Map<Sweet, Row> added = new java.util.LinkedHashMap<>();
                 for (Row r : rows) {
-                    Sweet sweet = new Sweet(r.sku(), r.name(), r.category(), r.price(), r.reorderLevel(), now);
+                    Sweet sweet = new Sweet(r.sku(), r.name(), r.category(), r.price(), r.reorderLevel(), now, r.soldBy(), r.plu());
                     em.persist(sweet);
                     if (r.stock() > 0) {
                         openingStock.book(em, sweet, r.stock(), caller.staffId(), where, "opening stock (import)", now);
                     }
+                    added.put(sweet, r);
                 }
                 em.flush();
+                added.forEach((sweet, r) -> r.barcodes().forEach(code -> Barcodes.insert(em, code, sweet.getId())));
                 AuditLog.record(em, caller.staffId(), AuditAction.CATALOG_IMPORT, "catalogue", null,
                         rows.size() + " sweets added: " + Texts.shorten(rows.get(0).sku() + " ... " + rows.get(rows.size() - 1).sku()),
                         where, now);
                 return new ImportResult(rows.size(), rows.stream().map(Row::sku).toList());
             });
         } catch (ConstraintViolation e) {
-            if (e.is("sweet_sku_uq") || e.is(Sweets.SKU_IGNORING_CASE_UQ)) {
+            if (e.is("sweet_sku_uq") || e.is(Sweets.SKU_IGNORING_CASE_UQ) || e.is("sweet_plu_uq") || e.is(Barcodes.CODE_TAKEN)) {
                 throw new AlreadyExistsException("sweet", "", "already registered: a sweet of the file was added by someone else"
                         + " since the preview; nothing imported");
             }
             throw e;
         }
+    }
+
+    private static SoldBy unit(String text) {
+        String t = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (t) {
+            case "", "pcs" -> SoldBy.COUNTED;
+            case "g" -> SoldBy.WEIGHED;
+            default -> throw new InvalidInputException("unit", "unit must be pcs (counted) or g (weighed, price per kg), not '"
+                    + Texts.shorten(t) + "'");
+        };
+    }
+
+    /** Stock or a reorder level: a count; for a weighed sweet grams, bare or as 2500g / 2.5kg. Blank is 0. */
+    private static int amount(String field, String text, SoldBy soldBy) {
+        if (soldBy.weighed() && text != null && !text.isBlank() && !text.strip().matches("-?\\d{1,12}")) {
+            return Quantity.parse(field, text, soldBy, 0, CatalogService.MAX_OPENING_STOCK);
+        }
+        return ImportValues.wholeNumber(field, text, 0, 0, CatalogService.MAX_OPENING_STOCK);
+    }
+
+    private static Integer plu(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return CatalogService.requirePlu(ImportValues.wholeNumber("PLU", text, null, 1, 99_999));
+    }
+
+    private List<String> codes(String text, SoldBy soldBy) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        List<String> codes = Barcodes.checkAll(labels, List.of(text.strip().split("[\\s|]+")));
+        if (soldBy.weighed() && !codes.isEmpty()) {
+            throw new InvalidInputException("barcodes", "a weighed sweet is found by its PLU on a scale label, not by a pack's barcode");
+        }
+        return codes;
+    }
+
+    private static Map<Integer, Integer> plusOf(List<Row> rows) {
+        Map<Integer, Integer> out = new HashMap<>();
+        rows.stream().filter(r -> r.plu() != null).forEach(r -> out.put(r.plu(), r.row()));
+        return out;
+    }
+
+    private static Map<String, Integer> codesOf(List<Row> rows) {
+        Map<String, Integer> out = new HashMap<>();
+        rows.forEach(r -> r.barcodes().forEach(code -> out.put(code, r.row())));
+        return out;
+    }
+
+    /** An error for each PLU or barcode of the file that a sweet of the catalogue already has. */
+    private static List<ImportError> takenCodes(EntityManager em, Map<Integer, Integer> plus, Map<String, Integer> codes) {
+        List<ImportError> out = new ArrayList<>();
+        if (!plus.isEmpty()) {
+            for (Sweet s : em.createQuery("select s from Sweet s where s.plu in :plus", Sweet.class)
+                    .setParameter("plus", plus.keySet()).getResultList()) {
+                out.add(new ImportError(plus.get(s.getPlu()), "plu", "PLU " + String.format("%05d", s.getPlu()) + " is on "
+                        + s.getName() + " (" + s.getSku() + ")"));
+            }
+        }
+        for (Map.Entry<String, Integer> code : codes.entrySet()) {
+            Barcodes.owner(em, code.getKey()).ifPresent(s -> out.add(new ImportError(code.getValue(), "barcodes",
+                    "barcode " + code.getKey() + " is on " + s.getName() + " (" + s.getSku() + ")")));
+        }
+        return out;
     }
 
     private static AlreadyExistsException alreadyThere(String sku) {
@@ -188,6 +310,7 @@ public final class CatalogImport {
 
     private static int columnOrder(String column) {
         int i = HEADER.indexOf(column);
-        return i < 0 ? -1 : i;
+        int j = OPTIONAL.indexOf(column);
+        return i >= 0 ? i : j >= 0 ? HEADER.size() + j : -1;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.sweetshop.common.AlreadyExistsException;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Money;
+import org.sweetshop.common.SoldBy;
 import org.sweetshop.common.Texts;
 import org.sweetshop.common.TillNames;
 import org.sweetshop.db.ConstraintViolation;
@@ -26,15 +27,31 @@ public final class CatalogService {
     private final Transactor tx;
     private final Clock clock;
     private final OpeningStock openingStock;
+    private final ScaleLabels labels;
 
     /** @param openingStock where a new sweet's opening stock is booked: the stock ledger */
     public CatalogService(Transactor tx, Clock clock, OpeningStock openingStock) {
+        this(tx, clock, openingStock, ScaleLabels.defaults());
+    }
+
+    /** @param labels the store's scale-label patterns ({@code labels.patterns}) */
+    public CatalogService(Transactor tx, Clock clock, OpeningStock openingStock, ScaleLabels labels) {
         this.tx = tx;
         this.clock = clock;
         this.openingStock = openingStock;
+        this.labels = labels;
     }
 
-    /** Adds a sweet; its opening stock is recorded as a restock movement so stock = sum of movements. */
+    /** The store's scale-label patterns. */
+    public ScaleLabels labels() {
+        return labels;
+    }
+
+    /**
+     * Adds a sweet; its opening stock is recorded as a restock movement so stock = sum of movements.
+     * A weighed sweet's price is per kg and its stock and reorder level grams; its PLU (optional) and
+     * its barcodes (each valid, outside the scale-label range and on no other sweet) are added with it.
+     */
     public SweetView add(Caller caller, NewSweet request, String till) {
         Caller.require(caller, Role.MANAGER, "add sweets to the catalogue");
         if (request == null) {
@@ -45,26 +62,176 @@ public final class CatalogService {
         String name = Texts.requireText("name", request.name(), 120);
         String category = request.category() == null || request.category().isBlank()
                 ? "Sweets" : Texts.requireText("category", request.category(), 60);
-        var price = Money.check("price", request.price());
-        int stock = Texts.requireRange("stock", request.openingStock(), 0, MAX_OPENING_STOCK);
-        int reorder = Texts.requireRange("reorder level", request.reorderLevel(), 0, MAX_OPENING_STOCK);
+        SoldBy soldBy = request.kind();
+        var price = Money.check(soldBy.weighed() ? "price per kg" : "price", request.price());
+        String unit = soldBy.weighed() ? " (grams)" : "";
+        int stock = Texts.requireRange("stock" + unit, request.openingStock(), 0, MAX_OPENING_STOCK);
+        int reorder = Texts.requireRange("reorder level" + unit, request.reorderLevel(), 0, MAX_OPENING_STOCK);
+        Integer plu = request.plu() == null ? null : requirePlu(request.plu());
+        List<String> codes = Barcodes.checkAll(labels, request.barcodes());
+        if (soldBy.weighed() && !codes.isEmpty()) {
+            throw weighedBarcode(name);
+        }
         try {
             return tx.call(em -> {
                 StaffService.requireActive(em, caller);
+                if (plu != null) {
+                    pluOwner(em, plu).ifPresent(owner -> {
+                        throw pluTaken(plu, owner);
+                    });
+                }
+                for (String code : codes) {
+                    Barcodes.owner(em, code).ifPresent(owner -> {
+                        throw Barcodes.taken(code, owner);
+                    });
+                }
                 Instant now = clock.instant();
-                Sweet sweet = new Sweet(sku, name, category, price, reorder, now);
+                Sweet sweet = new Sweet(sku, name, category, price, reorder, now, soldBy, plu);
                 em.persist(sweet);
                 if (stock > 0) {
                     openingStock.book(em, sweet, stock, caller.staffId(), where, "opening stock", now);
                 }
                 em.flush();
-                AuditLog.record(em, caller.staffId(), AuditAction.SWEET_ADD, sku, null, Money.format(price), where, now);
+                for (String code : codes) {
+                    Barcodes.insert(em, code, sweet.getId());
+                }
+                AuditLog.record(em, caller.staffId(), AuditAction.SWEET_ADD, sku, null,
+                        Money.format(price) + (soldBy.weighed() ? "/kg" : ""), where, now);
+                for (String code : codes) {
+                    AuditLog.record(em, caller.staffId(), AuditAction.BARCODE_ADD, sku, null, code, where, now);
+                }
                 return sweet.view();
             });
         } catch (ConstraintViolation e) {
-            AlreadyExistsException taken = Sweets.skuTaken(e, sku);
-            throw taken != null ? taken : e;
+            throw translate(e, sku, plu, codes);
         }
+    }
+
+    /** A PLU: 1 to 99999, as a label scale's 5 digits carry it. */
+    public static int requirePlu(long plu) {
+        return Texts.requireRange("PLU", plu, 1, 99_999);
+    }
+
+    /**
+     * Adds a product barcode to a sweet (managers and owners; audit-logged). The code must be valid,
+     * outside the scale-label range and on no other sweet; UPC-A is kept as its EAN-13. Returns the
+     * code as kept.
+     */
+    public String addBarcode(Caller caller, String sku, String code, String till) {
+        Caller.require(caller, Role.MANAGER, "edit the catalogue");
+        String where = TillNames.optional(till);
+        String checkedSku = Sweets.requireSku(sku);
+        String digits = Barcodes.check(labels, code).digits();
+        try {
+            return tx.call(em -> {
+                StaffService.requireActive(em, caller);
+                Sweet sweet = Sweets.lockOne(em, checkedSku);
+                if (sweet.getSoldBy().weighed()) {
+                    throw weighedBarcode(sweet.getName());
+                }
+                Barcodes.owner(em, digits).ifPresent(owner -> {
+                    throw owner.getId().equals(sweet.getId())
+                            ? new AlreadyExistsException("barcode", digits, "already registered: barcode " + digits + " is already on "
+                                    + sweet.getName() + " (" + sweet.getSku() + ")")
+                            : Barcodes.taken(digits, owner);
+                });
+                if (Barcodes.of(em, sweet.getId()).size() >= Barcodes.MAX_PER_SWEET) {
+                    throw new InvalidInputException("barcode", "a sweet carries at most " + Barcodes.MAX_PER_SWEET + " barcodes");
+                }
+                Barcodes.insert(em, digits, sweet.getId());
+                AuditLog.record(em, caller.staffId(), AuditAction.BARCODE_ADD, sweet.getSku(), null, digits, where, clock.instant());
+                return digits;
+            });
+        } catch (ConstraintViolation e) {
+            throw translate(e, checkedSku, null, List.of(digits));
+        }
+    }
+
+    /** The product barcodes on a sweet, in the order added. */
+    public List<String> barcodes(String sku) {
+        String checkedSku = Sweets.requireSku(sku);
+        return tx.call(em -> {
+            Sweet sweet = em.createQuery("select s from Sweet s where s.sku = :sku", Sweet.class).setParameter("sku", checkedSku)
+                    .getResultStream().findFirst().orElseThrow(() -> Sweets.unknown(checkedSku));
+            return Barcodes.of(em, sweet.getId());
+        });
+    }
+
+    /** Sets (or, with null, clears) a sweet's PLU; audit-logged with the old and the new PLU. */
+    public SweetView changePlu(Caller caller, String sku, Integer plu, String till) {
+        Caller.require(caller, Role.MANAGER, "edit the catalogue");
+        String where = TillNames.optional(till);
+        String checkedSku = Sweets.requireSku(sku);
+        Integer checked = plu == null ? null : requirePlu(plu);
+        try {
+            return tx.call(em -> {
+                StaffService.requireActive(em, caller);
+                Sweet sweet = Sweets.lockOne(em, checkedSku);
+                if (java.util.Objects.equals(sweet.getPlu(), checked)) {
+                    return sweet.view();
+                }
+                if (checked != null) {
+                    pluOwner(em, checked).ifPresent(owner -> {
+                        throw pluTaken(checked, owner);
+                    });
+                }
+                AuditLog.record(em, caller.staffId(), AuditAction.PLU_CHANGE, sweet.getSku(), plu(sweet.getPlu()), plu(checked),
+                        where, clock.instant());
+                sweet.changePlu(checked);
+                em.flush();
+                return sweet.view();
+            });
+        } catch (ConstraintViolation e) {
+            throw translate(e, checkedSku, checked, List.of());
+        }
+    }
+
+    /**
+     * What a scanned or typed code stands for (read only, no locks): a scale label when the digits
+     * match one of the store's patterns, else a product barcode. See {@link CodeResolver}.
+     */
+    public ScannedItem resolveCode(String text) {
+        return tx.call(em -> new CodeResolver(em, labels).resolve(text));
+    }
+
+    private static InvalidInputException weighedBarcode(String name) {
+        return new InvalidInputException("barcode", name + " is sold by weight: it is found by its PLU on a scale label, not by"
+                + " a pack's barcode (sell packs as a counted sweet of their own)");
+    }
+
+    private static String plu(Integer plu) {
+        return plu == null ? null : String.format("%05d", plu);
+    }
+
+    private static java.util.Optional<Sweet> pluOwner(jakarta.persistence.EntityManager em, int plu) {
+        return em.createQuery("select s from Sweet s where s.plu = :plu", Sweet.class).setParameter("plu", plu)
+                .getResultStream().findFirst();
+    }
+
+    private static AlreadyExistsException pluTaken(int plu, Sweet owner) {
+        return new AlreadyExistsException("PLU", plu(plu), "already registered: PLU " + plu(plu) + " is on " + owner.getName()
+                + " (" + owner.getSku() + ")");
+    }
+
+    /** A constraint a lost race ran into (SKU, PLU or barcode taken meanwhile), naming the sweet that has it. */
+    private RuntimeException translate(ConstraintViolation e, String sku, Integer plu, List<String> codes) {
+        AlreadyExistsException taken = Sweets.skuTaken(e, sku);
+        if (taken != null) {
+            return taken;
+        }
+        if (e.is("sweet_plu_uq") && plu != null) {
+            return tx.call(em -> pluOwner(em, plu).map(owner -> pluTaken(plu, owner))
+                    .orElse(new AlreadyExistsException("PLU", plu(plu), "already registered: PLU " + plu(plu) + " is taken")));
+        }
+        if (e.is(Barcodes.CODE_TAKEN)) {
+            for (String code : codes) {
+                var owner = tx.call(em -> Barcodes.owner(em, code));
+                if (owner.isPresent()) {
+                    return Barcodes.taken(code, owner.get());
+                }
+            }
+        }
+        return e;
     }
 
     /** Changes a sweet's price; recorded in the audit log with the old and the new price. */

@@ -39,13 +39,26 @@ public final class CsvTable {
     private CsvTable() {
     }
 
+    /** A file's header as written (the required columns, then any optional ones) and its rows. */
+    public record Table(List<String> header, List<Row> rows) {
+    }
+
     /** The rows under {@code header}; refuses the file as a whole as described above. */
     public static List<Row> read(Reader csv, List<String> header) {
+        return read(csv, header, List.of()).rows();
+    }
+
+    /**
+     * As {@link #read(Reader, List)}, where the header may go on with any of {@code optional}'s
+     * columns, each at most once, in any order, after the required ones.
+     */
+    public static Table read(Reader csv, List<String> header, List<String> optional) {
         if (csv == null) {
             throw new InvalidInputException("file", "no file to import");
         }
         String expected = String.join(",", header);
         List<Row> rows = new ArrayList<>();
+        List<String> names = header;
         try (CSVParser parser = CSVParser.parse(withoutBom(new LimitedReader(csv, MAX_CHARS)), FORMAT)) {
             boolean headerSeen = false;
             for (CSVRecord record : parser) {
@@ -54,7 +67,7 @@ public final class CsvTable {
                     continue; // a blank line
                 }
                 if (!headerSeen) {
-                    checkHeader(values, header, expected);
+                    names = checkHeader(values, header, optional, expected);
                     headerSeen = true;
                     continue;
                 }
@@ -74,20 +87,24 @@ public final class CsvTable {
         if (rows.isEmpty()) {
             throw new InvalidInputException("file", "the file has a header but no rows");
         }
-        return rows;
+        return new Table(names, rows);
     }
 
-    private static void checkHeader(List<String> values, List<String> header, String expected) {
+    private static List<String> checkHeader(List<String> values, List<String> header, List<String> optional, String expected) {
         List<String> names = values.stream().map(v -> v.strip().toLowerCase(Locale.ROOT)).toList();
-        if (names.equals(header)) {
-            return;
+        if (names.size() >= header.size() && names.subList(0, header.size()).equals(header)) {
+            List<String> extra = names.subList(header.size(), names.size());
+            if (extra.stream().allMatch(optional::contains) && extra.stream().distinct().count() == extra.size()) {
+                return names;
+            }
         }
         String first = String.join(",", values);
         if (values.size() == 1 && (first.contains(";") || first.contains("\t"))) {
             throw new InvalidInputException("file", "the file is separated by " + (first.contains(";") ? "semicolons" : "tabs")
                     + ": save it as CSV with commas, header " + expected);
         }
-        throw new InvalidInputException("file", "the first line must be the header " + expected + ", not '" + Texts.shorten(first) + "'");
+        throw new InvalidInputException("file", "the first line must be the header " + expected + ", not '" + Texts.shorten(first) + "'"
+                + (optional.isEmpty() ? "" : " (it may go on with any of " + String.join(", ", optional) + ")"));
     }
 
     private static InvalidInputException unreadable(Throwable cause) {

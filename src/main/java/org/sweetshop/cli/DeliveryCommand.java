@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "delivery", description = "Deliveries from suppliers.", subcommands = DeliveryCommand.Import.class)
 final class DeliveryCommand extends CliCommand.Group {
 
-    @Command(name = "import", description = {"Restocks every line of a delivery file (CSV, header sku,qty), all or nothing.",
+    @Command(name = "import", description = {"Restocks every line of a delivery file (CSV, header sku,qty; qty a count, or a weight such as 5kg for a weighed sweet),"
+            + " all or nothing.",
             "Every bad line is listed; exits 2 and restocks nothing when any line is bad."})
     static final class Import extends JsonCommand {
 
@@ -53,14 +54,16 @@ final class DeliveryCommand extends CliCommand.Group {
             DeliveryImport.DeliveryResult restocked = context().deliveryImport().apply(login(as), preview, cli().config().terminal(), reason);
             if (json) {
                 result.put("units", restocked.units());
+                result.put("grams", restocked.grams());
                 result.put("changes", restocked.changes());
                 out().println(Json.write(result));
             } else {
                 for (StockChange change : restocked.changes()) {
-                    out().println("restocked " + change.sku() + " " + change.name() + ": +" + change.change() + ", now "
-                            + change.stockAfter() + " in stock");
+                    out().println("restocked " + change.sku() + " " + change.name() + ": +" + RestockCommand.amount(change.change(), change)
+                            + ", now " + RestockCommand.amount(change.stockAfter(), change) + " in stock");
                 }
-                out().println("delivery of " + restocked.changes().size() + " lines, " + restocked.units() + " units");
+                out().println("delivery of " + restocked.changes().size() + " lines, " + restocked.units() + " units"
+                        + (restocked.grams() > 0 ? ", " + restocked.grams() + " g" : ""));
             }
             return Cli.OK;
         }

@@ -25,6 +25,8 @@ import org.sweetshop.sale.CheckoutRequest;
 import org.sweetshop.sale.Payment;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.sale.SaleIds;
+import org.sweetshop.sale.SaleService;
+import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.PasswordHasher;
 import picocli.CommandLine.Command;
@@ -55,7 +57,9 @@ final class SellCommand extends JsonCommand {
     @Option(names = "--as", required = true, paramLabel = "USER")
     String as;
 
-    @Option(names = "--item", required = true, paramLabel = "SKU:QTY", description = "repeat for each line")
+    @Option(names = "--item", required = true, paramLabel = "SKU:QTY|CODE[:N]", description = {"repeat for each line:"
+            + " SKU:QTY (a count, or a weight such as 250g or 0.25kg for a weighed sweet),",
+            "or a product barcode (N packs, default 1) or a scale label (its own weight or price)"})
     List<String> items;
 
     @Option(names = "--coupon", paramLabel = "TOKEN")
@@ -75,24 +79,41 @@ final class SellCommand extends JsonCommand {
 
     @Override
     public Integer call() {
-        List<BasketLine> lines = new ArrayList<>();
+        if (items.size() > SaleService.MAX_LINES) {
+            throw new InvalidInputException("items", "a basket holds at most " + SaleService.MAX_LINES + " lines");
+        }
+        List<Arguments.Item> raw = new ArrayList<>();
         for (String item : items) {
-            lines.add(Arguments.item(item));
+            raw.add(Arguments.rawItem(item));
         }
         Payment payment = Arguments.payment(pay);
-        CheckoutRequest request = new CheckoutRequest(saleId == null ? SaleIds.next() : saleId, till, lines, coupon, promo, payment);
+        UUID id = saleId == null ? SaleIds.next() : saleId;
         Path dataDir = cli().config().dataDir();
         boolean offline = ConfigLoader.offlineSelling(dataDir, cli().env);
         String password = cli().password(as);
         Receipt receipt;
+        CheckoutRequest request = null;
         try {
             Caller caller = context().staff().login(as, password);
             if (offline) {
                 keepForOffline(dataDir, caller, password);
             }
+            // what each item is (a SKU in its unit, a barcode, a scale label) the catalogue says
+            request = new CheckoutRequest(id, till, BasketItems.resolve(context().catalog(), raw), coupon, promo, payment);
             sent = request.saleId();
             receipt = context().sales().checkout(caller, request);
         } catch (DatabaseUnreachableException unreachable) {
+            if (request == null) {
+                // unreachable before the items were resolved: offline, only counted SKU:N items can be sold
+                if (!offline) {
+                    throw unreachable;
+                }
+                List<BasketLine> lines = new ArrayList<>();
+                for (String item : items) {
+                    lines.add(Arguments.item(item));
+                }
+                request = new CheckoutRequest(id, till, lines, coupon, promo, payment);
+            }
             // once sent, the checkout may have been made (its reply lost): a coupon or promo cannot
             // go offline, and an offline path that fails keeps this outcome and the sale id (exit 5)
             if (!offline || sent != null && OfflineSelling.carriesCode(request)) {

@@ -1,17 +1,20 @@
 package org.sweetshop.cli;
 
+import org.sweetshop.catalog.Sweet;
+import org.sweetshop.catalog.SweetView;
 import org.sweetshop.stock.StockChange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "stocktake", description = "Sets a sweet's stock to what was counted; the difference becomes an adjustment.")
+@Command(name = "stocktake", description = {"Sets a sweet's stock to what was counted (a weighed sweet's as a weight: 1200g);",
+        "the difference becomes an adjustment."})
 final class StocktakeCommand extends JsonCommand {
 
     @Option(names = "--sku", required = true, paramLabel = "SKU")
     String sku;
 
-    @Option(names = "--counted", required = true, paramLabel = "N")
-    int counted;
+    @Option(names = "--counted", required = true, paramLabel = "N|1200g")
+    String counted;
 
     @Option(names = "--reason", paramLabel = "TEXT")
     String reason;
@@ -21,12 +24,17 @@ final class StocktakeCommand extends JsonCommand {
 
     @Override
     public Integer call() {
-        StockChange change = context().stock().stocktake(login(as), sku, counted, cli().config().terminal(), reason);
+        Arguments.amountText("--counted", counted);
+        SweetView sweet = context().catalog().find(sku);
+        int count = counted.strip().equals("0") ? 0
+                : Arguments.amount("--counted", "counted quantity", counted, sweet.soldBy(), 0, Sweet.MAX_STOCK);
+        StockChange change = context().stock().stocktake(login(as), sku, count, cli().config().terminal(), reason);
         if (json) {
             out().println(Json.write(change));
         } else {
-            out().println("stocktake " + change.sku() + " " + change.name() + ": counted " + change.stockAfter()
-                    + ", adjustment " + (change.change() > 0 ? "+" : "") + change.change());
+            int difference = change.change();
+            out().println("stocktake " + change.sku() + " " + change.name() + ": counted " + RestockCommand.amount(change.stockAfter(), change)
+                    + ", adjustment " + (difference > 0 ? "+" : difference < 0 ? "-" : "") + RestockCommand.amount(Math.abs(difference), change));
         }
         return Cli.OK;
     }

@@ -9,15 +9,20 @@ import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.catalog.NewSweet;
 import org.sweetshop.catalog.SweetView;
 import org.sweetshop.common.Money;
+import org.sweetshop.common.Quantity;
+import org.sweetshop.common.SoldBy;
+import org.sweetshop.catalog.CatalogService;
+import java.math.BigDecimal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "sweet", description = "The catalogue.", subcommands = {SweetCommand.Add.class, SweetCommand.ListSweets.class,
-        SweetCommand.Edit.class, SweetCommand.Deactivate.class, SweetCommand.Import.class})
+        SweetCommand.Edit.class, SweetCommand.Deactivate.class, SweetCommand.Import.class, SweetCommand.Barcode.class})
 final class SweetCommand extends CliCommand.Group {
 
-    @Command(name = "add", description = "Adds a sweet to the catalogue (its SKU is also its barcode).")
+    @Command(name = "add", description = {"Adds a sweet to the catalogue: counted (--price per piece) or weighed (--per-kg).",
+            "A weighed sweet's stock and reorder level are weights (2500g, 2.5kg)."})
     static final class Add extends CliCommand {
 
         @Option(names = "--sku", required = true, paramLabel = "SKU")
@@ -26,29 +31,96 @@ final class SweetCommand extends CliCommand.Group {
         @Option(names = "--name", required = true, paramLabel = "NAME")
         String name;
 
-        @Option(names = "--price", required = true, paramLabel = "PRICE", description = "e.g. 1.20")
+        @Option(names = "--price", paramLabel = "PRICE", description = "per piece, e.g. 1.20")
         String price;
 
-        @Option(names = "--stock", defaultValue = "0", paramLabel = "N", description = "opening stock (default 0)")
-        int stock;
+        @Option(names = "--per-kg", paramLabel = "PRICE", description = "a weighed sweet's price per kg, e.g. 14.99")
+        String perKg;
+
+        @Option(names = "--stock", defaultValue = "0", paramLabel = "N|2500g", description = "opening stock (default 0)")
+        String stock;
 
         @Option(names = "--category", paramLabel = "C", description = "default: Sweets")
         String category;
 
-        @Option(names = "--reorder-level", defaultValue = "0", paramLabel = "N")
-        int reorderLevel;
+        @Option(names = "--reorder-level", defaultValue = "0", paramLabel = "N|500g")
+        String reorderLevel;
+
+        @Option(names = "--plu", paramLabel = "NNNNN", description = "the PLU a label scale prints (1 to 99999)")
+        String plu;
+
+        @Option(names = "--barcode", paramLabel = "CODE", arity = "1..*", description = "product barcodes (EAN-13, EAN-8, UPC-A)")
+        List<String> barcodes;
 
         @Option(names = "--as", required = true, paramLabel = "USER")
         String as;
 
         @Override
         public Integer call() {
-            NewSweet request = new NewSweet(sku, name, category, Money.parse("price", price), stock, reorderLevel);
+            if ((price == null) == (perKg == null)) {
+                throw new InvalidInputException("price", "give --price (per piece) or --per-kg (a weighed sweet), one of them");
+            }
+            SoldBy soldBy = perKg != null ? SoldBy.WEIGHED : SoldBy.COUNTED;
+            BigDecimal money = Money.parse(soldBy.weighed() ? "price per kg" : "price", soldBy.weighed() ? perKg : price);
+            int opening = zeroOr("--stock", "stock", stock, soldBy);
+            int reorder = zeroOr("--reorder-level", "reorder level", reorderLevel, soldBy);
+            Integer checkedPlu = plu == null ? null : CatalogService.requirePlu(ImportPlu.parse(plu));
+            NewSweet request = new NewSweet(sku, name, category, money, opening, reorder, soldBy, checkedPlu,
+                    barcodes == null ? List.of() : barcodes);
             // check the input before asking for the password
             SweetView added = context().catalog().add(login(as), request, cli().config().terminal());
             out().println("added " + added.sku() + " " + added.name() + " at " + Money.format(added.price())
-                    + ", " + added.stock() + " in stock");
+                    + (added.weighed() ? "/kg, " + Quantity.format(added.stock(), added.soldBy()) : ", " + added.stock()) + " in stock"
+                    + (added.plu() == null ? "" : ", PLU " + String.format("%05d", added.plu()))
+                    + (barcodes == null || barcodes.isEmpty() ? "" : ", barcodes " + String.join(" ", barcodes)));
             return Cli.OK;
+        }
+
+        /** {@code 0} is nothing in any unit; any other amount in the sweet's unit. */
+        private static int zeroOr(String option, String field, String text, SoldBy soldBy) {
+            if (text != null && text.strip().equals("0")) {
+                return 0;
+            }
+            return Arguments.amount(option, field, text, soldBy, 0, CatalogService.MAX_OPENING_STOCK);
+        }
+    }
+
+    /** A PLU as typed: up to 5 digits. */
+    static final class ImportPlu {
+        private ImportPlu() {
+        }
+
+        static long parse(String text) {
+            String t = text.strip();
+            if (!t.matches("\\d{1,5}")) {
+                throw new InvalidInputException("PLU", "a PLU is 1 to 5 digits, not '" + org.sweetshop.common.Texts.shorten(t) + "'");
+            }
+            return Long.parseLong(t);
+        }
+    }
+
+    @Command(name = "barcode", description = "A sweet's product barcodes.", subcommands = Barcode.AddBarcode.class)
+    static final class Barcode extends CliCommand.Group {
+
+        @Command(name = "add", description = {"Adds a product barcode (EAN-13, EAN-8, UPC-A) to a counted sweet.",
+                "Each barcode is on one sweet; a code in the scale-label range is refused."})
+        static final class AddBarcode extends CliCommand {
+
+            @Parameters(index = "0", paramLabel = "SKU")
+            String sku;
+
+            @Parameters(index = "1", paramLabel = "CODE")
+            String code;
+
+            @Option(names = "--as", required = true, paramLabel = "USER")
+            String as;
+
+            @Override
+            public Integer call() {
+                String kept = context().catalog().addBarcode(login(as), sku, code, cli().config().terminal());
+                out().println("barcode " + kept + " added to " + sku);
+                return Cli.OK;
+            }
         }
     }
 
@@ -60,16 +132,35 @@ final class SweetCommand extends CliCommand.Group {
         public Integer call() {
             List<SweetView> sweets = context().catalog().list();
             if (json) {
-                out().println(Json.write(sweets));
+                out().println(Json.write(sweets.stream().map(SweetCommand::json).toList()));
                 return Cli.OK;
             }
-            out().printf("%-16s %-30s %-14s %9s %7s%n", "SKU", "NAME", "CATEGORY", "PRICE", "STOCK");
+            out().printf("%-16s %-30s %-14s %9s %10s%n", "SKU", "NAME", "CATEGORY", "PRICE", "STOCK");
             for (SweetView s : sweets) {
-                out().printf("%-16s %-30s %-14s %9s %7d%s%n", s.sku(), s.name(), s.category(), Money.format(s.price()),
-                        s.stock(), !s.active() ? "  (off sale)" : s.low() ? "  (low)" : "");
+                out().printf("%-16s %-30s %-14s %9s %10s%s%n", s.sku(), s.name(), s.category(),
+                        Money.format(s.price()) + (s.weighed() ? "/kg" : ""), Quantity.format(s.stock(), s.soldBy()),
+                        !s.active() ? "  (off sale)" : s.low() ? "  (low)" : "");
             }
             return Cli.OK;
         }
+    }
+
+    /** A sweet for scripts: its fields, {@code stock} in its own unit and that {@code unit} ({@code pcs} or {@code g}). */
+    static Map<String, Object> json(SweetView s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("sku", s.sku());
+        m.put("name", s.name());
+        m.put("category", s.category());
+        m.put("price", s.price());
+        m.put("stock", s.stock());
+        m.put("reorderLevel", s.reorderLevel());
+        m.put("active", s.active());
+        m.put("soldBy", s.soldBy());
+        m.put("plu", s.plu());
+        m.put("unit", s.soldBy().unit());
+        m.put("pricePer", s.weighed() ? "kg" : "piece");
+        return m;
     }
 
     @Command(name = "edit", description = {"Changes a sweet's name, category, price, reorder level or SKU (barcode).",
@@ -94,16 +185,25 @@ final class SweetCommand extends CliCommand.Group {
         @Option(names = "--new-sku", paramLabel = "SKU", description = "a new SKU; sales and stock history stay with the sweet")
         String newSku;
 
+        @Option(names = "--plu", paramLabel = "NNNNN|none", description = "the PLU a label scale prints, or none to clear it")
+        String plu;
+
         @Option(names = "--as", required = true, paramLabel = "USER")
         String as;
 
         @Override
         public Integer call() {
             SweetEdit changes = new SweetEdit(newSku, name, category, price == null ? null : Money.parse("price", price), reorderLevel);
-            if (changes.empty()) {
-                throw new InvalidInputException("changes", "nothing to change: give --name, --category, --price, --reorder-level or --new-sku");
+            if (changes.empty() && plu == null) {
+                throw new InvalidInputException("changes", "nothing to change: give --name, --category, --price, --reorder-level,"
+                        + " --new-sku or --plu");
             }
-            SweetView edited = context().catalog().edit(login(as), sku, changes, cli().config().terminal());
+            Integer newPlu = plu == null || plu.strip().equalsIgnoreCase("none") ? null : CatalogService.requirePlu(ImportPlu.parse(plu));
+            var caller = login(as);
+            SweetView edited = changes.empty() ? null : context().catalog().edit(caller, sku, changes, cli().config().terminal());
+            if (plu != null) {
+                edited = context().catalog().changePlu(caller, edited == null ? sku : edited.sku(), newPlu, cli().config().terminal());
+            }
             if (json) {
                 out().println(Json.write(edited));
             } else {
@@ -131,7 +231,8 @@ final class SweetCommand extends CliCommand.Group {
         }
     }
 
-    @Command(name = "import", description = {"Adds the sweets of a CSV file (UTF-8, header sku,name,category,price,stock,reorder_level).",
+    @Command(name = "import", description = {"Adds the sweets of a CSV file (UTF-8, header sku,name,category,price,stock,reorder_level, optionally then"
+            + " unit (pcs|g: price per kg, stock in grams), plu, barcodes (separated by spaces or |)).",
             "Only new SKUs; every bad value is listed by row and column, and nothing is imported when any row is bad (exit 2)."})
     static final class Import extends JsonCommand {
 

@@ -10,13 +10,36 @@ public final class OutOfStockException extends Refusal {
     private final int left;
     private final int requested;
 
+    private final SoldBy soldBy;
+
+    /** A counted sweet: {@code left} and {@code requested} are pieces. */
     public OutOfStockException(String sku, String name, int left, int requested) {
-        super(left == 0 ? "out of stock: " + name + " (" + sku + ") has none left"
-                : "out of stock: only " + left + " of " + name + " (" + sku + ") left, " + requested + " asked for");
+        this(sku, name, left, requested, SoldBy.COUNTED);
+    }
+
+    /**
+     * {@code left} and {@code requested} in the sweet's unit: a weighed sweet's message says how many
+     * grams are left ("only 120 g of Pick and Mix (PNM) left, 250 g asked for").
+     */
+    public OutOfStockException(String sku, String name, int left, int requested, SoldBy soldBy) {
+        super(message(sku, name, left, requested, soldBy));
+        this.soldBy = soldBy;
         this.sku = sku;
         this.name = name;
         this.left = left;
         this.requested = requested;
+    }
+
+    private static String message(String sku, String name, int left, int requested, SoldBy soldBy) {
+        if (left == 0) {
+            return "out of stock: " + name + " (" + sku + ") has none left";
+        }
+        return "out of stock: only " + Quantity.format(left, soldBy) + " of " + name + " (" + sku + ") left, "
+                + Quantity.format(requested, soldBy) + " asked for";
+    }
+
+    public SoldBy soldBy() {
+        return soldBy;
     }
 
     public String sku() {
@@ -34,6 +57,6 @@ public final class OutOfStockException extends Refusal {
 
     @Override
     public Map<String, Object> details() {
-        return Map.of("sku", sku, "name", name, "left", left, "requested", requested);
+        return Map.of("sku", sku, "name", name, "left", left, "requested", requested, "unit", soldBy.unit());
     }
 }

@@ -17,6 +17,9 @@ import java.time.Duration;
  * @param poolSize       connections this process keeps to the database
  * @param storeName      printed on receipts
  * @param currency       ISO code of the store's one currency
+ * @param labelPatterns  the store's scale-label patterns ({@code labels.patterns}, e.g.
+ *                       {@code 21PPPPPWWWWWC,23PPPPP$$$$$C}; null: those defaults), read by
+ *                       {@code catalog.ScaleLabels}
  */
 public record AppConfig(
         Path dataDir,
@@ -28,18 +31,25 @@ public record AppConfig(
         Duration connectTimeout,
         int poolSize,
         String storeName,
-        String currency) {
+        String currency,
+        String labelPatterns) {
+
+    /** Without scale-label patterns of its own: the defaults. */
+    public AppConfig(Path dataDir, String dbUrl, String dbUser, String dbPassword, String terminal, Duration lockTimeout,
+                     Duration connectTimeout, int poolSize, String storeName, String currency) {
+        this(dataDir, dbUrl, dbUser, dbPassword, terminal, lockTimeout, connectTimeout, poolSize, storeName, currency, null);
+    }
 
     public boolean embedded() {
         return dbUrl == null;
     }
 
     public AppConfig withPoolSize(int size) {
-        return new AppConfig(dataDir, dbUrl, dbUser, dbPassword, terminal, lockTimeout, connectTimeout, size, storeName, currency);
+        return new AppConfig(dataDir, dbUrl, dbUser, dbPassword, terminal, lockTimeout, connectTimeout, size, storeName, currency, labelPatterns);
     }
 
     public AppConfig withDataDir(Path dir) {
-        return new AppConfig(dir, dbUrl, dbUser, dbPassword, terminal, lockTimeout, connectTimeout, poolSize, storeName, currency);
+        return new AppConfig(dir, dbUrl, dbUser, dbPassword, terminal, lockTimeout, connectTimeout, poolSize, storeName, currency, labelPatterns);
     }
 
 

@@ -46,7 +46,8 @@ public final class ConfigLoader {
                 Duration.ofMillis(layered.getLong("SWEETSHOP_CONNECT_TIMEOUT_MS", "connect.timeout.ms", 5000, 250, 120_000)),
                 (int) layered.getLong("SWEETSHOP_POOL_SIZE", "pool.size", 8, 1, 200),
                 first(layered.get("SWEETSHOP_STORE_NAME", "store.name"), "Sweetshop"),
-                first(layered.get("SWEETSHOP_CURRENCY", "currency"), "GBP"));
+                first(layered.get("SWEETSHOP_CURRENCY", "currency"), "GBP"),
+                layered.get("SWEETSHOP_LABELS_PATTERNS", "labels.patterns"));
     }
 
     /**

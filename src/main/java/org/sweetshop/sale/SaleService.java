@@ -25,6 +25,8 @@ import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.LockOrder;
 import org.sweetshop.common.Refusal;
 import org.sweetshop.common.Money;
+import org.sweetshop.common.Quantity;
+import org.sweetshop.common.SoldBy;
 import org.sweetshop.common.Texts;
 import org.sweetshop.common.TillNames;
 import org.sweetshop.coupon.Coupon;
@@ -54,7 +56,8 @@ import org.sweetshop.staff.StaffService;
 public final class SaleService {
 
     public static final int MAX_LINES = 100;
-    public static final int MAX_QUANTITY = 9_999;
+    /** The most of a counted sweet on one line; a weighed one's is {@link Quantity#MAX_GRAMS} ({@link Quantity#maxPerLine}). */
+    public static final int MAX_QUANTITY = Quantity.MAX_PIECES;
 
     private final Transactor tx;
     private final Clock clock;
@@ -108,6 +111,9 @@ public final class SaleService {
                 throw new NotForSaleException(sweet.getSku(), sweet.getName());
             }
             bySku.put(sweet.getSku(), sweet);
+        }
+        for (Map.Entry<String, Integer> line : basket.lines().entrySet()) {
+            requireQuantity(bySku.get(line.getKey()), line.getValue());
         }
         // 2. the coupon, 3. the promo code (4. the till's receipt counter is taken by the write);
         // the steps are LockOrder's, and each locking call names its own
@@ -166,6 +172,24 @@ public final class SaleService {
                         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                         .getResultStream().findFirst(),
                 () -> "receipt " + number + " is being refunded at another till");
+    }
+
+    /**
+     * A line's quantity in its sweet's unit: 1 to {@link Quantity#maxPerLine} (pieces, or grams);
+     * a weighed line that comes to 0.00 (a few grams of a cheap sweet) is refused, not given away.
+     */
+    private static void requireQuantity(Sweet sweet, int quantity) {
+        SoldBy soldBy = sweet.getSoldBy();
+        String field = "quantity of " + sweet.getSku();
+        int max = Quantity.maxPerLine(soldBy);
+        if (quantity > max) {
+            throw new InvalidInputException(field, field + " must be between 1 and " + max + (soldBy.weighed() ? " g" : "")
+                    + ", not " + quantity + (soldBy.weighed() ? " g" : ""));
+        }
+        if (soldBy.weighed() && Money.weighedLine(sweet.getPrice(), quantity).signum() == 0) {
+            throw new InvalidInputException(field, Quantity.format(quantity, soldBy) + " of " + sweet.getName() + " ("
+                    + sweet.getSku() + ") at " + Money.format(sweet.getPrice()) + "/kg comes to 0.00: weigh more or leave it out");
+        }
     }
 
     /** A constraint a lost race ran into, as the refusal a cashier understands. */
@@ -242,9 +266,9 @@ public final class SaleService {
                 throw new InvalidInputException("items", "a basket line is missing");
             }
             String sku = Sweets.requireSku(line.sku());
-            int quantity = Texts.requireRange("quantity of " + sku, line.quantity(), 1, MAX_QUANTITY);
-            int total = merged.merge(sku, quantity, Integer::sum);
-            Texts.requireRange("quantity of " + sku, total, 1, MAX_QUANTITY);
+            // the sweet's kind is known once it is locked: its own range is checked then (requireQuantity)
+            int quantity = Texts.requireRange("quantity of " + sku, line.quantity(), 1, Quantity.MAX_GRAMS);
+            merged.merge(sku, quantity, Integer::sum);
         }
         String coupon = request.couponToken() == null || request.couponToken().isBlank()
                 ? null : CouponTokens.normalize(request.couponToken());

@@ -5,10 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.sweetshop.catalog.CsvTable;
 import org.sweetshop.catalog.ImportError;
 import org.sweetshop.catalog.ImportPreview;
@@ -16,6 +14,8 @@ import org.sweetshop.catalog.ImportValues;
 import org.sweetshop.catalog.Sweet;
 import org.sweetshop.catalog.Sweets;
 import org.sweetshop.common.InvalidInputException;
+import org.sweetshop.common.Quantity;
+import org.sweetshop.common.SoldBy;
 import org.sweetshop.common.Texts;
 import org.sweetshop.common.TillNames;
 import org.sweetshop.db.Transactor;
@@ -26,7 +26,8 @@ import org.sweetshop.staff.Role;
 import org.sweetshop.staff.StaffService;
 
 /**
- * A supplier's delivery from CSV ({@code sku,qty}): a {@link #preview} that checks every row, then
+ * A supplier's delivery from CSV ({@code sku,qty}; {@code qty} a count, or a weight such as
+ * {@code 5kg} or {@code 2500g} for a weighed sweet): a {@link #preview} that checks every row, then
  * {@link #apply}, which restocks every line in one transaction or nothing. It locks all the
  * delivery's sweets at once in ascending id order (the lock order of DESIGN.md), so it waits for
  * sales of those sweets and they wait for it, and no sale or restock is lost. One line per sweet: a
@@ -36,8 +37,12 @@ public final class DeliveryImport {
 
     public static final List<String> HEADER = List.of("sku", "qty");
 
-    /** One valid line of the delivery. */
+    /** One valid line of the delivery: {@code quantity} in the sweet's unit (pieces or grams). */
     public record Line(int row, String sku, int quantity) {
+    }
+
+    /** A line read, its quantity not yet checked against its sweet's kind. */
+    private record Raw(int row, String sku, String quantity, boolean ok) {
     }
 
     /** What {@link #preview} found; only it makes one. */
@@ -47,8 +52,8 @@ public final class DeliveryImport {
         }
     }
 
-    /** What a delivery changed: one stock change per line, in the file's order. */
-    public record DeliveryResult(List<StockChange> changes, long units) {
+    /** What a delivery changed: one stock change per line, in the file's order; pieces and grams added. */
+    public record DeliveryResult(List<StockChange> changes, long units, long grams) {
     }
 
     private final Transactor tx;
@@ -63,6 +68,7 @@ public final class DeliveryImport {
     public Preview preview(Reader csv) {
         List<CsvTable.Row> rows = CsvTable.read(csv, HEADER);
         List<ImportError> errors = new ArrayList<>();
+        List<Raw> read = new ArrayList<>();
         List<Line> valid = new ArrayList<>();
         Map<String, Integer> firstRowOfSku = new HashMap<>();
         for (CsvTable.Row raw : rows) {
@@ -74,27 +80,47 @@ public final class DeliveryImport {
                     v.fail("sku", "SKU " + sku + " is already on row " + first + " of this file: one line per sweet");
                 }
             }
-            Integer qty = v.check("qty", () -> ImportValues.wholeNumber("qty", v.raw("qty"), null, 1, StockService.MAX_RESTOCK));
-            if (v.ok()) {
-                valid.add(new Line(raw.number(), sku, qty));
+            // a count, or a weight (250g, 5kg) for a weighed sweet: checked against the sweet's kind below
+            String qty = v.check("qty", () -> {
+                String text = v.raw("qty") == null ? "" : v.raw("qty").strip();
+                if (text.isEmpty()) {
+                    throw new InvalidInputException("qty", "qty is missing");
+                }
+                return text;
+            });
+            if (qty != null) {
+                read.add(new Raw(raw.number(), sku, qty, v.ok()));
             }
         }
-        if (!firstRowOfSku.isEmpty()) {
-            Set<String> known = tx.call(em -> {
-                Set<String> found = new HashSet<>();
+        Map<String, SoldBy> known = firstRowOfSku.isEmpty() ? Map.of() : tx.call(em -> {
+                Map<String, SoldBy> found = new HashMap<>();
                 List<String> all = new ArrayList<>(firstRowOfSku.keySet());
                 for (int from = 0; from < all.size(); from += 1000) {
-                    found.addAll(em.createQuery("select s.sku from Sweet s where s.sku in :skus", String.class)
-                            .setParameter("skus", all.subList(from, Math.min(all.size(), from + 1000))).getResultList());
+                    for (Object[] row : em.createQuery("select s.sku, s.soldBy from Sweet s where s.sku in :skus", Object[].class)
+                            .setParameter("skus", all.subList(from, Math.min(all.size(), from + 1000))).getResultList()) {
+                        found.put((String) row[0], (SoldBy) row[1]);
+                    }
                 }
                 return found;
             });
-            for (Map.Entry<String, Integer> e : firstRowOfSku.entrySet()) {
-                if (!known.contains(e.getKey())) {
-                    errors.add(new ImportError(e.getValue(), "sku", "unknown sweet: no SKU " + e.getKey() + " in the catalogue"));
-                }
+        for (Map.Entry<String, Integer> e : firstRowOfSku.entrySet()) {
+            if (!known.containsKey(e.getKey())) {
+                errors.add(new ImportError(e.getValue(), "sku", "unknown sweet: no SKU " + e.getKey() + " in the catalogue"));
             }
-            valid.removeIf(line -> !known.contains(line.sku()));
+        }
+        for (Raw line : read) {
+            // an unknown sweet's quantity is checked as a count, as before weighed sweets
+            SoldBy soldBy = line.sku() == null ? SoldBy.COUNTED : known.getOrDefault(line.sku(), SoldBy.COUNTED);
+            try {
+                int quantity = soldBy.weighed()
+                        ? Quantity.parse("qty", line.quantity(), soldBy, 1, StockService.maxRestock(soldBy))
+                        : ImportValues.wholeNumber("qty", line.quantity(), null, 1, StockService.MAX_RESTOCK);
+                if (line.ok() && known.containsKey(line.sku())) {
+                    valid.add(new Line(line.row(), line.sku(), quantity));
+                }
+            } catch (InvalidInputException e) {
+                errors.add(new ImportError(line.row(), "qty", e.getMessage()));
+            }
         }
         errors.sort(java.util.Comparator.comparingInt(ImportError::row).thenComparingInt(e -> HEADER.indexOf(e.column())));
         return new Preview(rows.size(), valid, errors);
@@ -126,15 +152,20 @@ public final class DeliveryImport {
             Instant now = clock.instant();
             List<StockChange> changes = new ArrayList<>();
             long units = 0;
+            long grams = 0;
             for (Line line : lines) {
                 Sweet sweet = locked.get(line.sku());
                 StockLedger.record(em, sweet, line.quantity(), MovementKind.RESTOCK, caller.staffId(), where, why, null, now);
-                changes.add(new StockChange(sweet.getSku(), sweet.getName(), line.quantity(), sweet.getStock()));
-                units += line.quantity();
+                changes.add(StockChange.of(sweet, line.quantity()));
+                if (sweet.getSoldBy().weighed()) {
+                    grams += line.quantity();
+                } else {
+                    units += line.quantity();
+                }
             }
             AuditLog.record(em, caller.staffId(), AuditAction.DELIVERY_IMPORT, "delivery", null,
-                    lines.size() + " lines, +" + units + " units", where, now);
-            return new DeliveryResult(changes, units);
+                    lines.size() + " lines, +" + units + " units" + (grams > 0 ? ", +" + grams + " g" : ""), where, now);
+            return new DeliveryResult(changes, units, grams);
         });
     }
 }

@@ -35,7 +35,7 @@ public final class StockLedger {
         }
         long after = (long) sweet.getStock() + delta;
         if (after < 0) {
-            throw new OutOfStockException(sweet.getSku(), sweet.getName(), sweet.getStock(), -delta);
+            throw new OutOfStockException(sweet.getSku(), sweet.getName(), sweet.getStock(), -delta, sweet.getSoldBy());
         }
         if (after > Sweet.MAX_STOCK) {
             throw new InvalidInputException("quantity", "stock of " + sweet.getSku() + " would exceed " + Sweet.MAX_STOCK);

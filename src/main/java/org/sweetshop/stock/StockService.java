@@ -5,6 +5,8 @@ import java.util.List;
 import org.sweetshop.catalog.Sweet;
 import org.sweetshop.catalog.SweetView;
 import org.sweetshop.catalog.Sweets;
+import org.sweetshop.common.InvalidInputException;
+import org.sweetshop.common.SoldBy;
 import org.sweetshop.common.Texts;
 import org.sweetshop.common.TillNames;
 import org.sweetshop.db.Transactor;
@@ -19,7 +21,25 @@ import org.sweetshop.staff.StaffService;
  */
 public final class StockService {
 
+    /** The most pieces of a counted sweet one restock adds. */
     public static final int MAX_RESTOCK = 100_000;
+    /** The most grams of a weighed sweet one restock adds: a tonne. */
+    public static final int MAX_RESTOCK_GRAMS = 1_000_000;
+
+    /** The most one restock adds, in the sweet's unit. */
+    public static int maxRestock(SoldBy soldBy) {
+        return soldBy.weighed() ? MAX_RESTOCK_GRAMS : MAX_RESTOCK;
+    }
+
+    /** A restock's quantity checked against its sweet's kind, once the sweet is known. */
+    static int requireRestock(Sweet sweet, int quantity) {
+        SoldBy soldBy = sweet.getSoldBy();
+        if (quantity > maxRestock(soldBy)) {
+            throw new InvalidInputException("quantity", "quantity must be between 1 and " + maxRestock(soldBy)
+                    + (soldBy.weighed() ? " g" : "") + ", not " + quantity + (soldBy.weighed() ? " g" : ""));
+        }
+        return quantity;
+    }
 
     private final Transactor tx;
     private final Clock clock;
@@ -29,21 +49,23 @@ public final class StockService {
         this.clock = clock;
     }
 
+    /** Adds {@code quantity} to a sweet's stock: pieces, or grams for a weighed sweet. */
     public StockChange restock(Caller caller, String sku, int quantity, String till, String reason) {
         Caller.require(caller, Role.MANAGER, "restock");
         String where = TillNames.optional(till);
         String checkedSku = Sweets.requireSku(sku);
-        int qty = Texts.requireRange("quantity", quantity, 1, MAX_RESTOCK);
+        int qty = Texts.requireRange("quantity", quantity, 1, MAX_RESTOCK_GRAMS);
         String why = reason == null ? "restock" : Texts.requireText("reason", reason, 200);
         return tx.call(em -> {
             StaffService.requireActive(em, caller);
             Sweet sweet = Sweets.lockOne(em, checkedSku);
+            requireRestock(sweet, qty);
             StockLedger.record(em, sweet, qty, MovementKind.RESTOCK, caller.staffId(), where, why, null, clock.instant());
-            return new StockChange(sweet.getSku(), sweet.getName(), qty, sweet.getStock());
+            return StockChange.of(sweet, qty);
         });
     }
 
-    /** Sets stock to what was counted; the difference becomes an adjustment movement. */
+    /** Sets stock to what was counted (pieces, or grams weighed); the difference becomes an adjustment movement. */
     public StockChange stocktake(Caller caller, String sku, int counted, String till, String reason) {
         Caller.require(caller, Role.MANAGER, "take stock");
         String where = TillNames.optional(till);
@@ -57,7 +79,7 @@ public final class StockService {
             if (difference != 0) {
                 StockLedger.record(em, sweet, difference, MovementKind.ADJUSTMENT, caller.staffId(), where, why, null, clock.instant());
             }
-            return new StockChange(sweet.getSku(), sweet.getName(), difference, sweet.getStock());
+            return StockChange.of(sweet, difference);
         });
     }
 

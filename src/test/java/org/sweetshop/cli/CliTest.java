@@ -211,7 +211,7 @@ class CliTest extends DatabaseTest {
         assertThat(demo.exitCode()).as(demo.err()).isZero();
         String cashierPassword = demo.out().lines().filter(l -> l.startsWith("  cashier")).findFirst().orElseThrow().substring(11).strip();
         assertThat(app.staff().login("cashier", cashierPassword).username()).isEqualTo("cashier");
-        assertThat(app.catalog().list()).hasSize(12);
+        assertThat(app.catalog().list()).hasSize(org.sweetshop.DemoStore.SWEETS.size());
         assertThat(app.promos().list()).hasSize(2);
         assertThat(app.audit().run().ok()).isTrue();
     }
