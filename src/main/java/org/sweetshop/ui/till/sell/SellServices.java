@@ -86,8 +86,7 @@ public interface SellServices {
 
             @Override
             public ScannedItem resolveCode(String code) {
-                // LEAD: wire catalog.resolveCode(text)
-                throw new NotFoundException("barcode", Texts.shorten(code), "unknown barcode: no sweet carries " + Texts.shorten(code));
+                return catalog.resolveCode(code);
             }
         };
     }
