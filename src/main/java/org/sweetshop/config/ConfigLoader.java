@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
-import org.sweetshop.scale.ScaleSettings;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,9 +80,12 @@ public final class ConfigLoader {
         throw new ConfigException("SWEETSHOP_OFFLINE_SELLING / offline.selling must be true or false, not '" + value + "'", null);
     }
 
-    /** This till's scale ({@code scale.port}, {@code scale.protocol}, …: see docs/scale.md), or empty: weights are typed. */
-    public static Optional<ScaleSettings> scale(Path dataDir) {
-        return ScaleSettings.from(readProperties(dataDir.resolve(PROPERTIES_FILE)));
+    /**
+     * The till's own {@code sweetshop.properties} as read, for settings a feature reads itself (the
+     * scale: {@code scale.ScaleSettings.from}; config does not depend on the features).
+     */
+    public static Properties tillProperties(Path dataDir) {
+        return readProperties(dataDir.resolve(PROPERTIES_FILE));
     }
 
     /**

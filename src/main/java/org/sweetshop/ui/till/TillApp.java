@@ -34,6 +34,7 @@ import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.Role;
 import org.sweetshop.ui.common.TaskExecutor;
 import org.sweetshop.ui.office.OfficeServices;
+import org.sweetshop.scale.ScaleSettings;
 import org.sweetshop.ui.till.sell.SellServices;
 import org.sweetshop.ui.till.sell.SellSettings;
 import org.sweetshop.ui.till.sell.WeighingScale;
@@ -152,7 +153,7 @@ public final class TillApp {
      * closes the application.
      */
     public static TillServices services(AppContext app, BackupSchedule backupSchedule) {
-        WeighingScale scale = ConfigLoader.scale(app.config().dataDir()).<WeighingScale>map(TillScale::new).orElse(WeighingScale.NONE);
+        WeighingScale scale = ScaleSettings.from(ConfigLoader.tillProperties(app.config().dataDir())).<WeighingScale>map(TillScale::new).orElse(WeighingScale.NONE);
         return new AppServices(app, new OfflineSelling(ConfigLoader.offlineSelling(app.config().dataDir(), System.getenv()),
                 app.config().dataDir(), app.offlineReplay(), Clock.systemDefaultZone()), backupSchedule,
                 new SellSettings(scale, ConfigLoader.pricePer100g(app.config().dataDir())));
