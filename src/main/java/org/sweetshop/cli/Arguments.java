@@ -29,7 +29,6 @@ final class Arguments {
     }
 
     private static final Pattern COUNT = Pattern.compile("-?\\d{1,12}");
-    private static final Pattern WEIGHT = Pattern.compile("\\d{1,9}(\\.\\d{1,9})?\\s*(g|kg)", Pattern.CASE_INSENSITIVE);
 
     /** {@code SKU:QTY}, or a bare SKU for one, of a counted sweet. */
     static BasketLine item(String item) {
@@ -56,7 +55,7 @@ final class Arguments {
         if (quantity != null) {
             if (COUNT.matcher(quantity).matches()) {
                 Texts.requireRange("quantity", Long.parseLong(quantity), 1, 9_999);
-            } else if (!WEIGHT.matcher(quantity).matches()) {
+            } else if (!Quantity.isWeight(quantity)) {
                 throw new InvalidInputException("item", "the quantity in '" + Texts.shorten(item)
                         + "' must be a whole number (a count) or a weight (250g, 0.25kg)");
             }
@@ -71,7 +70,7 @@ final class Arguments {
     static String amountText(String option, String text) {
         String t = text == null ? "" : text.strip();
         boolean count = COUNT.matcher(t).matches() && Long.parseLong(t) >= Integer.MIN_VALUE && Long.parseLong(t) <= Integer.MAX_VALUE;
-        if (!count && !WEIGHT.matcher(t).matches()) {
+        if (!count && !Quantity.isWeight(t)) {
             throw new InvalidInputException(option, "Invalid value for option '" + option + "': '" + Texts.shorten(t)
                     + "' is not a count (12) or a weight (250g, 5kg)");
         }

@@ -5,7 +5,6 @@ import java.util.List;
 import org.sweetshop.refund.RefundLine;
 import org.sweetshop.refund.RefundView;
 import org.sweetshop.refund.RefundedItem;
-import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Quantity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,11 +58,7 @@ final class RefundCommand extends JsonCommand {
      * number for one refused.
      */
     static RefundLine item(String item) {
-        if (item == null || item.isBlank() || item.length() > 100) {
-            throw new InvalidInputException("item", "an item must be SKU:QTY, e.g. SL-1:2 or PM:100g");
-        }
-        int colon = item.lastIndexOf(':');
-        String sku = colon < 0 ? item.strip() : item.substring(0, colon).strip();
-        return RefundLine.typed(sku, colon < 0 ? "1" : item.substring(colon + 1).strip());
+        Arguments.Item raw = Arguments.rawItem(item);
+        return RefundLine.typed(raw.code(), raw.quantity() == null ? "1" : raw.quantity());
     }
 }

@@ -26,6 +26,11 @@ public final class Quantity {
     private Quantity() {
     }
 
+    /** True when {@code text} has the form of a weight ({@code 250g}, {@code 0.25kg}), whatever its range. */
+    public static boolean isWeight(String text) {
+        return text != null && WEIGHT.matcher(text.strip()).matches();
+    }
+
     /** The largest quantity one line of a sweet sold this way may have. */
     public static int maxPerLine(SoldBy soldBy) {
         return soldBy.weighed() ? MAX_GRAMS : MAX_PIECES;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sweetshop.common.Discount;
 import org.sweetshop.common.InvalidInputException;
+import org.sweetshop.common.Quantity;
 import org.sweetshop.common.Money;
 import org.sweetshop.common.Texts;
 import org.sweetshop.refund.RefundLine;
@@ -71,7 +72,7 @@ public final class TypedInput {
             int colon = item.lastIndexOf(':');
             String sku = colon < 0 ? item : item.substring(0, colon);
             String quantity = colon < 0 ? "1" : item.substring(colon + 1);
-            if (!quantity.matches("-?\\d{1,12}") && !quantity.matches("(?i)\\d{1,9}(\\.\\d{1,9})?k?g")) {
+            if (!quantity.matches("-?\\d{1,12}") && !Quantity.isWeight(quantity)) {
                 throw new InvalidInputException("item", "the quantity in '" + Texts.shorten(item)
                         + "' must be a whole number, or a weight such as 100g or 0.1kg");
             }
