@@ -98,7 +98,12 @@ public final class Quantity {
         if (Math.abs(quantity) < 1000) {
             return quantity + " g";
         }
-        return BigDecimal.valueOf(quantity).movePointLeft(3).setScale(3, RoundingMode.UNNECESSARY).toPlainString() + " kg";
+        return kilograms(quantity);
+    }
+
+    /** Grams as kilograms with three decimals: {@code 0.253 kg}, {@code 1.250 kg}. */
+    public static String kilograms(long grams) {
+        return BigDecimal.valueOf(grams, 3).toPlainString() + " kg";
     }
 
     /** As the command line and CSV take it back: {@code 3} or {@code 250g}. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.sweetshop.common.Quantity;
 import org.sweetshop.common.SoldBy;
 import org.sweetshop.shift.ZReport;
 
@@ -93,7 +94,7 @@ public record SalesReport(LocalDate from, LocalDate to, ZoneId zone, Instant gen
 
     /** A quantity as the reports show it: a count of pieces, or kilograms with three decimals ({@code 0.253 kg}). */
     public static String sold(long quantity, SoldBy soldBy) {
-        return soldBy.weighed() ? BigDecimal.valueOf(quantity, 3).toPlainString() + " kg" : Long.toString(quantity);
+        return soldBy.weighed() ? Quantity.kilograms(quantity) : Long.toString(quantity);
     }
 
     /** One till's sales. */
