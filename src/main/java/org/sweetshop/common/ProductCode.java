@@ -83,6 +83,14 @@ public record ProductCode(String digits) {
         return List.copyOf(out);
     }
 
+    /**
+     * True for what a product barcode or a scale label reads as: 8, 12 or 13 ASCII digits (its
+     * check digit not yet looked at).
+     */
+    public static boolean hasCodeShape(String text) {
+        return text != null && (text.length() == 8 || text.length() == 12 || text.length() == 13) && allDigits(text);
+    }
+
     /** The UPC-A (12 digits) a UPC-E (8 digits: number system 0 or 1, six digits, check) stands for, or null. */
     static String expandUpcE(String upcE) {
         if (upcE.length() != 8 || !allDigits(upcE) || (upcE.charAt(0) != '0' && upcE.charAt(0) != '1')) {

@@ -4,6 +4,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.sweetshop.catalog.ScannedItem;
 import org.sweetshop.common.NotFoundException;
+import org.sweetshop.common.ProductCode;
 import org.sweetshop.promo.PromoService;
 import org.sweetshop.ui.common.BackgroundTask;
 import org.sweetshop.ui.common.Messages;
@@ -42,19 +43,7 @@ final class CodeLookup {
 
     /** True for what a product barcode or a scale label reads as: 8, 12 or 13 digits. */
     static boolean looksLikeCode(String text) {
-        if (text == null) {
-            return false;
-        }
-        int n = text.length();
-        if (n != 8 && n != 12 && n != 13) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
+        return ProductCode.hasCodeShape(text);
     }
 
     void lookUp(String code) {
