@@ -231,6 +231,48 @@ class TillProcessesTest {
         assertThat(stockOf("PRS2")).isEqualTo(1_000 - (THREADS - 5) * TILLS);
     }
 
+    /** Issue 10: a weighed line is a {@link BasketLine} in grams, so the tills need nothing new. */
+    @Test
+    @Order(10)
+    void fourTillProcessesSellExactlyTenOf250GramsFromTwoAndAHalfKilo() {
+        weighed("WPNM", "15.00", 2_500);
+
+        List<Result> results = race((till, thread) -> Task.sale(null, tillName(till), List.of(line("WPNM", 250)), null, null));
+
+        assertThat(Tills.tally(results)).isEqualTo(Map.of("OK", 10L, "OUT_OF_STOCK", 90L));
+        assertThat(stockOf("WPNM")).isZero();
+        assertThat(count("select count(*) from sale_line where sku = 'WPNM' and sold_by = 'WEIGHED' and quantity = 250"
+                + " and line_total = 3.75")).isEqualTo(10);
+        assertThat(count("select count(distinct sale_id) from sale_line where sku = 'WPNM'")).isEqualTo(10);
+    }
+
+    @Test
+    @Order(11)
+    void restocksInGramsAndMixedBasketsCrossingInFourTillProcessesLoseNothingAndNeverDeadlock() {
+        weighed("WMIX", "12.00", 1_000);
+        sweet("WA", "1.00", 40);
+
+        // each till: 5 restocks of 500 g, then 20 baskets of 100 g of WMIX and one WA, half in reverse order
+        List<Result> results = race((till, thread) -> thread < 5 ? Task.restock("WMIX", 500, tillName(till))
+                : Task.sale(null, tillName(till), (till + thread) % 2 == 0
+                        ? List.of(line("WMIX", 100), line("WA", 1))
+                        : List.of(line("WA", 1), line("WMIX", 100)), null, null));
+
+        List<Outcome> outcomes = Tills.outcomes(results);
+        assertThat(outcomes).hasSize(100).allSatisfy(o -> assertThat(o.kind()).as(o.error()).isIn("OK", "OUT_OF_STOCK"));
+        long restocked = outcomes.stream().filter(o -> o.taskKind().equals("restock") && o.kind().equals("OK")).count();
+        long sold = outcomes.stream().filter(o -> o.taskKind().equals("sale") && o.kind().equals("OK")).count();
+        assertThat(restocked).isEqualTo(20);
+        // 80 baskets, 40 WA: exactly 40 sold; 11 kg of WMIX is plenty for 4 kg
+        assertThat(sold).isEqualTo(40);
+        assertThat(stockOf("WMIX")).isEqualTo(1_000 + 20 * 500 - 100 * (int) sold);
+        assertThat(stockOf("WA")).isZero();
+        assertThat(results).allSatisfy(r -> {
+            assertThat(r.deadlocks()).as("deadlocks in till " + r.worker()).isZero();
+            assertThat(r.lockTimeouts()).as("lock timeouts in till " + r.worker()).isZero();
+        });
+    }
+
     @Test
     @Order(100)
     void auditPassesWhenTillProcessesInterleaveOnOneSweet() {
@@ -283,6 +325,10 @@ class TillProcessesTest {
 
     private void sweet(String sku, String price, int stock) {
         app.catalog().add(manager, new NewSweet(sku, "Sweet " + sku, "Test", new BigDecimal(price), stock, 0), "T0");
+    }
+
+    private void weighed(String sku, String perKg, int grams) {
+        app.catalog().add(manager, NewSweet.weighed(sku, "Loose " + sku, "Loose", new BigDecimal(perKg), grams, 0, null), "T0");
     }
 
     private int stockOf(String sku) {
