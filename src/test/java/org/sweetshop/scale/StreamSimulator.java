@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.sweetshop.testing.Pace;
 
 /**
- * A continuous-output scale on the simulator's end of a {@link PtyPair}: it sends its current lines
+ * A continuous-output scale on the simulator's end of a {@link org.sweetshop.testing.PtyPair}: it sends its current lines
  * over and over (each ended by CR LF, a few dozen a second, as such scales do), and records each
  * command line it receives ({@code T} for tare), switching to the lines scripted for that command.
  */

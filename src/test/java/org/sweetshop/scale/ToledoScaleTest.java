@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sweetshop.common.ScaleRefusedException;
 import org.sweetshop.common.ScaleRefusedException.Reason;
 import org.sweetshop.scale.ScaleSettings.Protocol;
+import org.sweetshop.testing.PtyPair;
+import org.sweetshop.testing.ToledoSimulator;
 
 /** A Toledo 8217 scale simulated on a pseudo-terminal, read through jSerialComm as a real one. */
 class ToledoScaleTest {

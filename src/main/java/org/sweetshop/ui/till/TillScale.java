@@ -14,13 +14,13 @@ import org.sweetshop.ui.till.sell.WeighingScale;
  * scale that stopped answering or could not be opened is opened afresh at the next reading (the
  * cable put back in is enough). One reading at a time.
  */
-final class TillScale implements WeighingScale, AutoCloseable {
+public final class TillScale implements WeighingScale, AutoCloseable {
 
     private final ScaleSettings settings;
     private final Function<ScaleSettings, Scale> opener;
     private Scale open;
 
-    TillScale(ScaleSettings settings) {
+    public TillScale(ScaleSettings settings) {
         this(settings, Scales::open);
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sweetshop.ui.till.sell.FakeSellServices.counted;
 import static org.sweetshop.ui.till.sell.FakeSellServices.weighed;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -21,12 +23,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.sweetshop.catalog.ScannedItem;
 import org.sweetshop.sale.BasketLine;
+import org.sweetshop.scale.ScaleSettings;
+import org.sweetshop.scale.ScaleSettings.Protocol;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.Role;
+import org.sweetshop.testing.PtyPair;
+import org.sweetshop.testing.ToledoSimulator;
 import org.sweetshop.ui.common.TaskExecutor;
+import org.sweetshop.ui.till.TillScale;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -35,9 +43,10 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The selling screen, headless (TestFX on Monocle), selling a weighed sweet from the scale, a
  * scanned scale label, a scanned pack and a weight typed on the keypad after the scale refused,
- * with the basket's lines and total checked to the cent. The scale and the catalogue are fakes
- * behind the screen's own ports ({@link WeighingScale}, {@link SellServices}); service calls run on
- * a real background thread, as at the till.
+ * with the basket's lines and total checked to the cent. The catalogue is a fake behind the screen's
+ * own port ({@link SellServices}); the scale is either a fake {@link WeighingScale} or the till's own
+ * driver ({@link TillScale}) reading a simulated Toledo scale on a pseudo-terminal. Service calls run
+ * on a real background thread, as at the till.
  */
 @ExtendWith(ApplicationExtension.class)
 class SellWindowWeighedTest {
@@ -147,6 +156,51 @@ class SellWindowWeighedTest {
         Receipt receipt = model.lastReceiptProperty().get();
         assertThat(receipt.total()).isEqualByComparingTo("9.59");
         assertThat(scale.reads()).isEqualTo(2);
+    }
+
+    @Test
+    void sellsFromAToledoScaleOnAPseudoTerminalAndKeepsTheBasketWhenItsCableIsPulledMidReading(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        // the till's own scale driver (TillScale over jSerialComm) on a pty; a simulated Toledo 8217 at the other end
+        try (PtyPair cable = PtyPair.start(dir); ToledoSimulator toledo = new ToledoSimulator(cable.simEnd());
+             TillScale scale = new TillScale(ScaleSettings.of(cable.scalePort(), Protocol.TOLEDO).withTimeout(Duration.ofSeconds(20)))) {
+            toledo.answer("T", ToledoSimulator.STX + "?`" + ToledoSimulator.CR)   // tare taken: net
+                    .weighs("00.253N");
+            open(robot, scale);
+
+            robot.type(KeyCode.F6);
+            waitFor(() -> text(robot, "#message").startsWith("Scale tared"));
+            assertThat(toledo.nextCommand()).isEqualTo("T");
+
+            robot.clickOn("#tile-PM");
+            waitFor(() -> robot.lookup("#qty-PM").tryQuery().isPresent());
+            assertThat(toledo.nextCommand()).isEqualTo("W");
+            assertThat(text(robot, "#unit-PM")).isEqualTo("253 g at 1.50 / 100 g");
+            robot.clickOn("#code").write(LABEL).type(KeyCode.ENTER);
+            waitFor(() -> text(robot, "#qty-PM").equals("503 g"));
+            robot.interact(() -> model.scanned(PACK));
+            waitFor(() -> robot.lookup("#qty-FB").tryQuery().isPresent());
+
+            // no answer scripted: the scale takes the W and says nothing; the cable is pulled while the till waits
+            robot.clickOn("#tile-LQ");
+            assertThat(toledo.nextCommand()).isEqualTo("W");
+            cable.unplug();
+            waitFor(() -> robot.lookup("#weigh-overlay").tryQuery().map(Node::isVisible).orElse(false));
+            assertThat(text(robot, "#message")).isEqualTo("The scale gave no weight: the scale stopped answering: check its cable. Type the weight, or Cancel.");
+            assertThat(model.basket()).extracting(Basket.Item::sku, Basket.Item::quantity)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("PM", 503), org.assertj.core.groups.Tuple.tuple("FB", 1));
+
+            robot.type(KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT0).type(KeyCode.ENTER);
+            waitFor(() -> robot.lookup("#qty-LQ").tryQuery().isPresent());
+            assertThat(text(robot, "#total")).isEqualTo("9.59");
+            robot.clickOn("#pay-card");
+            waitFor(() -> model.lastReceiptProperty().get() != null);
+
+            assertThat(services.sent).hasSize(1);
+            assertThat(services.sent.get(0).lines())
+                    .containsExactly(new BasketLine("PM", 503), new BasketLine("FB", 1), new BasketLine("LQ", 120));
+            assertThat(toledo.received()).isEmpty();   // nothing more was sent to the scale than the tare and two readings
+        }
     }
 
     @Test

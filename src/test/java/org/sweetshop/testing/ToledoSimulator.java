@@ -1,4 +1,4 @@
-package org.sweetshop.scale;
+package org.sweetshop.testing;
 
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -21,10 +21,10 @@ import java.util.concurrent.TimeUnit;
  * scripted for that command, or with silence when none is left. Tests wait on {@link #received()},
  * what the scale was sent, never on time.
  */
-final class ToledoSimulator implements AutoCloseable {
+public final class ToledoSimulator implements AutoCloseable {
 
-    static final String STX = "\u0002";
-    static final String CR = "\r";
+    public static final String STX = "\u0002";
+    public static final String CR = "\r";
 
     private final InputStream in;
     private final OutputStream out;
@@ -32,7 +32,7 @@ final class ToledoSimulator implements AutoCloseable {
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final Thread thread;
 
-    ToledoSimulator(Path simEnd) throws IOException {
+    public ToledoSimulator(Path simEnd) throws IOException {
         this.in = new FileInputStream(simEnd.toFile());
         this.out = new FileOutputStream(simEnd.toFile());
         this.thread = new Thread(this::serve, "toledo-simulator");
@@ -41,23 +41,23 @@ final class ToledoSimulator implements AutoCloseable {
     }
 
     /** The answer (raw bytes as text, framing included) to the next {@code command} not yet answered. */
-    ToledoSimulator answer(String command, String raw) {
+    public ToledoSimulator answer(String command, String raw) {
         answers.computeIfAbsent(command, c -> new ConcurrentLinkedQueue<>()).add(raw);
         return this;
     }
 
     /** A weight answer: STX text CR. */
-    ToledoSimulator weighs(String text) {
+    public ToledoSimulator weighs(String text) {
         return answer("W", STX + text + CR);
     }
 
     /** A status answer to W: STX ? status CR. */
-    ToledoSimulator status(char status) {
+    public ToledoSimulator status(char status) {
         return answer("W", STX + "?" + status + CR);
     }
 
     /** The next command the scale received (W, T, ...), waiting up to 5 s for it. */
-    String nextCommand() throws InterruptedException {
+    public String nextCommand() throws InterruptedException {
         String command = received.poll(5, TimeUnit.SECONDS);
         if (command == null) {
             throw new AssertionError("the simulated scale received no command within 5 s");
@@ -65,7 +65,7 @@ final class ToledoSimulator implements AutoCloseable {
         return command;
     }
 
-    BlockingQueue<String> received() {
+    public BlockingQueue<String> received() {
         return received;
     }
 

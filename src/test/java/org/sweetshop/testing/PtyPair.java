@@ -1,4 +1,4 @@
-package org.sweetshop.scale;
+package org.sweetshop.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.sweetshop.testing.Poll;
+
 
 /**
  * A null-modem cable in software: {@code socat} joins two pseudo-terminals, {@code DIR/scale} (the
@@ -16,7 +16,7 @@ import org.sweetshop.testing.Poll;
  * simulated scale talks on it). Killing socat is pulling the cable. Skips the test where socat is
  * not installed ({@code .ci/run} installs it).
  */
-final class PtyPair implements AutoCloseable {
+public final class PtyPair implements AutoCloseable {
 
     private final Process socat;
     private final Path scale;
@@ -28,7 +28,7 @@ final class PtyPair implements AutoCloseable {
         this.sim = sim;
     }
 
-    static PtyPair start(Path dir) throws IOException {
+    public static PtyPair start(Path dir) throws IOException {
         assumeTrue(socatInstalled(), "socat is not installed (apt-get install socat): the scale's pty tests are skipped");
         Path scale = dir.resolve("scale");
         Path sim = dir.resolve("sim");
@@ -62,17 +62,17 @@ final class PtyPair implements AutoCloseable {
     }
 
     /** The end the till opens as its scale's port. */
-    String scalePort() {
+    public String scalePort() {
         return scale.toString();
     }
 
     /** The end the simulated scale reads and writes. */
-    Path simEnd() {
+    public Path simEnd() {
         return sim;
     }
 
     /** Pulls the cable: kills socat by its PID and waits until it is gone. */
-    void unplug() {
+    public void unplug() {
         socat.destroy();
         try {
             if (!socat.waitFor(5, TimeUnit.SECONDS)) {
