@@ -94,15 +94,17 @@ final class BasketView {
             name.getStyleClass().add("line-name");
             name.setMinWidth(0);
             name.setWrapText(true);
-            Label unit = new Label(Weights.unit(item, model.pricePer100g()));
+            Label unit = new Label(Weights.unitsKeptWithNumbers(Weights.unit(item, model.pricePer100g())));
             unit.setId("unit-" + item.sku());
             unit.getStyleClass().add("line-unit");
+            unit.setWrapText(true);   // "253 g at 1.499 / 100 g" may need two lines beside a weighed line's buttons
+            unit.setMinWidth(0);
             VBox what = new VBox(2, name, unit);
             what.setMinWidth(0);
             HBox.setHgrow(what, Priority.ALWAYS);
             Label quantity = new Label(Weights.quantity(item));
             quantity.setId("qty-" + item.sku());
-            quantity.getStyleClass().add("line-qty");
+            quantity.getStyleClass().addAll("line-qty", item.weighed() ? "line-weight" : "line-count");
             Label total = new Label(Money.format(item.total()));
             total.setId("line-total-" + item.sku());
             total.getStyleClass().add("line-total");
@@ -113,12 +115,12 @@ final class BasketView {
                     : List.of(Controls.button("−", "minus-" + item.sku(), e -> model.decrement(item.sku())),
                             Controls.button("+", "plus-" + item.sku(), e -> model.increment(item.sku())));
             for (Button b : buttons) {
-                b.getStyleClass().add("line-button");
+                b.getStyleClass().addAll("line-button", item.weighed() ? "line-reweigh" : "line-step");
                 b.setFocusTraversable(false);
                 b.setMinWidth(Region.USE_PREF_SIZE);
             }
             quantity.setMinWidth(Region.USE_PREF_SIZE);
-            remove.getStyleClass().addAll("line-button", "flat");
+            remove.getStyleClass().addAll("line-button", "line-step", "flat");
             remove.setFocusTraversable(false);
             HBox row = new HBox(6, what);
             if (item.weighed()) {
@@ -133,6 +135,19 @@ final class BasketView {
             row.maxWidthProperty().bind(row.prefWidthProperty());
             setText(null);
             setGraphic(row);
+        }
+
+        /**
+         * As tall as the line is at the width it is given: a long name (or a weighed line's unit)
+         * wraps onto a second line instead of being cut short, which the cell's own sizing (the row
+         * at the width of its whole text, one line high) would do on a narrow till screen.
+         */
+        @Override
+        protected double computePrefHeight(double width) {
+            if (getGraphic() instanceof HBox row && row.getPrefWidth() > 0) {
+                return snappedTopInset() + row.prefHeight(row.getPrefWidth()) + snappedBottomInset();
+            }
+            return super.computePrefHeight(width);
         }
     }
 }

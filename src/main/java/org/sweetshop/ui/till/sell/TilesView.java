@@ -110,6 +110,9 @@ final class TilesView {
         stock.getStyleClass().add(sweet.stock() == 0 ? "tile-stock-out" : sweet.low() ? "tile-stock-low" : "tile-stock");
         Label sku = new Label(sweet.sku());
         sku.getStyleClass().add("tile-sku");
+        // what is left matters to the cashier, the SKU does not: the SKU is the one that gives way
+        stock.setMinWidth(Region.USE_PREF_SIZE);
+        sku.setMinWidth(0);
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
         Region gap = new Region();

@@ -49,6 +49,14 @@ final class Weights {
         return item.weighed() ? quantity(item) + " at " + perWeight(item.unitPrice(), per100g) : Money.format(item.unitPrice()) + " each";
     }
 
+    /**
+     * The text with a no-break space between a number and its {@code g} or {@code kg}, so that a
+     * line that wraps ("503 g at 1.50 / 100 g" in a narrow basket) never leaves a unit on its own.
+     */
+    static String unitsKeptWithNumbers(String text) {
+        return text.replaceAll("(\\d) (k?g)\\b", "$1\u00a0$2");
+    }
+
     /** "250 g of Pick & Mix", "3 Sweet SL", "Fudge Bar" (one piece). */
     static String some(SweetView sweet, int quantity) {
         if (sweet.soldBy() == SoldBy.WEIGHED) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sweetshop.catalog.ScannedItem;
+import org.sweetshop.catalog.SweetView;
 import org.sweetshop.sale.BasketLine;
 import org.sweetshop.scale.ScaleSettings;
 import org.sweetshop.scale.ScaleSettings.Protocol;
@@ -75,10 +76,15 @@ class SellWindowWeighedTest {
         background.shutdownNow();
     }
 
-    private void open(FxRobot robot, WeighingScale scale) throws Exception {
+    private void open(FxRobot robot, WeighingScale scale, SweetView... more) throws Exception {
+        open(robot, scale, 1280, 800, more);
+    }
+
+    private void open(FxRobot robot, WeighingScale scale, int width, int height, SweetView... more) throws Exception {
         services = new FakeSellServices()
                 .with(weighed(1, "PM", "Pick & Mix", "15.00", 2_500, 42), counted(2, "FB", "Fudge Bar", "0.85", 5),
-                        weighed(3, "LQ", "Liquorice", "9.90", 1_000, null));
+                        weighed(3, "LQ", "Liquorice", "9.90", 1_000, null))
+                .with(more);
         services.code(LABEL, new ScannedItem(services.find("PM"), 250, true))
                 .code(PACK, new ScannedItem(services.find("FB"), 1, false));
         TaskExecutor tasks = new TaskExecutor(background, Platform::runLater);
@@ -88,7 +94,7 @@ class SellWindowWeighedTest {
             view = new SellView(model, new NoActions(), false);
             // the till's own theme and stylesheet, as TillApp.scene sets them
             javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-            Scene scene = new Scene(view.root(), 1280, 800);
+            Scene scene = new Scene(view.root(), width, height);
             scene.getStylesheets().add(org.sweetshop.ui.till.TillWindow.STYLESHEET);
             stage.setScene(scene);
             stage.show();
@@ -110,7 +116,7 @@ class SellWindowWeighedTest {
         // from the scale
         robot.clickOn("#tile-PM");
         waitFor(() -> text(robot, "#qty-PM").equals("253 g"));
-        assertThat(text(robot, "#unit-PM")).isEqualTo("253 g at 1.50 / 100 g");
+        assertThat(text(robot, "#unit-PM")).isEqualTo("253\u00a0g at 1.50 / 100\u00a0g");
         assertThat(text(robot, "#line-total-PM")).isEqualTo("3.80");   // 253 g × 15.00 / kg = 3.795 → 3.80
 
         // a scale label typed into the code field, a pack from the scanner gun
@@ -140,7 +146,7 @@ class SellWindowWeighedTest {
         assertThat(text(robot, "#line-total-PM")).isEqualTo("7.55");   // 503 g × 15.00 / kg = 7.545 → 7.55
         assertThat(text(robot, "#qty-FB")).isEqualTo("1");
         assertThat(text(robot, "#line-total-FB")).isEqualTo("0.85");
-        assertThat(text(robot, "#unit-LQ")).isEqualTo("120 g at 0.99 / 100 g");
+        assertThat(text(robot, "#unit-LQ")).isEqualTo("120\u00a0g at 0.99 / 100\u00a0g");
         assertThat(text(robot, "#line-total-LQ")).isEqualTo("1.19");
         assertThat(robot.lookup("#reweigh-PM").tryQuery()).isPresent();
         assertThat(robot.lookup("#minus-PM").tryQuery()).isEmpty();
@@ -175,7 +181,7 @@ class SellWindowWeighedTest {
             robot.clickOn("#tile-PM");
             waitFor(() -> robot.lookup("#qty-PM").tryQuery().isPresent());
             assertThat(toledo.nextCommand()).isEqualTo("W");
-            assertThat(text(robot, "#unit-PM")).isEqualTo("253 g at 1.50 / 100 g");
+            assertThat(text(robot, "#unit-PM")).isEqualTo("253\u00a0g at 1.50 / 100\u00a0g");
             robot.clickOn("#code").write(LABEL).type(KeyCode.ENTER);
             waitFor(() -> text(robot, "#qty-PM").equals("503 g"));
             robot.interact(() -> model.scanned(PACK));
@@ -201,6 +207,30 @@ class SellWindowWeighedTest {
                     .containsExactly(new BasketLine("PM", 503), new BasketLine("FB", 1), new BasketLine("LQ", 120));
             assertThat(toledo.received()).isEmpty();   // nothing more was sent to the scale than the tare and two readings
         }
+    }
+
+    @Test
+    void onTheSmallestTillScreenAWeighedLineAndItsTileShowTheWeightWholeBesideALongNameAndAPricePer100gWithThreeDecimals(FxRobot robot) throws Exception {
+        // as the demo store's loose cola bottles: 14.99 / kg is 1.499 / 100 g, and "1.253 kg" is wider than a count
+        open(robot, new FakeScale(true, false).weighs(1_253), 1024, 768, weighed(4, "PM-COLA", "Fizzy Cola Bottles (loose)", "14.99", 3_000, 102));
+        Node tile = robot.lookup("#tile-PM-COLA").query();
+        assertThat(shown(robot.from(tile).lookup(".tile-stock").queryAs(Label.class)))
+                .isEqualTo("3.000 kg left");
+
+        robot.clickOn("#tile-PM-COLA");
+        waitFor(() -> robot.lookup("#qty-PM-COLA").tryQuery().isPresent());
+
+        screenshot(robot, "till-weighed-1024.png");
+        assertThat(shown(robot.lookup("#qty-PM-COLA").queryAs(Label.class))).isEqualTo("1.253 kg");
+        assertThat(shown(robot.lookup("#unit-PM-COLA").queryAs(Label.class)).replace('\n', ' '))
+                .isEqualTo("1.253\u00a0kg at 1.499 / 100\u00a0g");
+        assertThat(shown(robot.lookup("#line-total-PM-COLA").queryAs(Label.class))).isEqualTo("18.78");   // 1 253 g x 14.99 / kg = 18.78247
+    }
+
+    /** What a label really shows on the screen: its text, or its text cut short with an ellipsis where it does not fit. */
+    private static String shown(Label label) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return ((javafx.scene.text.Text) label.lookup(".text")).getText();
     }
 
     @Test
