@@ -231,9 +231,13 @@ public final class CatalogImport {
         };
     }
 
-    /** Stock or a reorder level: a count; for a weighed sweet grams, bare or as 2500g / 2.5kg. Blank is 0. */
+    /**
+     * Stock or a reorder level: a count; for a weighed sweet grams, bare or as 2500g / 2.5kg. Blank is
+     * 0. A weight for a counted sweet is refused as {@link Quantity} refuses it (the row's unit is
+     * likely missing).
+     */
     private static int amount(String field, String text, SoldBy soldBy) {
-        if (soldBy.weighed() && text != null && !text.isBlank() && !text.strip().matches("-?\\d{1,12}")) {
+        if ((soldBy.weighed() || Quantity.isWeight(text)) && text != null && !text.isBlank() && !text.strip().matches("-?\\d{1,12}")) {
             return Quantity.parse(field, text, soldBy, 0, CatalogService.MAX_OPENING_STOCK);
         }
         return ImportValues.wholeNumber(field, text, 0, 0, CatalogService.MAX_OPENING_STOCK);

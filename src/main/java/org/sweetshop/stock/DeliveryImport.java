@@ -27,7 +27,9 @@ import org.sweetshop.staff.StaffService;
 
 /**
  * A supplier's delivery from CSV ({@code sku,qty}; {@code qty} a count, or a weight such as
- * {@code 5kg} or {@code 2500g} for a weighed sweet): a {@link #preview} that checks every row, then
+ * {@code 5kg} or {@code 2500g} for a weighed sweet, read by {@link Quantity#parse}: a bare number
+ * for a weighed sweet is refused, as grams or kilograms could be meant, and so is a weight for a
+ * counted one): a {@link #preview} that checks every row, then
  * {@link #apply}, which restocks every line in one transaction or nothing. It locks all the
  * delivery's sweets at once in ascending id order (the lock order of DESIGN.md), so it waits for
  * sales of those sweets and they wait for it, and no sale or restock is lost. One line per sweet: a
@@ -109,10 +111,12 @@ public final class DeliveryImport {
             }
         }
         for (Raw line : read) {
-            // an unknown sweet's quantity is checked as a count, as before weighed sweets
-            SoldBy soldBy = line.sku() == null ? SoldBy.COUNTED : known.getOrDefault(line.sku(), SoldBy.COUNTED);
+            // an unknown sweet's quantity is checked in the form it has: a count, or a weight
+            SoldBy soldBy = line.sku() != null && known.containsKey(line.sku()) ? known.get(line.sku())
+                    : Quantity.isWeight(line.quantity()) ? SoldBy.WEIGHED : SoldBy.COUNTED;
             try {
-                int quantity = soldBy.weighed()
+                // a weight for a counted sweet is refused as Quantity refuses it: sold by the piece
+                int quantity = soldBy.weighed() || Quantity.isWeight(line.quantity())
                         ? Quantity.parse("qty", line.quantity(), soldBy, 1, StockService.maxRestock(soldBy))
                         : ImportValues.wholeNumber("qty", line.quantity(), null, 1, StockService.MAX_RESTOCK);
                 if (line.ok() && known.containsKey(line.sku())) {
