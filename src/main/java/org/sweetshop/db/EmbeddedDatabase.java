@@ -210,6 +210,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if (e instanceof org.sweetshop.common.Refusal refusal) {
                 throw refusal;
             }
+            if (e instanceof DatabaseStartException said) {   // it says why in its own words (a port in use)
+                throw said;
+            }
             throw new DatabaseStartException(startFailure(pgData, port, e), e);
         }
         try {

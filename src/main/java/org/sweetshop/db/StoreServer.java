@@ -102,6 +102,7 @@ public final class StoreServer {
         if (runAs.isEmpty() && SystemUser.runningAsRoot()) {
             throw refuseRoot(SystemUser.DEFAULT);
         }
+        requirePortFree(options.listen(), port);
         // the superuser has a password of its own (kept in db/superuser-password, mode 600) and pg_hba
         // wants scram-sha-256 from everyone; a data directory whose superuser has none yet (a first
         // server start) trusts the superuser on loopback alone until it has one, moments later
@@ -198,6 +199,33 @@ public final class StoreServer {
             return address.getHostAddress().equals("0:0:0:0:0:0:0:1") ? "::1" : text;
         } catch (IOException e) {
             throw new InvalidInputException("listen", "--listen " + text + " is not an IP address");
+        }
+    }
+
+    /**
+     * Refuses at once when something already listens on the server's port, where PostgreSQL would
+     * only say so after its whole start-up wait: another PostgreSQL, or a store server already
+     * running on another data directory. Loopback is tried always (the server's own start-up
+     * connects there), and the address it is told to listen on.
+     */
+    static void requirePortFree(String listen, int port) {
+        List<String> hosts = new java.util.ArrayList<>(List.of("127.0.0.1"));
+        String told = switch (listen == null ? "localhost" : listen) {
+            case "*", "0.0.0.0" -> "0.0.0.0";
+            case "localhost", "127.0.0.1" -> null;
+            default -> listen;
+        };
+        if (told != null) {
+            hosts.add(told);
+        }
+        for (String host : hosts) {
+            try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+                probe.setReuseAddress(true);   // as PostgreSQL binds: a port left in TIME_WAIT is free
+                probe.bind(new java.net.InetSocketAddress(host, port));
+            } catch (IOException e) {
+                throw new DatabaseStartException("port " + port + " on " + host + " is already in use (another PostgreSQL or store "
+                        + "server?): stop it, or give --port N", e);
+            }
         }
     }
 

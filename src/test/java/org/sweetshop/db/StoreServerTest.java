@@ -251,6 +251,25 @@ class StoreServerTest {
     }
 
     @Test
+    void aPortInUseIsRefusedAtOnceWithWhatToDo() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 10, InetAddress.getByName("127.0.0.1"))) {
+            long started = System.nanoTime();
+            try (JavaProcess server = startServer(taken.getLocalPort(), List.of(), Map.of())) {
+                int exitCode = server.awaitExit(START);
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                String err = server.stderr();
+                assertThat(exitCode).as("exit code; stdout: " + server.stdout() + "; stderr: " + err).isEqualTo(5);
+                assertThat(err.lines().findFirst().orElse("")).contains("port " + taken.getLocalPort() + " on 127.0.0.1 is already in use")
+                        .contains("--port N");
+                assertThat(err).doesNotContain("Exception").doesNotContain("\tat ");
+                // not a speed figure (a JVM start is in it) but the behaviour: it did not sit out PostgreSQL's 120 s start-up wait
+                assertThat(took).isLessThan(Duration.ofSeconds(30));
+            }
+        }
+        assertThat(postmasterPid()).as("no PostgreSQL was started").isEmpty();
+    }
+
+    @Test
     void asRootWithoutTheSystemUserTheServerRefusesAndStartsNothing() throws Exception {
         Assumptions.assumeTrue(SystemUser.runningAsRoot(), "the refusal is for root");
         try (JavaProcess server = startServer(freePort(), List.of(), Map.of("SWEETSHOP_SERVER_USER", "sweetshop_absent"))) {
