@@ -26,6 +26,7 @@ import org.sweetshop.backup.ScheduledBackup;
 import org.sweetshop.catalog.SweetChanges;
 import org.sweetshop.config.AppConfig;
 import org.sweetshop.config.BackupSchedule;
+import org.sweetshop.config.ConfigException;
 import org.sweetshop.config.ConfigLoader;
 import org.sweetshop.journal.OfflineSelling;
 import org.sweetshop.shift.ShiftView;
@@ -76,7 +77,7 @@ public final class TillApp {
                 obs.removeListener(this);
             }
         });
-        Platform.startup(() -> {
+        startJavaFx(() -> {
             Stage stage = new Stage();
             controller[0] = new TillController(model, tasks, config);
             stage.setScene(scene(controller[0].window()));
@@ -244,6 +245,28 @@ public final class TillApp {
                 till.close();
             }
             app.close();
+        }
+    }
+
+    /**
+     * Starts JavaFX, or says in one line what the machine lacks for a window: a display (a till
+     * started over SSH, or as a service) or the GTK 3 libraries JavaFX draws with on Linux. The
+     * commands need neither.
+     */
+    static void startJavaFx(Runnable first) {
+        try {
+            Platform.startup(first);
+        } catch (UnsupportedOperationException e) {
+            String why = String.valueOf(e.getMessage());
+            if (why.contains("DISPLAY")) {
+                throw new ConfigException("the till's window needs a display and there is none here (DISPLAY is not set or cannot be "
+                        + "opened): start it on the till's desktop; the commands work without one (sweetshop --help)", e);
+            }
+            if (why.contains("GTK")) {
+                throw new ConfigException("the till's window needs the GTK 3 libraries, missing here: install them (Debian/Ubuntu: "
+                        + "apt-get install libgtk-3-0); the commands work without them (sweetshop --help)", e);
+            }
+            throw e;
         }
     }
 }
