@@ -52,7 +52,8 @@ class WeighedConcurrencyTest extends DatabaseTest {
 
     @Test
     void restocksInGramsRacingWeighedSalesLoseNothing() {
-        weighed("PNM", "15.00", 1_000);
+        // enough for every sale even if all 60 run before any restock: a refusal would then be a lost gram
+        weighed("PNM", "15.00", 6_000);
 
         // 20 restocks of 500 g and 60 sales of 100 g, all released together
         var outcomes = Race.run(80, i -> i < 20
@@ -63,10 +64,11 @@ class WeighedConcurrencyTest extends DatabaseTest {
         long sold = outcomes.stream().filter(o -> o.ok() && o.value() instanceof Receipt).count();
         assertThat(restocks).isEqualTo(20);
         assertThat(outcomes).allSatisfy(o -> assertThat(o.kind()).isIn("OK", "OUT_OF_STOCK"));
-        assertThat(stockOf("PNM")).isEqualTo(1_000 + 20 * 500 - 100 * (int) sold);
+        assertThat(stockOf("PNM")).isEqualTo(6_000 + 20 * 500 - 100 * (int) sold);
         assertThat(saleLinesOf("PNM")).isEqualTo(sold);
-        // 11 kg in all, 6 kg asked for: no sale can have been refused
+        // 6 kg in stock before any restock, 6 kg asked for: no sale can have been refused, in any order
         assertThat(sold).isEqualTo(60);
+        assertThat(stockOf("PNM")).isEqualTo(10_000);
     }
 
     @Test

@@ -77,6 +77,7 @@ public final class TillApp {
                 obs.removeListener(this);
             }
         });
+        WindowMode windowMode = WindowMode.from(ConfigLoader.tillProperties(config.dataDir()));
         startJavaFx(() -> {
             Stage stage = new Stage();
             controller[0] = new TillController(model, tasks, config);
@@ -89,6 +90,7 @@ public final class TillApp {
                 }
             });
             controller[0].attach(stage);
+            windowMode.apply(stage);
             stage.show();
             model.start();
         });
