@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import javax.print.CancelablePrintJob;
 import javax.print.DocFlavor;
@@ -51,6 +52,14 @@ abstract class PrinterLink implements AutoCloseable {
 
     /** Writes all of {@code bytes} and flushes them. */
     abstract void send(byte[] bytes, String jobName) throws IOException;
+
+    /**
+     * Whether the till keeps this link open between jobs (a serial port, as the scale's is: jSerialComm
+     * discards what the port has not sent yet when it closes it); the others are opened for each job.
+     */
+    boolean keptOpen() {
+        return false;
+    }
 
     /** Gives the job up (from another thread): whatever it still waits for ends at once. */
     void abandon() {
@@ -140,10 +149,13 @@ abstract class PrinterLink implements AutoCloseable {
 
     /** A serial printer through jSerialComm: 8 data bits, no parity, one stop bit, no flow control. */
     private static final class Serial extends PrinterLink {
+        private static final long DRAIN_PAUSE_NANOS = 5_000_000;
         private final SerialPort port;
+        private final Duration writeTimeout;
 
-        private Serial(SerialPort port) {
+        private Serial(SerialPort port, Duration writeTimeout) {
             this.port = port;
+            this.writeTimeout = writeTimeout;
         }
 
         static Serial open(PrinterUri uri, Duration writeTimeout) throws IOException {
@@ -165,7 +177,7 @@ abstract class PrinterLink implements AutoCloseable {
                     default -> new Missing("the serial port cannot be opened (error " + errno + ")");
                 };
             }
-            return new Serial(port);
+            return new Serial(port, writeTimeout);
         }
 
         @Override
@@ -175,7 +187,20 @@ abstract class PrinterLink implements AutoCloseable {
                 throw new IOException("the serial port took " + written + " of " + bytes.length + " bytes (error "
                         + port.getLastErrorCode() + ")");
             }
-            port.flushIOBuffers();
+            // the line is slow (9600 baud is about 1 kB/s): wait until the port sent it all, so closing loses nothing
+            long deadline = System.nanoTime() + writeTimeout.toNanos();
+            int waiting;
+            while ((waiting = port.bytesAwaitingWrite()) != 0) {
+                if (waiting < 0 || System.nanoTime() > deadline) {
+                    throw new IOException("the serial port did not send its last " + waiting + " bytes");
+                }
+                LockSupport.parkNanos(DRAIN_PAUSE_NANOS);
+            }
+        }
+
+        @Override
+        boolean keptOpen() {
+            return true;
         }
 
         @Override

@@ -28,9 +28,10 @@ import org.sweetshop.sale.Receipt;
  * not answer, stops taking data part-way (paper out, cover open, cable pulled) or takes too long
  * ends the job with a {@link DeviceUnavailableException} worded for the cashier; a job given up
  * at its deadline is closed (which ends a socket or serial write at once). Jobs of one printer are
- * sent one at a time, so two receipts never interleave on a device file.
+ * sent one at a time, so two receipts never interleave on a device file. A serial port stays open
+ * from its first job until {@link #close()} (or a failure), as the scale's does.
  */
-public final class ReceiptPrinter {
+public final class ReceiptPrinter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptPrinter.class);
     private static final String PRINTER = "receipt printer";
@@ -38,6 +39,8 @@ public final class ReceiptPrinter {
 
     private final PrinterSettings settings;
     private final ReentrantLock oneJobAtATime = new ReentrantLock(true);
+    /** The serial port kept open between jobs; null when none is. */
+    private volatile PrinterLink kept;
 
     public ReceiptPrinter(PrinterSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -96,13 +99,25 @@ public final class ReceiptPrinter {
         AtomicReference<PrinterLink> opened = new AtomicReference<>();
         CompletableFuture<Void> done = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
-            try (PrinterLink link = PrinterLink.open(settings.uri(), settings.connectTimeout(), settings.writeTimeout())) {
+            PrinterLink link = null;
+            try {
+                link = kept != null ? kept : PrinterLink.open(settings.uri(), settings.connectTimeout(), settings.writeTimeout());
                 opened.set(link);
-                if (!done.isDone()) {
-                    link.send(bytes, jobName);
+                link.send(bytes, jobName);
+                kept = link.keptOpen() ? link : null;
+                if (!link.keptOpen()) {
+                    link.close();
                 }
-                done.complete(null);
+                if (!done.complete(null) && link.keptOpen()) {
+                    // given up meanwhile: the caller has already said so
+                    kept = null;
+                    link.close();
+                }
             } catch (Throwable t) {
+                kept = null;
+                if (link != null) {
+                    link.close();
+                }
                 done.completeExceptionally(t);
             }
         }, "receipt-printer " + settings.uri());
@@ -114,6 +129,7 @@ public final class ReceiptPrinter {
             // a second completion is ignored: a job that finishes now is still reported as given up
             done.completeExceptionally(e);
             PrinterLink link = opened.get();
+            kept = null;
             if (link != null) {
                 link.abandon();
             }
@@ -127,11 +143,23 @@ public final class ReceiptPrinter {
             throw unavailable(device, why(cause, opened.get() != null, device), cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            done.completeExceptionally(e);
             PrinterLink link = opened.get();
+            kept = null;
             if (link != null) {
                 link.abandon();
             }
             throw unavailable(device, "was not reached: the till was interrupted", e);
+        }
+    }
+
+    /** Closes the serial port kept open, if any. */
+    @Override
+    public void close() {
+        PrinterLink link = kept;
+        kept = null;
+        if (link != null) {
+            link.close();
         }
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sweetshop.common.ScaleRefusedException;
 import org.sweetshop.common.ScaleRefusedException.Reason;
 import org.sweetshop.scale.ScaleSettings.Protocol;
+import org.sweetshop.testing.PtyPair;
 
 /** A continuous-output (ST,GS,...) scale simulated on a pseudo-terminal, read through jSerialComm. */
 class StreamScaleTest {
@@ -50,7 +51,7 @@ class StreamScaleTest {
     }
 
     private Scale open(Duration timeout) {
-        scale = Scales.open(ScaleSettings.of(pty.scalePort(), Protocol.STREAM).withTimeout(timeout), listening::countDown);
+        scale = Scales.open(ScaleSettings.of(pty.tillPort(), Protocol.STREAM).withTimeout(timeout), listening::countDown);
         return scale;
     }
 

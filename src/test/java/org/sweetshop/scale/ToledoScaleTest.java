@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sweetshop.common.ScaleRefusedException;
 import org.sweetshop.common.ScaleRefusedException.Reason;
 import org.sweetshop.scale.ScaleSettings.Protocol;
+import org.sweetshop.testing.PtyPair;
 
 /** A Toledo 8217 scale simulated on a pseudo-terminal, read through jSerialComm as a real one. */
 class ToledoScaleTest {
@@ -53,7 +54,7 @@ class ToledoScaleTest {
     }
 
     private Scale open(Duration timeout) {
-        scale = Scales.open(ScaleSettings.of(pty.scalePort(), Protocol.TOLEDO).withTimeout(timeout));
+        scale = Scales.open(ScaleSettings.of(pty.tillPort(), Protocol.TOLEDO).withTimeout(timeout));
         return scale;
     }
 

@@ -1,4 +1,4 @@
-package org.sweetshop.scale;
+package org.sweetshop.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -8,15 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.sweetshop.testing.Poll;
 
 /**
  * A null-modem cable in software: {@code socat} joins two pseudo-terminals, {@code DIR/scale} (the
  * till opens it as its serial port, through jSerialComm like a real one) and {@code DIR/sim} (the
- * simulated scale talks on it). Killing socat is pulling the cable. Skips the test where socat is
- * not installed ({@code .ci/run} installs it).
+ * simulated device, a scale or a receipt printer, talks on it). Killing socat is pulling the cable.
+ * Skips the test where socat is not installed ({@code .ci/run} installs it).
  */
-final class PtyPair implements AutoCloseable {
+public final class PtyPair implements AutoCloseable {
 
     private final Process socat;
     private final Path scale;
@@ -28,8 +27,8 @@ final class PtyPair implements AutoCloseable {
         this.sim = sim;
     }
 
-    static PtyPair start(Path dir) throws IOException {
-        assumeTrue(socatInstalled(), "socat is not installed (apt-get install socat): the scale's pty tests are skipped");
+    public static PtyPair start(Path dir) throws IOException {
+        assumeTrue(socatInstalled(), "socat is not installed (apt-get install socat): the serial pty tests are skipped");
         Path scale = dir.resolve("scale");
         Path sim = dir.resolve("sim");
         Process socat = new ProcessBuilder("socat", "-d", "-d", "pty,raw,echo=0,link=" + scale, "pty,raw,echo=0,link=" + sim)
@@ -61,18 +60,18 @@ final class PtyPair implements AutoCloseable {
         return false;
     }
 
-    /** The end the till opens as its scale's port. */
-    String scalePort() {
+    /** The end the till opens as its serial port (the scale's, the printer's). */
+    public String tillPort() {
         return scale.toString();
     }
 
-    /** The end the simulated scale reads and writes. */
-    Path simEnd() {
+    /** The end the simulated device reads and writes. */
+    public Path simEnd() {
         return sim;
     }
 
     /** Pulls the cable: kills socat by its PID and waits until it is gone. */
-    void unplug() {
+    public void unplug() {
         socat.destroy();
         try {
             if (!socat.waitFor(5, TimeUnit.SECONDS)) {
