@@ -40,6 +40,13 @@ final class Json {
         }
     }
 
+    /** {@code value} as its JSON object with one more field, e.g. a receipt with {@code "printed": true}. */
+    static String withField(Object value, String name, boolean flag) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = MAPPER.valueToTree(value);
+        node.put(name, flag);
+        return write(node);
+    }
+
     /** A report's quantities say their unit: {@code "unit": "pcs"} or {@code "g"} beside {@code soldBy}. */
     private abstract static class UnitJson {
         @JsonProperty("unit")
