@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
@@ -42,7 +43,7 @@ final class Json {
 
     /** {@code value} as its JSON object with one more field, e.g. a receipt with {@code "printed": true}. */
     static String withField(Object value, String name, boolean flag) {
-        com.fasterxml.jackson.databind.node.ObjectNode node = MAPPER.valueToTree(value);
+        ObjectNode node = MAPPER.valueToTree(value);
         node.put(name, flag);
         return write(node);
     }

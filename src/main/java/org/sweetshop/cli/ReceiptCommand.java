@@ -1,6 +1,7 @@
 package org.sweetshop.cli;
 
 import java.time.ZoneId;
+import java.util.Optional;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.NotFoundException;
 import org.sweetshop.config.ConfigLoader;
@@ -42,7 +43,7 @@ final class ReceiptCommand extends CliCommand.Group {
     }
 
     /** The printer of {@code --printer URI} (when given) with the till's paper and timeouts, else the till's own. */
-    static java.util.Optional<PrinterSettings> settings(Cli cli, String given) {
+    static Optional<PrinterSettings> settings(Cli cli, String given) {
         return PrinterSettings.from(ConfigLoader.tillProperties(cli.config().dataDir()), given);
     }
 

@@ -3,6 +3,7 @@ package org.sweetshop.printer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sweetshop.common.DeviceUnavailableException;
@@ -24,6 +26,7 @@ import org.sweetshop.printer.EscPosDecoder.Pulse;
 import org.sweetshop.printer.EscPosDecoder.Qr;
 import org.sweetshop.printer.EscPosReceiver.Behaviour;
 import org.sweetshop.sale.Receipt;
+import org.sweetshop.scan.QrDecoder;
 
 /** The receipt printer against a real listener on 127.0.0.1 (and a file, and a serial pty), never a mock. */
 class ReceiptPrinterTest {
@@ -74,8 +77,15 @@ class ReceiptPrinterTest {
         try (EscPosReceiver receiver = EscPosReceiver.printing()) {
             print(printer(receiver.uri()), Receipts.counterSale());
 
-            assertThat(EscPosDecoder.decode(receiver.nextJob(WAIT))).containsExactlyElementsOf(counterSaleOn80mm());
+            List<Command> commands = EscPosDecoder.decode(receiver.nextJob(WAIT));
+            assertThat(commands).containsExactlyElementsOf(counterSaleOn80mm());
             assertThat(receiver.jobsWaiting()).isZero();
+
+            // what the printer got, drawn as its paper for the README; its QR code reads back as the receipt number
+            BufferedImage paper = ReceiptPicture.of(commands);
+            Files.createDirectories(Path.of("target"));
+            ImageIO.write(paper, "png", Path.of("target", "escpos-receipt.png").toFile());
+            assertThat(new QrDecoder().decode(paper)).contains("T1-000042");
         }
     }
 
