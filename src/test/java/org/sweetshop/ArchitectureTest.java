@@ -71,7 +71,7 @@ class ArchitectureTest {
     void servicesAndBelowDoNotDependOnTheUiOrTheCommandLine() {
         noClasses().that().resideInAnyPackage(FEATURES).or().resideInAnyPackage("org.sweetshop.db..", "org.sweetshop.common..",
                         "org.sweetshop.config..", "org.sweetshop.scan..", "org.sweetshop.print..", "org.sweetshop.bench..",
-                        "org.sweetshop.scale..")
+                        "org.sweetshop.scale..", "org.sweetshop.printer..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.sweetshop.ui..", "org.sweetshop.cli..")
                 .check(classes);
     }
@@ -111,6 +111,16 @@ class ArchitectureTest {
     void printingHasNoDatabase() {
         // receipts and labels are rendered from records: no persistence, no entity, no connection
         noClasses().that().resideInAPackage("org.sweetshop.print..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sweetshop.db..", "jakarta.persistence..", "org.hibernate..",
+                        "java.sql..", "javax.sql..")
+                .orShould().dependOnClassesThat().areAnnotatedWith(Entity.class)
+                .check(classes);
+    }
+
+    @Test
+    void theReceiptPrinterHasNoDatabase() {
+        // the ESC/POS printer prints a receipt record it is given; it never looks a sale up itself
+        noClasses().that().resideInAPackage("org.sweetshop.printer..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.sweetshop.db..", "jakarta.persistence..", "org.hibernate..",
                         "java.sql..", "javax.sql..")
                 .orShould().dependOnClassesThat().areAnnotatedWith(Entity.class)

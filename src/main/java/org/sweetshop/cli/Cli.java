@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.sweetshop.AppContext;
 import org.sweetshop.common.BusyException;
 import org.sweetshop.common.DatabaseUnreachableException;
+import org.sweetshop.common.DeviceUnavailableException;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.NotPermittedException;
 import org.sweetshop.common.Refusal;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The command line. Exit codes: 0 done, 1 unexpected failure, 2 invalid input or usage, 3 refused
- * by a business rule, 4 busy after retries, 5 database unreachable. A refusal prints one line for a
+ * by a business rule, 4 busy after retries, 5 database unreachable, 6 a device (the receipt printer)
+ * did not answer. A refusal prints one line for a
  * person on stderr; with {@code --json} a machine-readable result goes to stdout as well.
  */
 @Command(name = "sweetshop", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "Sweetshop POS 0.1",
@@ -44,9 +46,10 @@ import picocli.CommandLine.Option;
         subcommands = {ServerCommand.class, StaffCommand.class, SweetCommand.class, RestockCommand.class, StocktakeCommand.class,
                 DeliveryCommand.class, SellCommand.class, RefundCommand.class, CouponCommand.class, PromoCommand.class, AuditCommand.class,
                 AuditLogCommand.class, ReportCommand.class, BackupCommand.class, RestoreCommand.class, DemoCommand.class,
-                ScanCommand.class, BenchCommand.class, JournalCommand.class},
+                ScanCommand.class, BenchCommand.class, JournalCommand.class, ReceiptCommand.class},
         footer = {"", "Database password: SWEETSHOP_DB_PASSWORD. Staff password for --as: SWEETSHOP_PASSWORD.",
-                "Exit codes: 0 done, 1 unexpected failure, 2 invalid input, 3 refused, 4 busy, 5 database unreachable."})
+                "Exit codes: 0 done, 1 unexpected failure, 2 invalid input, 3 refused, 4 busy, 5 database unreachable,"
+                        + " 6 a device did not answer."})
 public final class Cli implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
@@ -57,6 +60,8 @@ public final class Cli implements Callable<Integer> {
     public static final int REFUSED = 3;
     public static final int BUSY = 4;
     public static final int UNREACHABLE = 5;
+    /** A device did not answer: the receipt printer (or the drawer behind it) is off, unplugged or unreachable. */
+    public static final int DEVICE = 6;
 
     /** How commands get the services: the real app opens and closes them; tests share one. */
     public interface Contexts {
@@ -274,6 +279,9 @@ public final class Cli implements Callable<Integer> {
         }
         if (e instanceof DatabaseUnreachableException || e instanceof DatabaseStartException) {
             return UNREACHABLE;
+        }
+        if (e instanceof DeviceUnavailableException) {
+            return DEVICE;
         }
         return UNEXPECTED;
     }

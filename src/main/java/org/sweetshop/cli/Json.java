@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
@@ -38,6 +39,13 @@ final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON for " + value.getClass().getSimpleName(), e);
         }
+    }
+
+    /** {@code value} as its JSON object with one more field, e.g. a receipt with {@code "printed": true}. */
+    static String withField(Object value, String name, boolean flag) {
+        ObjectNode node = MAPPER.valueToTree(value);
+        node.put(name, flag);
+        return write(node);
     }
 
     /** A report's quantities say their unit: {@code "unit": "pcs"} or {@code "g"} beside {@code soldBy}. */

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sweetshop.common.DatabaseUnreachableException;
+import org.sweetshop.common.DeviceUnavailableException;
 import org.sweetshop.config.ConfigLoader;
 import org.sweetshop.journal.CatalogueSnapshot;
 import org.sweetshop.journal.Journal;
@@ -20,6 +21,8 @@ import org.sweetshop.journal.OfflineSelling;
 import org.sweetshop.journal.OfflineStaff;
 import org.sweetshop.journal.OfflineTill;
 import org.sweetshop.print.ReceiptText;
+import org.sweetshop.printer.PrinterSettings;
+import org.sweetshop.printer.ReceiptPrinter;
 import org.sweetshop.sale.BasketLine;
 import org.sweetshop.sale.CheckoutRequest;
 import org.sweetshop.sale.Payment;
@@ -74,6 +77,11 @@ final class SellCommand extends JsonCommand {
     @Option(names = "--pay", paramLabel = "cash:AMOUNT|card", defaultValue = "card", description = "default: card")
     String pay;
 
+    @Option(names = "--printer", paramLabel = "URI", description = {"print the receipt there once the sale is made:"
+            + " tcp://HOST[:PORT], file:PATH, serial:PORT[?baud=N] or os:PRINTER NAME;",
+            "a printer that fails never undoes the sale: exit 0, a line on stderr, \"printed\": false in --json"})
+    String printer;
+
     /** Set right before the checkout is sent: from then on a failure names it. */
     private UUID sent;
 
@@ -87,6 +95,8 @@ final class SellCommand extends JsonCommand {
             raw.add(Arguments.rawItem(item));
         }
         Payment payment = Arguments.payment(pay);
+        // a printer that cannot be used is refused before the sale, never after it
+        PrinterSettings printing = printer == null ? null : ReceiptCommand.settings(cli(), printer).orElseThrow();
         UUID id = saleId == null ? SaleIds.next() : saleId;
         Path dataDir = cli().config().dataDir();
         boolean offline = ConfigLoader.offlineSelling(dataDir, cli().env);
@@ -121,7 +131,7 @@ final class SellCommand extends JsonCommand {
             }
             LOG.warn("store database unreachable, selling offline: {}", unreachable.getMessage());
             try {
-                return sellOffline(dataDir, request, password);
+                return sellOffline(dataDir, request, password, printing);
             } catch (RuntimeException failed) {
                 if (sent == null) {
                     throw failed;
@@ -131,13 +141,31 @@ final class SellCommand extends JsonCommand {
                 throw unreachable;
             }
         }
+        // the sale is made: printing comes after it and cannot undo it
+        Boolean printed = printing == null ? null : printed(printing, receipt);
         if (json) {
-            out().println(Json.write(receipt));
+            out().println(printed == null ? Json.write(receipt) : Json.withField(receipt, "printed", printed));
         } else {
             print(receipt);
             cli().err.println(saleIdLine(sent));
         }
         return Cli.OK;
+    }
+
+    /**
+     * Prints the receipt of a sale already made; a printer that fails is said on stderr (how to print
+     * it again included) and the command still succeeds.
+     */
+    private boolean printed(PrinterSettings settings, Receipt receipt) {
+        try (ReceiptPrinter receiptPrinter = new ReceiptPrinter(settings)) {
+            ReceiptCommand.print(cli(), receiptPrinter, receipt, false);
+            return true;
+        } catch (DeviceUnavailableException e) {
+            LOG.warn("sale {} made, its receipt {} not printed: {}", receipt.saleId(), receipt.receiptNo(), e.getMessage());
+            cli().err.println("the sale is made, but its receipt was not printed: " + Cli.oneLine(e.getMessage()));
+            cli().err.println("(sweetshop receipt print " + receipt.receiptNo() + " prints it when the printer is back)");
+            return false;
+        }
     }
 
     /** What this till needs to sell offline later: the cashier's log-in and the catalogue as it is now. */
@@ -156,16 +184,20 @@ final class SellCommand extends JsonCommand {
         }
     }
 
-    private int sellOffline(Path dataDir, CheckoutRequest request, String password) {
+    private int sellOffline(Path dataDir, CheckoutRequest request, String password, PrinterSettings printing) {
         Caller caller = OfflineStaff.in(dataDir, new PasswordHasher()).login(as, password);
         Journal journal = Journal.in(dataDir, holdForTests());
         Receipt receipt = new OfflineTill(journal, CatalogueSnapshot.in(dataDir), Clock.systemDefaultZone()).sell(caller, request);
         int waiting = journal.count();
+        Boolean printed = printing == null ? null : printed(printing, receipt);
         if (json) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("offline", true);
             result.put("waiting", waiting);
             result.put("receipt", receipt);
+            if (printed != null) {
+                result.put("printed", printed);
+            }
             out().println(Json.write(result));
         } else {
             out().println("*** OFFLINE SALE: not yet sent to the store ***");

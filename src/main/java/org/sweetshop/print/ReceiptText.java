@@ -15,7 +15,8 @@ import org.sweetshop.sale.ReceiptLine;
 
 /**
  * A receipt as lines of monospaced text, at most {@link #WIDTH} columns each: what the till shows
- * after a payment, prints, and saves as PDF ({@link TextPdf}).
+ * after a payment, prints, and saves as PDF ({@link TextPdf}); a receipt printer gets the same lines
+ * at its paper's width.
  *
  * <p>Widths are counted in Unicode code points (one column each), so a name with an emoji keeps
  * the columns straight on screen and in the PDF, where a character the font lacks becomes one
@@ -27,7 +28,8 @@ public final class ReceiptText {
     /** Columns of a receipt line: what an 80 mm receipt printer prints in its normal font. */
     public static final int WIDTH = 40;
 
-    private static final String RULE = "-".repeat(WIDTH);
+    /** The narrowest receipt: a 58 mm roll's 32 columns, with room to spare. */
+    public static final int MIN_WIDTH = 24;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private ReceiptText() {
@@ -44,47 +46,61 @@ public final class ReceiptText {
      * @param reprint   true when the cashier asked for the receipt again: it then says {@code REPRINT}
      */
     public static List<String> render(Receipt receipt, String storeName, String currency, ZoneId zone, boolean reprint) {
+        return render(receipt, storeName, currency, zone, reprint, WIDTH);
+    }
+
+    /**
+     * As {@link #render(Receipt, String, String, ZoneId, boolean)}, {@code columns} wide: a receipt
+     * printer's paper ({@code printer.PaperWidth}: 32 columns on 58 mm, 48 on 80 mm). The first
+     * line is always the store name, centred.
+     */
+    public static List<String> render(Receipt receipt, String storeName, String currency, ZoneId zone, boolean reprint,
+                                      int columns) {
         Objects.requireNonNull(receipt, "receipt");
         Objects.requireNonNull(zone, "zone");
+        if (columns < MIN_WIDTH) {
+            throw new IllegalArgumentException("a receipt needs at least " + MIN_WIDTH + " columns, not " + columns);
+        }
+        Layout l = new Layout(columns);
         List<String> out = new ArrayList<>();
-        out.add(centred(clean(storeName)));
+        out.add(l.centred(clean(storeName)));
         if (reprint) {
-            out.add(centred("*** REPRINT ***"));
+            out.add(l.centred("*** REPRINT ***"));
         }
         if (receipt.replayed()) {
             // checkout answered with a sale made earlier under the same id: nothing was charged twice
-            out.add(centred("(shown again)"));
+            out.add(l.centred("(shown again)"));
         }
-        out.add(RULE);
-        out.add(field("Till", receipt.till()));
-        out.add(field("Receipt", receipt.receiptNo()));
-        out.add(field("Date", receipt.createdAt() == null ? "" : WHEN.format(receipt.createdAt().atZone(zone))));
-        out.add(field("Cashier", receipt.cashier()));
-        out.add(RULE);
+        out.add(l.rule());
+        out.add(l.field("Till", receipt.till()));
+        out.add(l.field("Receipt", receipt.receiptNo()));
+        out.add(l.field("Date", receipt.createdAt() == null ? "" : WHEN.format(receipt.createdAt().atZone(zone))));
+        out.add(l.field("Cashier", receipt.cashier()));
+        out.add(l.rule());
         for (ReceiptLine line : receipt.lines()) {
-            out.addAll(amount(clean(line.name()), money(line.lineTotal())));
-            out.add(fit("  " + detail(line)));
+            out.addAll(l.amount(clean(line.name()), money(line.lineTotal())));
+            out.add(l.fit("  " + detail(line)));
         }
-        out.add(RULE);
-        out.addAll(amount("Subtotal", money(receipt.subtotal())));
+        out.add(l.rule());
+        out.addAll(l.amount("Subtotal", money(receipt.subtotal())));
         if (nonZero(receipt.couponDiscount())) {
             String hint = clean(receipt.couponHint());
-            out.addAll(amount(hint.isEmpty() ? "Coupon" : "Coupon …" + hint, "-" + money(receipt.couponDiscount())));
+            out.addAll(l.amount(hint.isEmpty() ? "Coupon" : "Coupon …" + hint, "-" + money(receipt.couponDiscount())));
         }
         if (nonZero(receipt.promoDiscount())) {
             String code = clean(receipt.promoCode());
-            out.addAll(amount(code.isEmpty() ? "Promo" : "Promo " + code, "-" + money(receipt.promoDiscount())));
+            out.addAll(l.amount(code.isEmpty() ? "Promo" : "Promo " + code, "-" + money(receipt.promoDiscount())));
         }
         String code = clean(currency);
-        out.addAll(amount(code.isEmpty() ? "TOTAL" : "TOTAL " + code, money(receipt.total())));
+        out.addAll(l.amount(code.isEmpty() ? "TOTAL" : "TOTAL " + code, money(receipt.total())));
         if (receipt.payment() == PaymentMethod.CASH && receipt.tendered() != null) {
-            out.addAll(amount("Cash", money(receipt.tendered())));
-            out.addAll(amount("Change", money(receipt.change())));
+            out.addAll(l.amount("Cash", money(receipt.tendered())));
+            out.addAll(l.amount("Change", money(receipt.change())));
         } else {
-            out.addAll(amount(receipt.payment() == PaymentMethod.CASH ? "Cash" : "Card", money(receipt.total())));
+            out.addAll(l.amount(receipt.payment() == PaymentMethod.CASH ? "Cash" : "Card", money(receipt.total())));
         }
-        out.add(RULE);
-        out.add(centred("Thank you!"));
+        out.add(l.rule());
+        out.add(l.centred("Thank you!"));
         return List.copyOf(out);
     }
 
@@ -104,38 +120,46 @@ public final class ReceiptText {
         return text.codePointCount(0, text.length());
     }
 
-    /** {@code label} then {@code value}, e.g. {@code Till      till-1}, cut to fit. */
-    private static String field(String label, String value) {
-        return fit(String.format("%-9s ", label) + clean(value));
-    }
+    /** The lines' shapes at one width. */
+    private record Layout(int columns) {
 
-    /**
-     * A label with an amount at the right edge. The label is cut to leave the amount room; an
-     * amount too wide to share a line (wider than any sale allows) goes on lines of its own.
-     */
-    private static List<String> amount(String label, String value) {
-        int room = WIDTH - width(value) - 1;
-        if (room >= 1) {
-            String left = fit(label, room);
-            return List.of(left + " ".repeat(WIDTH - width(left) - width(value)) + value);
+        String rule() {
+            return "-".repeat(columns);
         }
-        List<String> lines = new ArrayList<>();
-        lines.add(fit(label));
-        for (int start = 0; start < value.length(); start += WIDTH) {
-            String part = value.substring(start, Math.min(value.length(), start + WIDTH));
-            lines.add(" ".repeat(WIDTH - part.length()) + part);
+
+        /** {@code label} then {@code value}, e.g. {@code Till      till-1}, cut to fit. */
+        String field(String label, String value) {
+            return fit(String.format("%-9s ", label) + clean(value));
         }
-        return lines;
-    }
 
-    private static String centred(String text) {
-        String cut = fit(text);
-        int pad = (WIDTH - width(cut)) / 2;
-        return " ".repeat(pad) + cut;
-    }
+        /**
+         * A label with an amount at the right edge. The label is cut to leave the amount room; an
+         * amount too wide to share a line (wider than any sale allows) goes on lines of its own.
+         */
+        List<String> amount(String label, String value) {
+            int room = columns - width(value) - 1;
+            if (room >= 1) {
+                String left = ReceiptText.fit(label, room);
+                return List.of(left + " ".repeat(columns - width(left) - width(value)) + value);
+            }
+            List<String> lines = new ArrayList<>();
+            lines.add(fit(label));
+            for (int start = 0; start < value.length(); start += columns) {
+                String part = value.substring(start, Math.min(value.length(), start + columns));
+                lines.add(" ".repeat(columns - part.length()) + part);
+            }
+            return lines;
+        }
 
-    private static String fit(String text) {
-        return fit(text, WIDTH);
+        String centred(String text) {
+            String cut = fit(text);
+            int pad = (columns - width(cut)) / 2;
+            return " ".repeat(pad) + cut;
+        }
+
+        String fit(String text) {
+            return ReceiptText.fit(text, columns);
+        }
     }
 
     /** {@code text} cut to {@code columns}, ending with {@code …} when it was cut; trailing spaces dropped. */

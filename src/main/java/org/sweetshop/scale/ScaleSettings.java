@@ -1,5 +1,9 @@
 package org.sweetshop.scale;
 
+import static org.sweetshop.config.TillProperties.bool;
+import static org.sweetshop.config.TillProperties.number;
+import static org.sweetshop.config.TillProperties.text;
+
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -123,38 +127,5 @@ public record ScaleSettings(String port, Protocol protocol, int baud, int dataBi
             case "odd" -> Parity.ODD;
             default -> throw new ConfigException("scale.parity must be none, even or odd, not '" + Texts.shorten(value) + "'", null);
         };
-    }
-
-    private static boolean bool(Properties properties, String key) {
-        String value = text(properties, key);
-        if (value == null || value.equalsIgnoreCase("false")) {
-            return false;
-        }
-        if (value.equalsIgnoreCase("true")) {
-            return true;
-        }
-        throw new ConfigException(key + " must be true or false, not '" + Texts.shorten(value) + "'", null);
-    }
-
-    private static long number(Properties properties, String key, long defaultValue, long min, long max) {
-        String value = text(properties, key);
-        if (value == null) {
-            return defaultValue;
-        }
-        long parsed;
-        try {
-            parsed = Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new ConfigException(key + " must be a whole number, not '" + Texts.shorten(value) + "'", e);
-        }
-        if (parsed < min || parsed > max) {
-            throw new ConfigException(key + " must be between " + min + " and " + max + ", not " + parsed, null);
-        }
-        return parsed;
-    }
-
-    private static String text(Properties properties, String key) {
-        String value = properties.getProperty(key);
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

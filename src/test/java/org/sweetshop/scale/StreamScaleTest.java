@@ -51,7 +51,7 @@ class StreamScaleTest {
     }
 
     private Scale open(Duration timeout) {
-        scale = Scales.open(ScaleSettings.of(pty.scalePort(), Protocol.STREAM).withTimeout(timeout), listening::countDown);
+        scale = Scales.open(ScaleSettings.of(pty.tillPort(), Protocol.STREAM).withTimeout(timeout), listening::countDown);
         return scale;
     }
 

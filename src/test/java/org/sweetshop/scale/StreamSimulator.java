@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.sweetshop.testing.Pace;
+import org.sweetshop.testing.PtyPair;
 
 /**
  * A continuous-output scale on the simulator's end of a {@link org.sweetshop.testing.PtyPair}: it sends its current lines

@@ -55,7 +55,7 @@ class ToledoScaleTest {
     }
 
     private Scale open(Duration timeout) {
-        scale = Scales.open(ScaleSettings.of(pty.scalePort(), Protocol.TOLEDO).withTimeout(timeout));
+        scale = Scales.open(ScaleSettings.of(pty.tillPort(), Protocol.TOLEDO).withTimeout(timeout));
         return scale;
     }
 

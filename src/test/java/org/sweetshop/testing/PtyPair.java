@@ -9,12 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-
 /**
  * A null-modem cable in software: {@code socat} joins two pseudo-terminals, {@code DIR/scale} (the
  * till opens it as its serial port, through jSerialComm like a real one) and {@code DIR/sim} (the
- * simulated scale talks on it). Killing socat is pulling the cable. Skips the test where socat is
- * not installed ({@code .ci/run} installs it).
+ * simulated device, a scale or a receipt printer, talks on it). Killing socat is pulling the cable.
+ * Skips the test where socat is not installed ({@code .ci/run} installs it).
  */
 public final class PtyPair implements AutoCloseable {
 
@@ -29,7 +28,7 @@ public final class PtyPair implements AutoCloseable {
     }
 
     public static PtyPair start(Path dir) throws IOException {
-        assumeTrue(socatInstalled(), "socat is not installed (apt-get install socat): the scale's pty tests are skipped");
+        assumeTrue(socatInstalled(), "socat is not installed (apt-get install socat): the serial pty tests are skipped");
         Path scale = dir.resolve("scale");
         Path sim = dir.resolve("sim");
         Process socat = new ProcessBuilder("socat", "-d", "-d", "pty,raw,echo=0,link=" + scale, "pty,raw,echo=0,link=" + sim)
@@ -61,12 +60,12 @@ public final class PtyPair implements AutoCloseable {
         return false;
     }
 
-    /** The end the till opens as its scale's port. */
-    public String scalePort() {
+    /** The end the till opens as its serial port (the scale's, the printer's). */
+    public String tillPort() {
         return scale.toString();
     }
 
-    /** The end the simulated scale reads and writes. */
+    /** The end the simulated device reads and writes. */
     public Path simEnd() {
         return sim;
     }

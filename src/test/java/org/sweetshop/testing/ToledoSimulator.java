@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.sweetshop.testing.PtyPair;
 
 /**
  * A Toledo 8217 scale on the simulator's end of a {@link PtyPair}: each command it receives

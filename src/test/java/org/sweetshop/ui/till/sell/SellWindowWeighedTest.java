@@ -169,7 +169,7 @@ class SellWindowWeighedTest {
             throws Exception {
         // the till's own scale driver (TillScale over jSerialComm) on a pty; a simulated Toledo 8217 at the other end
         try (PtyPair cable = PtyPair.start(dir); ToledoSimulator toledo = new ToledoSimulator(cable.simEnd());
-             TillScale scale = new TillScale(ScaleSettings.of(cable.scalePort(), Protocol.TOLEDO).withTimeout(Duration.ofSeconds(20)))) {
+             TillScale scale = new TillScale(ScaleSettings.of(cable.tillPort(), Protocol.TOLEDO).withTimeout(Duration.ofSeconds(20)))) {
             toledo.answer("T", ToledoSimulator.STX + "?`" + ToledoSimulator.CR)   // tare taken: net
                     .weighs("00.253N");
             open(robot, scale);

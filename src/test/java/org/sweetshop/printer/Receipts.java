@@ -1,0 +1,42 @@
+package org.sweetshop.printer;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.sweetshop.common.Money;
+import org.sweetshop.common.SoldBy;
+import org.sweetshop.sale.PaymentMethod;
+import org.sweetshop.sale.Receipt;
+import org.sweetshop.sale.ReceiptLine;
+
+/** Receipts for the printer's tests, made as checkout makes them. */
+final class Receipts {
+
+    static final Instant AT = Instant.parse("2026-07-14T11:05:09Z");
+
+    private Receipts() {
+    }
+
+    /** Fudge 3 × 1.20 and 253 g of Pear Drops at 14.99/kg, paid 10.00 cash: 7.39, change 2.61. */
+    static Receipt counterSale() {
+        ReceiptLine fudge = new ReceiptLine("FU-1", "Fudge", 3, new BigDecimal("1.20"), new BigDecimal("3.60"));
+        BigDecimal pearDrops = Money.weighedLine(new BigDecimal("14.99"), 253);
+        ReceiptLine weighed = new ReceiptLine("PD-1", "Pear Drops", 253, new BigDecimal("14.99"), pearDrops, SoldBy.WEIGHED);
+        return new Receipt(UUID.fromString("0190a7b2-0000-7000-8000-000000000001"), "T1-000042", "T1", "alice", AT,
+                List.of(fudge, weighed), new BigDecimal("7.39"), Money.ZERO, Money.ZERO, new BigDecimal("7.39"), PaymentMethod.CASH,
+                new BigDecimal("10.00"), new BigDecimal("2.61"), null, null, false);
+    }
+
+    /** A receipt of {@code lines} lines: far more than a printer's and the kernel's buffers hold. */
+    static Receipt longReceipt(int lines) {
+        List<ReceiptLine> all = new ArrayList<>();
+        for (int i = 0; i < lines; i++) {
+            all.add(new ReceiptLine("SKU-" + i, "Sweet number " + i + " with a long name", 1, new BigDecimal("1.00"), new BigDecimal("1.00")));
+        }
+        BigDecimal total = new BigDecimal(lines).setScale(2);
+        return new Receipt(UUID.fromString("0190a7b2-0000-7000-8000-000000000002"), "T1-000043", "T1", "alice", AT, all, total,
+                Money.ZERO, Money.ZERO, total, PaymentMethod.CARD, null, null, null, null, false);
+    }
+}
