@@ -5,6 +5,7 @@ import static org.sweetshop.ui.office.shared.OfficeControls.section;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -12,25 +13,29 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.sweetshop.catalog.SweetView;
-import org.sweetshop.common.Money;
+import org.sweetshop.common.SoldBy;
 import org.sweetshop.ui.common.CatalogueFilter;
 import org.sweetshop.ui.common.Controls;
 import org.sweetshop.ui.office.shared.OfficeControls;
 import org.sweetshop.ui.office.shared.OfficeStatus;
 import org.sweetshop.ui.office.shared.OfficeTab;
+import org.sweetshop.ui.office.shared.SweetFigures;
 import org.sweetshop.ui.office.stock.StockPanel;
 import org.sweetshop.ui.office.stock.StockViewModel;
 
 /**
- * The catalogue tab: the sweets' table with its filter and the "add a sweet" row on the left; on
- * the right, for the sweet chosen, restock and stocktake (the stock panel), price, details,
- * taking it off sale, and its stock history.
+ * The catalogue tab: the sweets' table with its filter and the "add a sweet" row (by the piece or
+ * by weight) on the left; on the right, for the sweet chosen, restock and stocktake (the stock
+ * panel), price, barcodes and PLU, details, taking it off sale, and its stock history. A weighed
+ * sweet's figures are shown in its unit: "14.99 / kg", "2.500 kg".
  */
 public final class CatalogueTab {
 
@@ -77,23 +82,48 @@ public final class CatalogueTab {
         table.getColumns().add(column("SKU", SweetView::sku, 80));
         table.getColumns().add(column("Name", SweetView::name, 200));
         table.getColumns().add(column("Category", SweetView::category, 95));
-        table.getColumns().add(column("Price", s -> Money.format(s.price()), 60));
-        table.getColumns().add(column("Stock", s -> Integer.toString(s.stock()), 60));
-        table.getColumns().add(column("Reorder", s -> Integer.toString(s.reorderLevel()), 75));
+        table.getColumns().add(column("Price", SweetFigures::price, 85));
+        table.getColumns().add(column("Stock", SweetFigures::stock, 75));
+        table.getColumns().add(column("Reorder", SweetFigures::reorder, 75));
+        table.getColumns().add(column("PLU", s -> SweetFigures.plu(s.plu()), 55));
         table.getColumns().add(column("On sale", s -> s.active() ? "yes" : "no", 70));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty().set(now));
         VBox.setVgrow(table, Priority.ALWAYS);
 
+        ToggleGroup soldBy = new ToggleGroup();
+        ToggleButton byPiece = OfficeControls.toggle("by the piece", "new-by-piece", soldBy);
+        ToggleButton byWeight = OfficeControls.toggle("by weight", "new-by-weight", soldBy);
+        byPiece.setSelected(true);
+        soldBy.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true);   // one of the two is always chosen
+            }
+        });
+        BooleanProperty weighed = byWeight.selectedProperty();
         TextField sku = Controls.field("new-sku", "SKU / barcode");
         TextField name = Controls.field("new-name", "Name");
         TextField cat = Controls.field("new-category", "Category");
         TextField price = Controls.field("new-price", "Price");
+        price.promptTextProperty().bind(Bindings.when(weighed).then("Price per kg").otherwise("Price"));
         TextField stock = Controls.field("new-stock", "Opening stock");
+        stock.promptTextProperty().bind(Bindings.when(weighed).then("Opening stock (e.g. 2.5kg)").otherwise("Opening stock"));
         TextField reorder = Controls.field("new-reorder", "Reorder level");
-        Button add = Controls.button("Add sweet", "add-sweet",
-                e -> model.addSweet(sku.getText(), name.getText(), cat.getText(), price.getText(), stock.getText(), reorder.getText()));
+        reorder.promptTextProperty().bind(Bindings.when(weighed).then("Reorder level (e.g. 500g)").otherwise("Reorder level"));
+        TextField plu = Controls.field("new-plu", "PLU (optional)");
+        plu.setPrefColumnCount(7);
+        plu.disableProperty().bind(weighed.not());
+        weighed.addListener((obs, was, now) -> {
+            if (!now) {
+                plu.clear();   // a PLU is a weighed sweet's
+            }
+        });
+        TextField codes = Controls.field("new-barcodes", "Barcodes (optional, spaces between)");
+        codes.setPrefColumnCount(18);
+        Button add = Controls.button("Add sweet", "add-sweet", e -> model.addSweet(byWeight.isSelected() ? SoldBy.WEIGHED : SoldBy.COUNTED,
+                sku.getText(), name.getText(), cat.getText(), price.getText(), stock.getText(), reorder.getText(), plu.getText(),
+                codes.getText()));
         add.disableProperty().bind(status.busyProperty());
-        FlowPane addRow = new FlowPane(8, 8, sku, name, cat, price, stock, reorder, add);
+        FlowPane addRow = new FlowPane(8, 8, new HBox(byPiece, byWeight), sku, name, cat, price, stock, reorder, plu, codes, add);
 
         VBox left = new VBox(10, filters, table, section("Add a sweet"), addRow);
         HBox.setHgrow(left, Priority.ALWAYS);
@@ -105,7 +135,8 @@ public final class CatalogueTab {
         chosen.setId("selected-sweet");
         chosen.getStyleClass().add("panel-title");
         chosen.textProperty().bind(Bindings.createStringBinding(() -> model.selectedProperty().get() == null
-                ? "Choose a sweet" : model.selectedProperty().get().name() + " — " + model.selectedProperty().get().stock() + " in stock",
+                ? "Choose a sweet" : model.selectedProperty().get().name() + " — " + SweetFigures.stock(model.selectedProperty().get())
+                        + " in stock",
                 model.selectedProperty()));
         chosen.setWrapText(true);
 
@@ -115,6 +146,28 @@ public final class CatalogueTab {
             model.changePrice(newPrice.getText());
             newPrice.clear();
         });
+        Label codes = new Label();
+        codes.setId("sweet-barcodes");
+        codes.setWrapText(true);
+        codes.textProperty().bind(Bindings.createStringBinding(() -> model.barcodes().isEmpty() ? "No barcodes."
+                : "Barcodes: " + String.join(", ", model.barcodes()), model.barcodes()));
+        TextField newCode = Controls.field("new-barcode", "Barcode (EAN-13, EAN-8, UPC-A)");
+        newCode.setPrefColumnCount(12);
+        Button addCode = Controls.button("Add barcode", "add-barcode", e -> {
+            model.addBarcode(newCode.getText());
+            newCode.clear();
+        });
+        TextField newPlu = Controls.field("new-plu-value", "PLU (or none)");
+        newPlu.setPrefColumnCount(6);
+        Button changePlu = Controls.button("Change PLU", "change-plu", e -> {
+            model.changePlu(newPlu.getText());
+            newPlu.clear();
+        });
+        // only a weighed sweet is found by its PLU on a scale label
+        changePlu.disableProperty().bind(noSweetOrBusy.or(Bindings.createBooleanBinding(() -> model.selectedProperty().get() == null
+                || !model.selectedProperty().get().weighed(), model.selectedProperty())));
+        newPlu.disableProperty().bind(changePlu.disableProperty());
+
         TextField editSku = Controls.field("edit-sku", "New SKU");
         TextField editName = Controls.field("edit-name", "Name");
         TextField editCategory = Controls.field("edit-category", "Category");
@@ -131,7 +184,7 @@ public final class CatalogueTab {
         });
         Button deactivate = Controls.button("Take off sale", "deactivate-sweet", e -> model.deactivate());
         deactivate.getStyleClass().add("danger");
-        for (Button b : new Button[] {changePrice, deactivate, save}) {
+        for (Button b : new Button[] {changePrice, deactivate, save, addCode}) {
             b.disableProperty().bind(noSweetOrBusy);
         }
 
@@ -139,6 +192,7 @@ public final class CatalogueTab {
                 section("Restock"), stock.restock(),
                 section("Stocktake"), stock.stocktake(),
                 section("Price"), new HBox(8, newPrice, changePrice),
+                section("Barcodes and PLU"), codes, new HBox(8, newCode, addCode, newPlu, changePlu),
                 section("Details (empty fields stay as they are)"), new FlowPane(6, 6, editSku, editName, editCategory, editReorder, save),
                 deactivate, section("Stock history"), stock.history());
         right.setPrefWidth(540);
