@@ -7,6 +7,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -79,14 +80,14 @@ public final class CatalogueTab {
         HBox.setHgrow(search, Priority.ALWAYS);
 
         TableView<SweetView> table = OfficeControls.table("sweets-table", model.sweets(), "No sweets yet: add the first one below.");
-        table.getColumns().add(column("SKU", SweetView::sku, 80));
-        table.getColumns().add(column("Name", SweetView::name, 200));
-        table.getColumns().add(column("Category", SweetView::category, 95));
-        table.getColumns().add(column("Price", SweetFigures::price, 85));
-        table.getColumns().add(column("Stock", SweetFigures::stock, 75));
-        table.getColumns().add(column("Reorder", SweetFigures::reorder, 75));
-        table.getColumns().add(column("PLU", s -> SweetFigures.plu(s.plu()), 55));
-        table.getColumns().add(column("On sale", s -> s.active() ? "yes" : "no", 70));
+        table.getColumns().add(column("SKU", SweetView::sku, 60));
+        table.getColumns().add(column("Name", SweetView::name, 130));
+        table.getColumns().add(column("Category", SweetView::category, 90));
+        table.getColumns().add(column("Price", SweetFigures::price, 95));
+        table.getColumns().add(column("Stock", SweetFigures::stock, 85));
+        table.getColumns().add(column("Reorder", SweetFigures::reorder, 80));
+        table.getColumns().add(column("PLU", s -> SweetFigures.plu(s.plu()), 60));
+        table.getColumns().add(column("On sale", s -> s.active() ? "yes" : "no", 65));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty().set(now));
         VBox.setVgrow(table, Priority.ALWAYS);
 
@@ -110,15 +111,18 @@ public final class CatalogueTab {
         TextField reorder = Controls.field("new-reorder", "Reorder level");
         reorder.promptTextProperty().bind(Bindings.when(weighed).then("Reorder level (e.g. 500g)").otherwise("Reorder level"));
         TextField plu = Controls.field("new-plu", "PLU (optional)");
-        plu.setPrefColumnCount(7);
         plu.disableProperty().bind(weighed.not());
         weighed.addListener((obs, was, now) -> {
             if (!now) {
                 plu.clear();   // a PLU is a weighed sweet's
             }
         });
-        TextField codes = Controls.field("new-barcodes", "Barcodes (optional, spaces between)");
-        codes.setPrefColumnCount(18);
+        TextField codes = Controls.field("new-barcodes", "Barcodes (optional)");
+        int[] columns = {6, 11, 7, 7, 12, 11, 7, 14};
+        TextField[] fields = {sku, name, cat, price, stock, reorder, plu, codes};
+        for (int i = 0; i < fields.length; i++) {
+            fields[i].setPrefColumnCount(columns[i]);
+        }
         Button add = Controls.button("Add sweet", "add-sweet", e -> model.addSweet(byWeight.isSelected() ? SoldBy.WEIGHED : SoldBy.COUNTED,
                 sku.getText(), name.getText(), cat.getText(), price.getText(), stock.getText(), reorder.getText(), plu.getText(),
                 codes.getText()));
@@ -151,14 +155,17 @@ public final class CatalogueTab {
         codes.setWrapText(true);
         codes.textProperty().bind(Bindings.createStringBinding(() -> model.barcodes().isEmpty() ? "No barcodes."
                 : "Barcodes: " + String.join(", ", model.barcodes()), model.barcodes()));
-        TextField newCode = Controls.field("new-barcode", "Barcode (EAN-13, EAN-8, UPC-A)");
+        TextField newCode = Controls.field("new-barcode", "EAN-13, EAN-8, UPC-A");
         newCode.setPrefColumnCount(12);
         Button addCode = Controls.button("Add barcode", "add-barcode", e -> {
             model.addBarcode(newCode.getText());
             newCode.clear();
         });
+        HBox barcodeRow = new HBox(8, newCode, addCode, codes);
+        barcodeRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(codes, Priority.ALWAYS);
         TextField newPlu = Controls.field("new-plu-value", "PLU (or none)");
-        newPlu.setPrefColumnCount(6);
+        newPlu.setPrefColumnCount(7);
         Button changePlu = Controls.button("Change PLU", "change-plu", e -> {
             model.changePlu(newPlu.getText());
             newPlu.clear();
@@ -172,10 +179,10 @@ public final class CatalogueTab {
         TextField editName = Controls.field("edit-name", "Name");
         TextField editCategory = Controls.field("edit-category", "Category");
         TextField editReorder = Controls.field("edit-reorder", "Reorder");
-        editSku.setPrefColumnCount(6);
-        editName.setPrefColumnCount(10);
-        editCategory.setPrefColumnCount(7);
-        editReorder.setPrefColumnCount(4);
+        editSku.setPrefColumnCount(5);
+        editName.setPrefColumnCount(7);
+        editCategory.setPrefColumnCount(5);
+        editReorder.setPrefColumnCount(5);
         Button save = Controls.button("Save", "edit-sweet", e -> {
             model.edit(editSku.getText(), editName.getText(), editCategory.getText(), editReorder.getText());
             for (TextField f : new TextField[] {editSku, editName, editCategory, editReorder}) {
@@ -189,14 +196,12 @@ public final class CatalogueTab {
         }
 
         VBox right = new VBox(10, chosen,
-                section("Restock"), stock.restock(),
-                section("Stocktake"), stock.stocktake(),
-                section("Price"), new HBox(8, newPrice, changePrice),
-                section("Barcodes and PLU"), codes, new HBox(8, newCode, addCode, newPlu, changePlu),
-                section("Details (empty fields stay as they are)"), new FlowPane(6, 6, editSku, editName, editCategory, editReorder, save),
+                section("Restock, and stocktake (what was counted)"), stock.restock(), stock.stocktake(),
+                section("Price, PLU and barcodes"), new HBox(8, newPrice, changePrice, newPlu, changePlu), barcodeRow,
+                section("Details (empty fields stay as they are)"), new HBox(6, editSku, editName, editCategory, editReorder, save),
                 deactivate, section("Stock history"), stock.history());
-        right.setPrefWidth(540);
-        right.setMinWidth(500);
+        right.setPrefWidth(560);
+        right.setMinWidth(520);
         right.getStyleClass().add("office-side");
         return right;
     }

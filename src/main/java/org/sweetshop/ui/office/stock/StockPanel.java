@@ -30,9 +30,9 @@ public final class StockPanel {
     public StockPanel(StockViewModel model, ObservableBooleanValue disabled) {
         TextField quantity = Controls.field("restock-qty", "Quantity");
         quantity.promptTextProperty().bind(model.restockPrompt());
-        quantity.setPrefColumnCount(9);
+        quantity.setPrefColumnCount(11);
         TextField note = Controls.field("restock-note", "Supplier note");
-        note.setPrefColumnCount(12);
+        note.setPrefColumnCount(10);
         Button restockButton = Controls.button("Restock", "restock", e -> {
             model.restock(quantity.getText(), note.getText());
             quantity.clear();
@@ -42,7 +42,7 @@ public final class StockPanel {
 
         TextField counted = Controls.field("counted", "Counted");
         counted.promptTextProperty().bind(model.countedPrompt());
-        counted.setPrefColumnCount(9);
+        counted.setPrefColumnCount(11);
         Button stocktakeButton = Controls.button("Record count", "stocktake", e -> {
             model.stocktake(counted.getText());
             counted.clear();
@@ -52,13 +52,13 @@ public final class StockPanel {
         stocktakeButton.disableProperty().bind(disabled);
 
         history = OfficeControls.table("movements-table", model.movements(), "Choose a sweet to see its history.");
-        history.getColumns().add(column("When", m -> OfficeControls.shortWhen(m.at()), 95));
-        history.getColumns().add(column("What", m -> m.kind().name().toLowerCase(Locale.ROOT), 85));
-        history.getColumns().add(column("±", m -> model.inHistoryUnit(m.quantity(), true), 60));
-        history.getColumns().add(column("Left", m -> model.inHistoryUnit(m.stockAfter(), false), 65));
-        history.getColumns().add(column("Who", MovementView::staff, 70));
-        history.getColumns().add(column("Till", m -> m.till() == null ? "" : m.till(), 45));
-        history.getColumns().add(column("Note", m -> m.reason() == null ? "" : m.reason(), 140));
+        history.getColumns().add(column("When", m -> OfficeControls.shortWhen(m.at()), 90));
+        history.getColumns().add(column("What", m -> m.kind().name().toLowerCase(Locale.ROOT), 65));
+        history.getColumns().add(column("±", m -> model.inHistoryUnit(m.quantity(), true), 85));
+        history.getColumns().add(column("Left", m -> model.inHistoryUnit(m.stockAfter(), false), 85));
+        history.getColumns().add(column("Who", MovementView::staff, 60));
+        history.getColumns().add(column("Till", m -> m.till() == null ? "" : m.till(), 40));
+        history.getColumns().add(column("Note", m -> m.reason() == null ? "" : m.reason(), 90));
         VBox.setVgrow(history, Priority.ALWAYS);
     }
 
