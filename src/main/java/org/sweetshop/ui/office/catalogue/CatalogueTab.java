@@ -146,6 +146,9 @@ public final class CatalogueTab {
 
         TextField newPrice = Controls.field("new-price-value", "New price");
         newPrice.setPrefColumnCount(5);
+        BooleanBinding chosenWeighed = Bindings.createBooleanBinding(() -> model.selectedProperty().get() != null
+                && model.selectedProperty().get().weighed(), model.selectedProperty());
+        newPrice.promptTextProperty().bind(Bindings.when(chosenWeighed).then("Per kg").otherwise("New price"));
         Button changePrice = Controls.button("Change price", "change-price", e -> {
             model.changePrice(newPrice.getText());
             newPrice.clear();
@@ -171,8 +174,7 @@ public final class CatalogueTab {
             newPlu.clear();
         });
         // only a weighed sweet is found by its PLU on a scale label
-        changePlu.disableProperty().bind(noSweetOrBusy.or(Bindings.createBooleanBinding(() -> model.selectedProperty().get() == null
-                || !model.selectedProperty().get().weighed(), model.selectedProperty())));
+        changePlu.disableProperty().bind(noSweetOrBusy.or(chosenWeighed.not()));
         newPlu.disableProperty().bind(changePlu.disableProperty());
 
         TextField editSku = Controls.field("edit-sku", "New SKU");
@@ -183,6 +185,7 @@ public final class CatalogueTab {
         editName.setPrefColumnCount(7);
         editCategory.setPrefColumnCount(5);
         editReorder.setPrefColumnCount(5);
+        editReorder.promptTextProperty().bind(Bindings.when(chosenWeighed).then("e.g. 500g").otherwise("Reorder"));
         Button save = Controls.button("Save", "edit-sweet", e -> {
             model.edit(editSku.getText(), editName.getText(), editCategory.getText(), editReorder.getText());
             for (TextField f : new TextField[] {editSku, editName, editCategory, editReorder}) {

@@ -159,15 +159,15 @@ public final class CatalogueViewModel {
         }
         BigDecimal amount;
         try {
-            amount = Money.parse("price", price);
+            amount = Money.parse(sweet.weighed() ? "price per kg" : "price", price);
         } catch (InvalidInputException e) {
             status.refuse(e.getMessage());
             return;
         }
         status.say("Changing the price…");
         status.task(() -> catalog.changePrice(manager, sweet.sku(), amount))
-                .onSuccess(changed -> changed("The price of " + changed.name() + " is now " + Money.format(changed.price()) + " (was "
-                        + Money.format(sweet.price()) + ")."))
+                .onSuccess(changed -> changed("The price of " + changed.name() + " is now " + SweetFigures.price(changed) + " (was "
+                        + SweetFigures.price(sweet) + ")."))
                 .executeWith(tasks);
     }
 
@@ -182,7 +182,7 @@ public final class CatalogueViewModel {
                 .executeWith(tasks);
     }
 
-    /** Edits the chosen sweet: empty fields are left as they are. */
+    /** Edits the chosen sweet: empty fields are left as they are; a weighed sweet's reorder level is a weight (500g). */
     public void edit(String newSku, String name, String category, String reorderLevel) {
         SweetView sweet = chosen.orSay();
         if (sweet == null) {
@@ -191,7 +191,8 @@ public final class CatalogueViewModel {
         SweetEdit edit;
         try {
             edit = new SweetEdit(TypedInput.orNull(newSku), TypedInput.orNull(name), TypedInput.orNull(category), null,
-                    TypedInput.wholeOrNone("reorder level", reorderLevel));
+                    reorderLevel == null || reorderLevel.isBlank() ? null
+                            : TypedInput.amount("reorder level", reorderLevel, sweet.soldBy(), 0, CatalogService.MAX_OPENING_STOCK));
         } catch (InvalidInputException e) {
             status.refuse(e.getMessage());
             return;

@@ -121,6 +121,22 @@ class WeighedCatalogueViewModelTest extends OfficeTest {
     }
 
     @Test
+    void aWeighedSweetsPriceIsPerKgAndItsReorderLevelAWeight() {
+        addPickAndMix();
+        choose("PM");
+        catalogue.changePrice("15.50");
+        assertThat(status.messageProperty().get()).isEqualTo("The price of Pick & Mix is now 15.50 / kg (was 14.99 / kg).");
+        List<Object> before = state();
+        catalogue.edit("", "", "", "400");
+        assertThat(status.messageProperty().get())
+                .isEqualTo("Give the weight with its unit, e.g. 250g or 0.25kg: '400' could be grams or kilograms.");
+        assertThat(state()).isEqualTo(before);
+        catalogue.edit("", "", "", "0.4kg");
+        assertThat(status.messageProperty().get()).isEqualTo("Saved Pick & Mix (PM).");
+        assertThat(app.catalog().find("PM").reorderLevel()).isEqualTo(400);
+    }
+
+    @Test
     void aWeighedSweetsPluIsChangedOrTakenOff() {
         addPickAndMix();
         choose("PM");
