@@ -224,10 +224,58 @@ class BackOfficeWindowTest extends TillWindowTestBase {
         assertThat(robot.lookup("#sweets-table").<TableView<SweetView>>query().getItems()).extracting(SweetView::sku).containsExactly("JB");
     }
 
+    @Test
+    void aWeighedSweetAddedInTheWindowShowsItsKilogramsAndTakesARestockInGrams(FxRobot robot) throws Exception {
+        sweet("SL", "1.20", 5);
+        open(robot, app);
+        login(robot, "manager");
+        robot.clickOn("#back-office");
+        waitFor(() -> robot.lookup("#sweets-table").tryQuery().isPresent()
+                && robot.lookup("#sweets-table").<TableView<SweetView>>query().getItems().size() == 1);
+
+        robot.clickOn("#new-by-weight");
+        assertThat(robot.lookup("#new-price").<javafx.scene.control.TextField>query().getPromptText()).isEqualTo("Price per kg");
+        robot.clickOn("#new-sku").write("PM");
+        robot.clickOn("#new-name").write("Pick & Mix");
+        robot.clickOn("#new-category").write("Loose");
+        robot.clickOn("#new-price").write("14.99");
+        robot.clickOn("#new-stock").write("2.5kg");
+        robot.clickOn("#new-reorder").write("500g");
+        robot.clickOn("#new-plu").write("42");
+        robot.clickOn("#add-sweet");
+
+        waitFor(() -> !text(robot, "#office-message").isEmpty() && !text(robot, "#office-message").startsWith("Adding"));
+        assertThat(text(robot, "#office-message")).isEqualTo("Added Pick & Mix (PM).");
+        waitFor(() -> cells(robot).contains("2.500 kg"));
+        assertThat(cells(robot)).contains("14.99 / kg", "500 g", "00042");
+        SweetView pm = app.catalog().find("PM");
+        assertThat(pm.weighed()).isTrue();
+        assertThat(pm.stock()).isEqualTo(2_500);
+
+        select(robot, "PM", "Pick & Mix");
+        assertThat(text(robot, "#selected-sweet")).isEqualTo("Pick & Mix — 2.500 kg in stock");
+        assertThat(robot.lookup("#restock-qty").<javafx.scene.control.TextField>query().getPromptText()).isEqualTo("Quantity (e.g. 500g)");
+        robot.clickOn("#restock-qty").write("500g");
+        robot.clickOn("#restock");
+        waitFor(() -> text(robot, "#office-message").equals("Restocked Pick & Mix: +500 g, now 3.000 kg."));
+        waitFor(() -> text(robot, "#selected-sweet").equals("Pick & Mix — 3.000 kg in stock"));
+        assertThat(stockOf("PM")).isEqualTo(3_000);
+    }
+
+    /** The texts of the sweets table's cells as drawn. */
+    private static List<String> cells(FxRobot robot) {
+        return robot.lookup("#sweets-table .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .map(javafx.scene.control.TableCell::getText).filter(java.util.Objects::nonNull).toList();
+    }
+
     private static void select(FxRobot robot, String sku) throws Exception {
+        select(robot, sku, "Sweet " + sku);
+    }
+
+    private static void select(FxRobot robot, String sku, String name) throws Exception {
         TableView<SweetView> table = robot.lookup("#sweets-table").query();
         WaitForAsyncUtils.asyncFx(() -> table.getItems().stream().filter(s -> s.sku().equals(sku)).findFirst()
                 .ifPresent(s -> table.getSelectionModel().select(s))).get(5, TimeUnit.SECONDS);
-        waitFor(() -> text(robot, "#selected-sweet").startsWith("Sweet " + sku));
+        waitFor(() -> text(robot, "#selected-sweet").startsWith(name));
     }
 }

@@ -12,17 +12,21 @@ import org.sweetshop.catalog.SweetEdit;
 import org.sweetshop.catalog.SweetView;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Money;
+import org.sweetshop.common.SoldBy;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.ui.common.CatalogueFilter;
 import org.sweetshop.ui.common.TaskExecutor;
 import org.sweetshop.ui.office.shared.ChosenSweet;
 import org.sweetshop.ui.office.shared.OfficeStatus;
+import org.sweetshop.ui.office.shared.SweetFigures;
 import org.sweetshop.ui.office.shared.TypedInput;
 
 /**
  * The catalogue tab: every sweet (on sale or not) with the till's category and search filter,
- * the sweet chosen in the table (the stock panel beside it works on the same one), and adding,
- * repricing, editing and taking a sweet off sale.
+ * the sweet chosen in the table (the stock panel beside it works on the same one) and its product
+ * barcodes, and adding, repricing, editing and taking a sweet off sale, adding a barcode and
+ * changing a PLU. A sweet is counted or weighed: a weighed sweet's price is per kg, its stock and
+ * reorder level weights typed with their unit (250g, 2.5kg; {@link TypedInput#amount}).
  */
 public final class CatalogueViewModel {
 
@@ -34,6 +38,7 @@ public final class CatalogueViewModel {
     private final TaskExecutor tasks;
 
     private final ObservableList<SweetView> sweets = FXCollections.observableArrayList();
+    private final ObservableList<String> barcodes = FXCollections.observableArrayList();
     private final CatalogueFilter filter = new CatalogueFilter(sweets);
     private final ChosenSweet chosen;
 
@@ -47,6 +52,14 @@ public final class CatalogueViewModel {
         this.status = status;
         this.tasks = tasks;
         this.chosen = new ChosenSweet(status);
+        chosen.property().addListener((obs, old, now) -> {
+            if (now == null || old == null || !now.sku().equals(old.sku())) {
+                barcodes.clear();
+            }
+            if (now != null) {
+                loadBarcodes(now.sku());
+            }
+        });
     }
 
     /** Reads the catalogue again; the chosen sweet stays chosen (with its new figures). */
@@ -64,11 +77,19 @@ public final class CatalogueViewModel {
         }
     }
 
-    public void addSweet(String sku, String name, String category, String price, String openingStock, String reorderLevel) {
+    /**
+     * Adds a sweet sold by the piece or by weight. For a weighed sweet {@code price} is per kg and
+     * the opening stock and reorder level are weights; {@code plu} (a weighed sweet's, optional) and
+     * {@code barcodes} (space-separated, optional) go with it, as far as the catalogue allows.
+     */
+    public void addSweet(SoldBy soldBy, String sku, String name, String category, String price, String openingStock,
+                         String reorderLevel, String plu, String barcodes) {
         NewSweet sweet;
         try {
-            sweet = new NewSweet(sku, name, category, Money.parse("price", price), TypedInput.whole("opening stock", openingStock),
-                    TypedInput.whole("reorder level", reorderLevel));
+            BigDecimal amount = Money.parse(soldBy.weighed() ? "price per kg" : "price", price);
+            int stock = TypedInput.amount("opening stock", openingStock, soldBy, 0, CatalogService.MAX_OPENING_STOCK);
+            int reorder = TypedInput.amount("reorder level", reorderLevel, soldBy, 0, CatalogService.MAX_OPENING_STOCK);
+            sweet = new NewSweet(sku, name, category, amount, stock, reorder, soldBy, TypedInput.plu(plu), TypedInput.codes(barcodes));
         } catch (InvalidInputException e) {
             status.refuse(e.getMessage());
             return;
@@ -79,6 +100,58 @@ public final class CatalogueViewModel {
                 .executeWith(tasks);
     }
 
+    /** Adds a product barcode (EAN-13, EAN-8, UPC-A) to the chosen sweet; the catalogue checks it and refuses a weighed sweet's. */
+    public void addBarcode(String code) {
+        SweetView sweet = chosen.orSay();
+        if (sweet == null) {
+            return;
+        }
+        if (code == null || code.isBlank()) {
+            status.refuse("type or scan the barcode first");
+            return;
+        }
+        status.say("Adding the barcode…");
+        status.task(() -> catalog.addBarcode(manager, sweet.sku(), code.strip(), till))
+                .onSuccess(kept -> {
+                    status.say("Barcode " + kept + " is now on " + sweet.name() + ".");
+                    loadBarcodes(sweet.sku());
+                })
+                .executeWith(tasks);
+    }
+
+    /** Gives the chosen sweet a new PLU (1 to 99999), or takes it off with {@code none}. */
+    public void changePlu(String text) {
+        SweetView sweet = chosen.orSay();
+        if (sweet == null) {
+            return;
+        }
+        Integer plu;
+        try {
+            if (text == null || text.isBlank()) {
+                throw new InvalidInputException("PLU", "type the new PLU (1 to 99999), or none to take it off");
+            }
+            plu = text.strip().equalsIgnoreCase("none") ? null : TypedInput.plu(text);
+        } catch (InvalidInputException e) {
+            status.refuse(e.getMessage());
+            return;
+        }
+        status.say("Changing the PLU…");
+        status.task(() -> catalog.changePlu(manager, sweet.sku(), plu, till))
+                .onSuccess(changed -> changed(changed.name() + (changed.plu() == null ? " has no PLU now" : " has PLU "
+                        + SweetFigures.plu(changed.plu()) + " now") + " (was " + (sweet.plu() == null ? "none" : SweetFigures.plu(sweet.plu()))
+                        + ")."))
+                .executeWith(tasks);
+    }
+
+    private void loadBarcodes(String sku) {
+        status.task(() -> catalog.barcodes(sku)).onSuccess(found -> {
+            SweetView shown = chosen.property().get();
+            if (shown != null && shown.sku().equals(sku)) {   // not another sweet chosen meanwhile
+                barcodes.setAll(found);
+            }
+        }).executeWith(tasks);
+    }
+
     public void changePrice(String price) {
         SweetView sweet = chosen.orSay();
         if (sweet == null) {
@@ -86,15 +159,15 @@ public final class CatalogueViewModel {
         }
         BigDecimal amount;
         try {
-            amount = Money.parse("price", price);
+            amount = Money.parse(sweet.weighed() ? "price per kg" : "price", price);
         } catch (InvalidInputException e) {
             status.refuse(e.getMessage());
             return;
         }
         status.say("Changing the price…");
         status.task(() -> catalog.changePrice(manager, sweet.sku(), amount))
-                .onSuccess(changed -> changed("The price of " + changed.name() + " is now " + Money.format(changed.price()) + " (was "
-                        + Money.format(sweet.price()) + ")."))
+                .onSuccess(changed -> changed("The price of " + changed.name() + " is now " + SweetFigures.price(changed) + " (was "
+                        + SweetFigures.price(sweet) + ")."))
                 .executeWith(tasks);
     }
 
@@ -109,7 +182,7 @@ public final class CatalogueViewModel {
                 .executeWith(tasks);
     }
 
-    /** Edits the chosen sweet: empty fields are left as they are. */
+    /** Edits the chosen sweet: empty fields are left as they are; a weighed sweet's reorder level is a weight (500g). */
     public void edit(String newSku, String name, String category, String reorderLevel) {
         SweetView sweet = chosen.orSay();
         if (sweet == null) {
@@ -118,7 +191,8 @@ public final class CatalogueViewModel {
         SweetEdit edit;
         try {
             edit = new SweetEdit(TypedInput.orNull(newSku), TypedInput.orNull(name), TypedInput.orNull(category), null,
-                    TypedInput.wholeOrNone("reorder level", reorderLevel));
+                    reorderLevel == null || reorderLevel.isBlank() ? null
+                            : TypedInput.amount("reorder level", reorderLevel, sweet.soldBy(), 0, CatalogService.MAX_OPENING_STOCK));
         } catch (InvalidInputException e) {
             status.refuse(e.getMessage());
             return;
@@ -137,6 +211,11 @@ public final class CatalogueViewModel {
     /** The sweets that pass the filter. */
     public ObservableList<SweetView> sweets() {
         return filter.shown();
+    }
+
+    /** The chosen sweet's product barcodes, in the order added. */
+    public ObservableList<String> barcodes() {
+        return barcodes;
     }
 
     /** {@link CatalogueFilter#ALL} and the sweets' categories. */

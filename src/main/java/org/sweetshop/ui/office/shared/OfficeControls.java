@@ -96,6 +96,14 @@ public final class OfficeControls {
         return SHORT.format(at.atZone(ZoneId.systemDefault()));
     }
 
+    /** A toggle of {@code group} (one of a choice such as "% off" / "amount off" or "by the piece" / "by weight"). */
+    public static ToggleButton toggle(String text, String id, ToggleGroup group) {
+        ToggleButton toggle = new ToggleButton(text);
+        toggle.setId(id);
+        toggle.setToggleGroup(group);
+        return toggle;
+    }
+
     /** The "% off" / "amount off" choice of a coupon or a promo code, "% off" chosen. */
     public record DiscountKind(ToggleButton percent, ToggleButton amount) {
 
@@ -106,13 +114,6 @@ public final class OfficeControls {
                     toggle("amount off", prefix + "-amount", group));
             kind.percent().setSelected(true);
             return kind;
-        }
-
-        private static ToggleButton toggle(String text, String id, ToggleGroup group) {
-            ToggleButton toggle = new ToggleButton(text);
-            toggle.setId(id);
-            toggle.setToggleGroup(group);
-            return toggle;
         }
 
         public boolean isPercent() {

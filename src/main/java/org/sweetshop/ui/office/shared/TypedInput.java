@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sweetshop.common.Discount;
 import org.sweetshop.common.InvalidInputException;
-import org.sweetshop.common.Quantity;
+import org.sweetshop.catalog.CatalogService;
 import org.sweetshop.common.Money;
+import org.sweetshop.common.Quantity;
+import org.sweetshop.common.SoldBy;
 import org.sweetshop.common.Texts;
 import org.sweetshop.refund.RefundLine;
 
@@ -33,6 +35,27 @@ public final class TypedInput {
     /** As {@link #whole}, or null for an empty field. */
     public static Integer wholeOrNone(String field, String text) {
         return isBlank(text) ? null : whole(field, text);
+    }
+
+    /**
+     * An amount of a sweet in its unit: for a counted sweet a whole number of pieces ({@link #whole},
+     * whose range the service checks); for a weighed one a weight with its unit ({@code 250g},
+     * {@code 2.5kg}) from {@code minGrams} to {@code maxGrams}, read by {@link Quantity#parse}, which
+     * refuses a bare number (grams or kilograms?) in its own words.
+     */
+    public static int amount(String field, String text, SoldBy soldBy, long minGrams, long maxGrams) {
+        return soldBy.weighed() ? Quantity.parse(field, text, soldBy, minGrams, maxGrams) : whole(field, text);
+    }
+
+    /** A PLU (1 to 99999, {@link CatalogService#requirePlu}), or null for an empty field. */
+    public static Integer plu(String text) {
+        Integer plu = wholeOrNone("PLU", text);
+        return plu == null ? null : CatalogService.requirePlu(plu);
+    }
+
+    /** Product barcodes typed with spaces between them, none for an empty field; the catalogue checks each. */
+    public static List<String> codes(String text) {
+        return isBlank(text) ? List.of() : List.of(text.strip().split("\\s+"));
     }
 
     /** A date typed as YYYY-MM-DD, or null for an empty field. */

@@ -17,7 +17,8 @@ import org.sweetshop.ui.office.shared.OfficeControls;
 
 /**
  * The stock parts of the catalogue tab's side panel, for the sweet chosen in its table: restock,
- * stocktake, and the sweet's stock history.
+ * stocktake, and the sweet's stock history, in the sweet's unit (the fields ask for a weight such as
+ * 500g when it is weighed).
  */
 public final class StockPanel {
 
@@ -28,9 +29,10 @@ public final class StockPanel {
     /** @param disabled while no sweet is chosen or a step is on its way */
     public StockPanel(StockViewModel model, ObservableBooleanValue disabled) {
         TextField quantity = Controls.field("restock-qty", "Quantity");
-        quantity.setPrefColumnCount(5);
+        quantity.promptTextProperty().bind(model.restockPrompt());
+        quantity.setPrefColumnCount(11);
         TextField note = Controls.field("restock-note", "Supplier note");
-        note.setPrefColumnCount(12);
+        note.setPrefColumnCount(10);
         Button restockButton = Controls.button("Restock", "restock", e -> {
             model.restock(quantity.getText(), note.getText());
             quantity.clear();
@@ -39,7 +41,8 @@ public final class StockPanel {
         restock = new HBox(8, quantity, note, restockButton);
 
         TextField counted = Controls.field("counted", "Counted");
-        counted.setPrefColumnCount(5);
+        counted.promptTextProperty().bind(model.countedPrompt());
+        counted.setPrefColumnCount(11);
         Button stocktakeButton = Controls.button("Record count", "stocktake", e -> {
             model.stocktake(counted.getText());
             counted.clear();
@@ -49,13 +52,13 @@ public final class StockPanel {
         stocktakeButton.disableProperty().bind(disabled);
 
         history = OfficeControls.table("movements-table", model.movements(), "Choose a sweet to see its history.");
-        history.getColumns().add(column("When", m -> OfficeControls.shortWhen(m.at()), 95));
-        history.getColumns().add(column("What", m -> m.kind().name().toLowerCase(Locale.ROOT), 85));
-        history.getColumns().add(column("±", m -> (m.quantity() > 0 ? "+" : "") + m.quantity(), 50));
-        history.getColumns().add(column("Left", m -> Integer.toString(m.stockAfter()), 50));
-        history.getColumns().add(column("Who", MovementView::staff, 70));
-        history.getColumns().add(column("Till", m -> m.till() == null ? "" : m.till(), 45));
-        history.getColumns().add(column("Note", m -> m.reason() == null ? "" : m.reason(), 140));
+        history.getColumns().add(column("When", m -> OfficeControls.shortWhen(m.at()), 90));
+        history.getColumns().add(column("What", m -> m.kind().name().toLowerCase(Locale.ROOT), 65));
+        history.getColumns().add(column("±", m -> model.inHistoryUnit(m.quantity(), true), 85));
+        history.getColumns().add(column("Left", m -> model.inHistoryUnit(m.stockAfter(), false), 85));
+        history.getColumns().add(column("Who", MovementView::staff, 60));
+        history.getColumns().add(column("Till", m -> m.till() == null ? "" : m.till(), 40));
+        history.getColumns().add(column("Note", m -> m.reason() == null ? "" : m.reason(), 90));
         VBox.setVgrow(history, Priority.ALWAYS);
     }
 

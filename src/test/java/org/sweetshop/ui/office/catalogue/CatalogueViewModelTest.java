@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sweetshop.catalog.SweetView;
+import org.sweetshop.common.SoldBy;
 import org.sweetshop.testing.Snapshot;
 import org.sweetshop.ui.office.OfficeTest;
 
@@ -21,15 +22,15 @@ class CatalogueViewModelTest extends OfficeTest {
     @Test
     void addsASweetAndRefusesBadInputWithoutChangingAnything() {
         String before = Snapshot.of(app.database().dataSource());
-        catalogue.addSweet("JB-200", "Jelly Babies", "Jelly", "1.234", "10", "2");
+        catalogue.addSweet(SoldBy.COUNTED, "JB-200", "Jelly Babies", "Jelly", "1.234", "10", "2", "", "");
         assertThat(status.messageProperty().get()).startsWith("Price ");
-        catalogue.addSweet("JB-200", "Jelly Babies", "Jelly", "1.60", "ten", "2");
+        catalogue.addSweet(SoldBy.COUNTED, "JB-200", "Jelly Babies", "Jelly", "1.60", "ten", "2", "", "");
         assertThat(status.messageProperty().get()).isEqualTo("Opening stock must be a whole number such as 12, not 'ten'.");
-        catalogue.addSweet("SL", "Again", "Jelly", "1.60", "1", "0");
+        catalogue.addSweet(SoldBy.COUNTED, "SL", "Again", "Jelly", "1.60", "1", "0", "", "");
         assertThat(status.errorProperty().get()).isTrue();
         assertThat(Snapshot.of(app.database().dataSource())).isEqualTo(before);
 
-        catalogue.addSweet("JB-200", "Jelly Babies", "Jelly", "1.60", "10", "2");
+        catalogue.addSweet(SoldBy.COUNTED, "JB-200", "Jelly Babies", "Jelly", "1.60", "10", "2", "", "");
         assertThat(status.messageProperty().get()).isEqualTo("Added Jelly Babies (JB-200).");
         assertThat(catalogue.sweets()).extracting(SweetView::sku).contains("JB-200");
         assertThat(catalogue.categories()).contains("Jelly");
