@@ -88,7 +88,7 @@ final class Arguments {
         if (!soldBy.weighed() && COUNT.matcher(t).matches()) {
             return Texts.requireRange(field, Long.parseLong(t), min, max);
         }
-        if (soldBy.weighed() && COUNT.matcher(t).matches()) {
+        if (soldBy.weighed() && COUNT.matcher(t).matches() && !(min <= 0 && Quantity.isBareZero(t))) {
             throw new InvalidInputException(option, "this sweet is sold by weight: give " + option + " with its unit, e.g. 250g or"
                     + " 0.25kg ('" + t + "' could be grams or kilograms)");
         }

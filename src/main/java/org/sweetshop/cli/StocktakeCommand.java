@@ -26,8 +26,7 @@ final class StocktakeCommand extends JsonCommand {
     public Integer call() {
         Arguments.amountText("--counted", counted);
         SweetView sweet = context().catalog().find(sku);
-        int count = counted.strip().equals("0") ? 0
-                : Arguments.amount("--counted", "counted quantity", counted, sweet.soldBy(), 0, Sweet.MAX_STOCK);
+        int count = Arguments.amount("--counted", "counted quantity", counted, sweet.soldBy(), 0, Sweet.MAX_STOCK);
         StockChange change = context().stock().stocktake(login(as), sku, count, cli().config().terminal(), reason);
         if (json) {
             out().println(Json.write(change));

@@ -62,8 +62,8 @@ final class SweetCommand extends CliCommand.Group {
             }
             SoldBy soldBy = perKg != null ? SoldBy.WEIGHED : SoldBy.COUNTED;
             BigDecimal money = Money.parse(soldBy.weighed() ? "price per kg" : "price", soldBy.weighed() ? perKg : price);
-            int opening = zeroOr("--stock", "stock", stock, soldBy);
-            int reorder = zeroOr("--reorder-level", "reorder level", reorderLevel, soldBy);
+            int opening = upToOpeningStock("--stock", "stock", stock, soldBy);
+            int reorder = upToOpeningStock("--reorder-level", "reorder level", reorderLevel, soldBy);
             Integer checkedPlu = plu == null ? null : CatalogService.requirePlu(ImportPlu.parse(plu));
             NewSweet request = new NewSweet(sku, name, category, money, opening, reorder, soldBy, checkedPlu,
                     barcodes == null ? List.of() : barcodes);
@@ -77,10 +77,7 @@ final class SweetCommand extends CliCommand.Group {
         }
 
         /** {@code 0} is nothing in any unit; any other amount in the sweet's unit. */
-        private static int zeroOr(String option, String field, String text, SoldBy soldBy) {
-            if (text != null && text.strip().equals("0")) {
-                return 0;
-            }
+        private static int upToOpeningStock(String option, String field, String text, SoldBy soldBy) {
             return Arguments.amount(option, field, text, soldBy, 0, CatalogService.MAX_OPENING_STOCK);
         }
     }

@@ -31,6 +31,14 @@ public final class Quantity {
         return text != null && WEIGHT.matcher(text.strip()).matches();
     }
 
+    /**
+     * True for a bare {@code 0}: no weight at all, in grams and kilograms alike, so it is taken
+     * for a weighed sweet where nothing is allowed (an opening stock, a count of an empty jar).
+     */
+    public static boolean isBareZero(String text) {
+        return text != null && text.strip().matches("0+");
+    }
+
     /** The largest quantity one line of a sweet sold this way may have. */
     public static int maxPerLine(SoldBy soldBy) {
         return soldBy.weighed() ? MAX_GRAMS : MAX_PIECES;
@@ -49,6 +57,9 @@ public final class Quantity {
         }
         Matcher weight = WEIGHT.matcher(t);
         if (soldBy.weighed()) {
+            if (min <= 0 && isBareZero(t)) {
+                return 0;
+            }
             if (COUNT.matcher(t).matches()) {
                 throw new InvalidInputException(field, "Give the weight with its unit, e.g. 250g or 0.25kg: '"
                         + t + "' could be grams or kilograms");

@@ -37,6 +37,17 @@ class QuantityTest {
     }
 
     @Test
+    void aBareZeroIsNoWeightAtAllWhereNothingIsAllowedAndRefusedWhereItIsNot() {
+        assertThat(Quantity.parse("stock", "0", SoldBy.WEIGHED, 0, 1_000)).isZero();
+        assertThat(Quantity.parse("stock", " 00 ", SoldBy.WEIGHED, 0, 1_000)).isZero();
+        assertThat(Quantity.parse("stock", "0g", SoldBy.WEIGHED, 0, 1_000)).isZero();
+        assertThatThrownBy(() -> Quantity.parse("qty", "0", SoldBy.WEIGHED))
+                .hasMessage("Give the weight with its unit, e.g. 250g or 0.25kg: '0' could be grams or kilograms");
+        assertThatThrownBy(() -> Quantity.parse("stock", "10", SoldBy.WEIGHED, 0, 1_000))
+                .hasMessage("Give the weight with its unit, e.g. 250g or 0.25kg: '10' could be grams or kilograms");
+    }
+
+    @Test
     void showsGramsUnderAKilogramAndKilogramsFromOne() {
         assertThat(Quantity.format(250, SoldBy.WEIGHED)).isEqualTo("250 g");
         assertThat(Quantity.format(1250, SoldBy.WEIGHED)).isEqualTo("1.250 kg");
