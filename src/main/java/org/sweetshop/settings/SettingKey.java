@@ -68,6 +68,16 @@ public enum SettingKey {
         };
     }
 
+    /** The values to choose from ({@code 0, 0.05, 0.10}), or none for a text or a currency code. */
+    public List<String> choices() {
+        return switch (this) {
+            case PRICES_INCLUDE_TAX -> List.of("true", "false");
+            case CASH_ROUNDING -> ROUNDINGS;
+            case WEIGHT_DISPLAY -> List.of("100g", "kg");
+            default -> List.of();
+        };
+    }
+
     /** The setting called {@code key}, or a refusal listing them all. */
     public static SettingKey of(String key) {
         String wanted = key == null ? "" : key.strip();
