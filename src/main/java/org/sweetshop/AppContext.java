@@ -12,6 +12,7 @@ import org.sweetshop.catalog.CatalogService;
 import org.sweetshop.catalog.SweetChanges;
 import org.sweetshop.catalog.Sweet;
 import org.sweetshop.config.AppConfig;
+import org.sweetshop.config.ConfigLoader;
 import org.sweetshop.coupon.Coupon;
 import org.sweetshop.coupon.CouponService;
 import org.sweetshop.db.Database;
@@ -23,6 +24,8 @@ import org.sweetshop.report.ReportService;
 import org.sweetshop.sale.ConflictService;
 import org.sweetshop.sale.OfflineReplay;
 import org.sweetshop.sale.SaleService;
+import org.sweetshop.settings.SettingDefaults;
+import org.sweetshop.settings.SettingsService;
 import org.sweetshop.shift.ShiftService;
 import org.sweetshop.staff.AuditLogService;
 import org.sweetshop.staff.PasswordHasher;
@@ -59,6 +62,7 @@ public final class AppContext implements AutoCloseable {
     private final AuditLogService auditLog;
     private final ReportService reports;
     private final BackupService backups;
+    private final SettingsService settings;
     private SweetChanges liveStock;
 
     public AppContext(AppConfig config, EmbeddedDatabase embedded, Database database, PasswordHasher hasher, Clock clock) {
@@ -83,6 +87,9 @@ public final class AppContext implements AutoCloseable {
         this.auditLog = new AuditLogService(tx);
         this.reports = new ReportService(tx, clock);
         this.backups = new BackupService(tx, clock, appVersion());
+        // read when the settings are: a bad weight.price.per fails what reads it, not every command
+        this.settings = new SettingsService(tx, clock,
+                () -> new SettingDefaults(config.storeName(), config.currency(), ConfigLoader.pricePer100g(config.dataDir())));
     }
 
     /** "Sweetshop POS" and the jar's version (its manifest's Implementation-Version), "dev" without one. */
@@ -98,6 +105,7 @@ public final class AppContext implements AutoCloseable {
         entities.addAll(SaleService.entities());
         entities.addAll(ShiftService.entities());
         entities.addAll(RefundService.entities());
+        entities.addAll(SettingsService.entities());
         return entities;
     }
 
@@ -199,6 +207,11 @@ public final class AppContext implements AutoCloseable {
 
     public BackupService backups() {
         return backups;
+    }
+
+    /** The store's settings (in the database; the till's properties where unset). */
+    public SettingsService settings() {
+        return settings;
     }
 
     /**

@@ -47,6 +47,7 @@ final class AuditLogCommand extends JsonCommand {
         for (AuditEntry e : entries) {
             String change = e.oldValue() == null && e.newValue() == null ? ""
                     : (e.oldValue() == null ? "" : e.oldValue() + " -> ") + (e.newValue() == null ? "" : e.newValue());
+            change = change.replace("\n", "\\n");   // a store address has lines; the table keeps one a line
             out().printf("%-19s %-12s %-20s %-16s %s%s%n", TIME.format(e.at().atZone(zone)), e.staff(), e.action().label(),
                     e.subject(), change, e.till() == null ? "" : "  (till " + e.till() + ")");
         }

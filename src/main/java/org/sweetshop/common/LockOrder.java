@@ -6,7 +6,8 @@ package org.sweetshop.common;
  * each other in a cycle.
  *
  * <ol>
- *   <li>{@link #STORE} the store's single row (creating the store's first account); taken alone;
+ *   <li>{@link #STORE} the store's single row (creating the store's first account, changing a
+ *       store setting); taken alone;
  *   <li>{@link #STAFF} a staff account being logged in to or changed; taken alone;
  *   <li>{@link #SALE} the sale being refunded: a refund's first lock (checkout only inserts new
  *       sales, so nothing else locks an existing sale row);

@@ -25,8 +25,12 @@ public record Caller(long staffId, String username, Role role) {
     /** Refuses unless the caller has at least {@code needed}; {@code action} completes "a cashier cannot ...". */
     public void require(Role needed, String action) {
         if (!role.atLeast(needed)) {
-            throw new NotPermittedException("not permitted: a " + role.label() + " cannot " + action
-                    + " (needs a " + needed.label() + ")");
+            throw new NotPermittedException("not permitted: " + a(role) + " cannot " + action + " (needs " + a(needed) + ")");
         }
+    }
+
+    /** "a manager", "an owner". */
+    private static String a(Role role) {
+        return (role == Role.OWNER ? "an " : "a ") + role.label();
     }
 }

@@ -57,7 +57,7 @@ public final class StaffService {
             return tx.call(em -> {
                 if (caller == null) {
                     // one store-wide row lock: two "first" accounts racing cannot both pass
-                    Transactor.lock(LockOrder.STORE, () -> em.find(Store.class, Store.ID, LockModeType.PESSIMISTIC_WRITE));
+                    lockStore(em);
                     Number count = (Number) em.createQuery("select count(s) from Staff s").getSingleResult();
                     if (count.longValue() > 0) {
                         throw new NotPermittedException("not permitted: staff accounts exist already; an owner or manager must add staff",
@@ -268,6 +268,14 @@ public final class StaffService {
         if (role != Role.CASHIER && caller.role() != Role.OWNER) {
             throw new NotPermittedException("not permitted: only an owner can manage a " + role.label() + " account");
         }
+    }
+
+    /**
+     * Locks the store's single row ({@link LockOrder#STORE}, taken alone): store-wide steps run one
+     * at a time (creating the first account, changing a store setting).
+     */
+    public static void lockStore(EntityManager em) {
+        Transactor.lock(LockOrder.STORE, () -> em.find(Store.class, Store.ID, LockModeType.PESSIMISTIC_WRITE));
     }
 
     /**

@@ -8,7 +8,8 @@ import jakarta.persistence.Table;
 /**
  * The store's single row ({@code store}, id 1): locked ({@code PESSIMISTIC_WRITE},
  * {@link org.sweetshop.common.LockOrder#STORE}) to serialise store-wide bootstrap steps, such as
- * creating the first account. It holds nothing else a service reads.
+ * creating the first account or changing a store setting. It holds nothing else a service reads
+ * (the settings are {@code store_setting}'s).
  */
 @Entity
 @Table(name = "store")

@@ -103,6 +103,10 @@ class TillRoleTest extends DatabaseTest {
         "update audit_log set new_value = 'x'",
         "delete from audit_log",
         "insert into audit_log (at, staff_id, action, subject) select now(), id, 'PRICE_CHANGE', 'SL' from staff limit 1",
+        // the store's settings: a till only reads them (V14)
+        "insert into store_setting (key, value, changed_at, changed_by) select 'store.name', 'Evil', now(), id from staff limit 1",
+        "update store_setting set value = 'Evil'",
+        "delete from store_setting",
         // TRUNCATE, DDL, triggers, constraints
         "truncate sale, sale_line, stock_movement cascade",
         "truncate audit_log",

@@ -129,7 +129,7 @@ public final class TestDatabase {
     /** Empties every table (the store row stays): each test starts from an empty store. */
     public void reset() {
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("truncate table audit_log, refund_line, refund, shift, sale_line, sale, till_counter, stock_movement, coupon, promo, sweet, staff cascade");
+            s.execute("truncate table store_setting, audit_log, refund_line, refund, shift, sale_line, sale, till_counter, stock_movement, coupon, promo, sweet, staff cascade");
             c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reset the test database", e);

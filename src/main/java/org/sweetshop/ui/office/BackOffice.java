@@ -16,6 +16,7 @@ import org.sweetshop.ui.office.imports.ImportsTab;
 import org.sweetshop.ui.office.promos.PromosTab;
 import org.sweetshop.ui.office.refunds.RefundsTab;
 import org.sweetshop.ui.office.reports.ReportsTab;
+import org.sweetshop.ui.office.settings.SettingsTab;
 import org.sweetshop.ui.office.staff.StaffTab;
 import org.sweetshop.ui.office.stock.LowStockTab;
 
@@ -45,7 +46,8 @@ public final class BackOffice {
                 StaffTab.of(models.staff(), status),
                 ReportsTab.of(models.reports(), status),
                 AuditLogTab.of(models.auditLog()),
-                ConflictsTab.of(models.conflicts(), status));
+                ConflictsTab.of(models.conflicts(), status),
+                SettingsTab.of(models.settings(), status));
         this.view = new BackOfficeView(manager, status, tabs, () -> {
             if (mayLeave()) {
                 backToTill.run();

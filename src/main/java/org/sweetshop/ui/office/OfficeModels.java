@@ -11,6 +11,7 @@ import org.sweetshop.ui.office.imports.ImportsViewModel;
 import org.sweetshop.ui.office.promos.PromosViewModel;
 import org.sweetshop.ui.office.refunds.RefundsViewModel;
 import org.sweetshop.ui.office.reports.ReportsViewModel;
+import org.sweetshop.ui.office.settings.SettingsViewModel;
 import org.sweetshop.ui.office.staff.StaffViewModel;
 import org.sweetshop.ui.office.stock.StockViewModel;
 
@@ -32,6 +33,7 @@ public final class OfficeModels {
     private final ReportsViewModel reports;
     private final AuditLogViewModel auditLog;
     private final ConflictsViewModel conflicts;
+    private final SettingsViewModel settings;
 
     /** @param till the till (or back office terminal) the changes are made at */
     public OfficeModels(OfficeServices services, Caller manager, String till, TaskExecutor tasks) {
@@ -46,6 +48,7 @@ public final class OfficeModels {
         reports = new ReportsViewModel(services.reports(), manager, status, tasks);
         auditLog = new AuditLogViewModel(services.auditLog(), manager, status, tasks);
         conflicts = new ConflictsViewModel(services.conflicts(), manager, status, tasks);
+        settings = new SettingsViewModel(services.settings(), manager, till, status, tasks);
     }
 
     /** The catalogue or its stock changed: the catalogue (and through it the chosen sweet's history) and low stock are read again. */
@@ -108,5 +111,9 @@ public final class OfficeModels {
 
     public ConflictsViewModel conflicts() {
         return conflicts;
+    }
+
+    public SettingsViewModel settings() {
+        return settings;
     }
 }

@@ -7,6 +7,7 @@ import org.sweetshop.promo.PromoService;
 import org.sweetshop.refund.RefundService;
 import org.sweetshop.report.ReportService;
 import org.sweetshop.sale.ConflictService;
+import org.sweetshop.settings.SettingsService;
 import org.sweetshop.staff.AuditLogService;
 import org.sweetshop.staff.StaffService;
 import org.sweetshop.stock.DeliveryImport;
@@ -15,5 +16,6 @@ import org.sweetshop.stock.StockService;
 /** The services the back office's tabs use; the application's entry point passes its own. */
 public record OfficeServices(CatalogService catalog, StockService stock, CatalogImport catalogImport, DeliveryImport deliveryImport,
                              RefundService refunds, CouponService coupons, PromoService promos, StaffService staff,
-                             ReportService reports, AuditLogService auditLog, ConflictService conflicts) {
+                             ReportService reports, AuditLogService auditLog, ConflictService conflicts,
+                             SettingsService settings) {
 }

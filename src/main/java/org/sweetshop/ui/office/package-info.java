@@ -13,7 +13,8 @@
  *       {@code stock} (restock, stocktake and history of the chosen sweet, in the catalogue tab's side
  *       panel; and the low stock tab), {@code imports} (CSV catalogue and delivery files),
  *       {@code refunds}, {@code coupons} (batches and their printable sheet, listing, voiding),
- *       {@code promos}, {@code staff}, {@code reports}, {@code auditlog}.</li>
+ *       {@code promos}, {@code staff}, {@code reports}, {@code auditlog}, {@code settings} (the store's
+ *       settings: a form the owner saves, read-only for a manager).</li>
  *   <li>Shared by the tabs, in {@code shared} (so the shell depends on the tabs and the tabs on it, never back): {@code OfficeStatus} (the message line, busy, progress, and
  *       {@code task(...)}, how a tab runs a step in the background), {@code ChosenSweet},
  *       {@code TypedInput} (typed fields checked before anything is sent), {@code OfficeControls}

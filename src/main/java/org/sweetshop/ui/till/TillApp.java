@@ -24,6 +24,7 @@ import org.sweetshop.AppContext;
 import org.sweetshop.DemoStore;
 import org.sweetshop.backup.ScheduledBackup;
 import org.sweetshop.catalog.SweetChanges;
+import org.sweetshop.common.DatabaseUnreachableException;
 import org.sweetshop.config.AppConfig;
 import org.sweetshop.config.BackupSchedule;
 import org.sweetshop.config.ConfigException;
@@ -32,6 +33,7 @@ import org.sweetshop.journal.OfflineSelling;
 import org.sweetshop.shift.ShiftView;
 import org.sweetshop.shift.ZReport;
 import org.sweetshop.staff.Caller;
+import org.sweetshop.settings.StoreSettings;
 import org.sweetshop.staff.Role;
 import org.sweetshop.ui.common.TaskExecutor;
 import org.sweetshop.ui.office.OfficeServices;
@@ -186,6 +188,16 @@ public final class TillApp {
         }
 
         @Override
+        public Optional<StoreSettings> storeSettings() {
+            try {
+                return Optional.of(app.settings().read());
+            } catch (DatabaseUnreachableException e) {
+                LOG.warn("the store's settings cannot be read (the store database is away): this till's own properties are used");
+                return Optional.empty();
+            }
+        }
+
+        @Override
         public DemoStore.Loaded loadDemo(Caller owner, String till, Path couponDir) throws IOException {
             return DemoStore.load(app, owner, till, couponDir);
         }
@@ -238,7 +250,7 @@ public final class TillApp {
         @Override
         public OfficeServices office() {
             return new OfficeServices(app.catalog(), app.stock(), app.catalogImport(), app.deliveryImport(), app.refunds(), app.coupons(),
-                    app.promos(), app.staff(), app.reports(), app.auditLog(), app.conflicts());
+                    app.promos(), app.staff(), app.reports(), app.auditLog(), app.conflicts(), app.settings());
         }
 
         @Override

@@ -5,11 +5,13 @@ import javafx.stage.Stage;
 import org.sweetshop.config.AppConfig;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.sale.SaleIds;
+import org.sweetshop.settings.StoreSettings;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.ui.common.TaskExecutor;
 import org.sweetshop.ui.office.BackOffice;
 import org.sweetshop.ui.till.scan.ImageScan;
 import org.sweetshop.ui.till.scan.ScannerInput;
+import org.sweetshop.ui.till.sell.SellSettings;
 import org.sweetshop.ui.till.sell.SellViewModel;
 
 /**
@@ -54,7 +56,13 @@ public final class TillController implements AutoCloseable {
     private SellScreen sellScreen(Caller cashier) {
         closeSelling();
         TillServices services = model.services();
-        SellViewModel sell = new SellViewModel(services.selling(), model.till(), cashier, tasks, SaleIds::next, services.sellSettings());
+        // the store's settings as read at log-in; while the store has not set them (or they could not be read), the till's properties
+        StoreSettings store = model.storeSettings().orElse(null);
+        SellSettings sellSettings = store == null ? services.sellSettings()
+                : new SellSettings(services.sellSettings().scale(), store.pricePer100g());
+        SellScreen.ReceiptFormat format = store == null ? new SellScreen.ReceiptFormat(config.storeName(), config.currency())
+                : new SellScreen.ReceiptFormat(store.storeName(), store.currencyCode());
+        SellViewModel sell = new SellViewModel(services.selling(), model.till(), cashier, tasks, SaleIds::next, sellSettings);
         if (lastReceipt != null && lastReceipt.cashier().equals(cashier.username())) {
             sell.restoreLastReceipt(lastReceipt);   // back from the back office: Reprint last still works
         }
@@ -64,12 +72,13 @@ public final class TillController implements AutoCloseable {
             }
         });
         selling = new SellScreen(sell, model, services, tasks, window.shifts(), printing,
-                new SellScreen.ReceiptFormat(config.storeName(), config.currency()), () -> stage, this::scanning, imageScan);
+                format, () -> stage, this::scanning, imageScan);
         return selling;
     }
 
     private BackOffice office(Caller manager) {
-        return new BackOffice(model.services().office(), manager, model.till(), config.storeName(), tasks, model::backToTill);
+        String storeName = model.storeSettings().map(StoreSettings::storeName).orElse(config.storeName());
+        return new BackOffice(model.services().office(), manager, model.till(), storeName, tasks, model::backToTill);
     }
 
     /**

@@ -8,6 +8,7 @@ import org.sweetshop.DemoStore;
 import org.sweetshop.backup.ScheduledBackup;
 import org.sweetshop.catalog.SweetChanges;
 import org.sweetshop.config.BackupSchedule;
+import org.sweetshop.settings.StoreSettings;
 import org.sweetshop.shift.ShiftView;
 import org.sweetshop.shift.ZReport;
 import org.sweetshop.staff.Caller;
@@ -65,6 +66,15 @@ public interface TillServices extends AutoCloseable {
      */
     default SellSettings sellSettings() {
         return SellSettings.DEFAULT;
+    }
+
+    /**
+     * The store's settings, read at each log-in (slow: off the UI thread): the receipt's store
+     * name and currency and how weighed prices are shown. Empty when they cannot be read (the
+     * store database is away) or by default: then the till's own properties, as before.
+     */
+    default Optional<StoreSettings> storeSettings() {
+        return Optional.empty();
     }
 
     /** Live stock: the subscriber hears every sweet changed anywhere in the store. Opens the feed on first use (blocking). */

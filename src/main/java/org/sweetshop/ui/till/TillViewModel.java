@@ -17,6 +17,7 @@ import org.sweetshop.DemoStore;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Money;
 import org.sweetshop.config.BackupSchedule;
+import org.sweetshop.settings.StoreSettings;
 import org.sweetshop.shift.ShiftView;
 import org.sweetshop.shift.ZReport;
 import org.sweetshop.staff.Caller;
@@ -57,6 +58,8 @@ public final class TillViewModel {
     private final ReadOnlyStringWrapper database = new ReadOnlyStringWrapper("connecting…");
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Caller> cashier = new ReadOnlyObjectWrapper<>();
+    /** The store's settings as read at the last log-in; empty: this till's own properties. */
+    private Optional<StoreSettings> storeSettings = Optional.empty();
     private final ReadOnlyStringWrapper welcome = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ShiftView> shift = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ZReport> zReport = new ReadOnlyObjectWrapper<>();
@@ -125,9 +128,10 @@ public final class TillViewModel {
             }
             String welcomeNote = note;
             Optional<ShiftView> open = app.currentShift(till);
+            Optional<StoreSettings> settings = app.storeSettings();
             return () -> {
                 welcome.set(welcomeNote);
-                loggedIn(owner, open);
+                loggedIn(owner, open, settings);
             };
         });
     }
@@ -141,12 +145,14 @@ public final class TillViewModel {
         run("Logging in…", () -> {
             Caller caller = app.login(username, password);
             Optional<ShiftView> open = app.currentShift(till);
-            return () -> loggedIn(caller, open);
+            Optional<StoreSettings> settings = app.storeSettings();
+            return () -> loggedIn(caller, open, settings);
         });
     }
 
     /** Selling when this till's shift is open (whoever opened it), else the open-shift screen. */
-    private void loggedIn(Caller caller, Optional<ShiftView> open) {
+    private void loggedIn(Caller caller, Optional<ShiftView> open, Optional<StoreSettings> settings) {
+        storeSettings = settings;
         cashier.set(caller);
         replayOffline();
         shift.set(open.orElse(null));
@@ -250,6 +256,11 @@ public final class TillViewModel {
             return;
         }
         show(Screen.BACK_OFFICE);
+    }
+
+    /** The store's settings as read at log-in (empty: use this till's own properties). */
+    public Optional<StoreSettings> storeSettings() {
+        return storeSettings;
     }
 
     /** From the back office back to selling (or to opening a shift, if it was closed meanwhile). */

@@ -12,7 +12,7 @@ public final class Offices {
 
     public static OfficeServices services(AppContext app) {
         return new OfficeServices(app.catalog(), app.stock(), app.catalogImport(), app.deliveryImport(), app.refunds(), app.coupons(),
-                app.promos(), app.staff(), app.reports(), app.auditLog(), app.conflicts());
+                app.promos(), app.staff(), app.reports(), app.auditLog(), app.conflicts(), app.settings());
     }
 
     /** Every tab's view model, wired as the back office wires them, at terminal "BO". */
