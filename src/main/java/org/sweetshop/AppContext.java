@@ -25,6 +25,7 @@ import org.sweetshop.sale.OfflineReplay;
 import org.sweetshop.sale.SaleService;
 import org.sweetshop.shift.ShiftService;
 import org.sweetshop.staff.AuditLogService;
+import org.sweetshop.staff.DrawerOpenings;
 import org.sweetshop.staff.PasswordHasher;
 import org.sweetshop.staff.StaffService;
 import org.sweetshop.stock.DeliveryImport;
@@ -58,6 +59,7 @@ public final class AppContext implements AutoCloseable {
     private final DeliveryImport deliveryImport;
     private final AuditLogService auditLog;
     private final ReportService reports;
+    private final DrawerOpenings drawer;
     private final BackupService backups;
     private SweetChanges liveStock;
 
@@ -81,6 +83,7 @@ public final class AppContext implements AutoCloseable {
         this.catalogImport = new CatalogImport(tx, clock, StockLedger::openingStock, labels);
         this.deliveryImport = new DeliveryImport(tx, clock);
         this.auditLog = new AuditLogService(tx);
+        this.drawer = new DrawerOpenings(tx, clock);
         this.reports = new ReportService(tx, clock);
         this.backups = new BackupService(tx, clock, appVersion());
     }
@@ -191,6 +194,11 @@ public final class AppContext implements AutoCloseable {
 
     public AuditLogService auditLog() {
         return auditLog;
+    }
+
+    /** The cash drawer opened without a sale, audit-logged. */
+    public DrawerOpenings drawer() {
+        return drawer;
     }
 
     public ReportService reports() {
