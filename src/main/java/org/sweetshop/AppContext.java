@@ -28,6 +28,7 @@ import org.sweetshop.settings.SettingDefaults;
 import org.sweetshop.settings.SettingsService;
 import org.sweetshop.shift.ShiftService;
 import org.sweetshop.staff.AuditLogService;
+import org.sweetshop.staff.DrawerOpenings;
 import org.sweetshop.staff.PasswordHasher;
 import org.sweetshop.staff.StaffService;
 import org.sweetshop.stock.DeliveryImport;
@@ -61,6 +62,7 @@ public final class AppContext implements AutoCloseable {
     private final DeliveryImport deliveryImport;
     private final AuditLogService auditLog;
     private final ReportService reports;
+    private final DrawerOpenings drawer;
     private final BackupService backups;
     private final SettingsService settings;
     private SweetChanges liveStock;
@@ -85,6 +87,7 @@ public final class AppContext implements AutoCloseable {
         this.catalogImport = new CatalogImport(tx, clock, StockLedger::openingStock, labels);
         this.deliveryImport = new DeliveryImport(tx, clock);
         this.auditLog = new AuditLogService(tx);
+        this.drawer = new DrawerOpenings(tx, clock);
         this.reports = new ReportService(tx, clock);
         this.backups = new BackupService(tx, clock, appVersion());
         // read when the settings are: a bad weight.price.per fails what reads it, not every command
@@ -199,6 +202,11 @@ public final class AppContext implements AutoCloseable {
 
     public AuditLogService auditLog() {
         return auditLog;
+    }
+
+    /** The cash drawer opened without a sale, audit-logged. */
+    public DrawerOpenings drawer() {
+        return drawer;
     }
 
     public ReportService reports() {

@@ -26,6 +26,7 @@ import org.sweetshop.printer.ReceiptPrinter;
 import org.sweetshop.sale.BasketLine;
 import org.sweetshop.sale.CheckoutRequest;
 import org.sweetshop.sale.Payment;
+import org.sweetshop.sale.PaymentMethod;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.sale.SaleIds;
 import org.sweetshop.sale.SaleService;
@@ -79,6 +80,7 @@ final class SellCommand extends JsonCommand {
 
     @Option(names = "--printer", paramLabel = "URI", description = {"print the receipt there once the sale is made:"
             + " tcp://HOST[:PORT], file:PATH, serial:PORT[?baud=N] or os:PRINTER NAME;",
+            "a sale paid with cash opens the cash drawer on the printer's drawer port first;",
             "a printer that fails never undoes the sale: exit 0, a line on stderr, \"printed\": false in --json"})
     String printer;
 
@@ -153,11 +155,16 @@ final class SellCommand extends JsonCommand {
     }
 
     /**
-     * Prints the receipt of a sale already made; a printer that fails is said on stderr (how to print
-     * it again included) and the command still succeeds.
+     * Opens the cash drawer when the sale took cash (a card sale leaves it shut), then prints the
+     * receipt of the sale already made; a printer that fails is said on stderr (how to print it again
+     * included) and the command still succeeds. A drawer pulse the printer did not take is not
+     * followed by the receipt: it would only wait out the same printer's timeouts a second time.
      */
     private boolean printed(PrinterSettings settings, Receipt receipt) {
         try (ReceiptPrinter receiptPrinter = new ReceiptPrinter(settings)) {
+            if (receipt.payment() == PaymentMethod.CASH) {
+                receiptPrinter.openDrawer();
+            }
             ReceiptCommand.print(cli(), receiptPrinter, receipt, false);
             return true;
         } catch (DeviceUnavailableException e) {

@@ -65,6 +65,8 @@ class ReceiptPrinterCliTest extends DatabaseTest {
             JsonNode json = JSON.readTree(result.out());
             assertThat(json.get("printed").asBoolean()).isTrue();
             assertThat(json.get("receiptNo").asText()).isEqualTo("T3-000001");
+            // paid with cash: the drawer's pulse first (DrawerCliTest), then the receipt
+            assertThat(EscPosDecoder.decode(printer.nextJob(WAIT))).containsExactly(new EscPosDecoder.Pulse(2, 100, 500));
             assertPrinted(printer.nextJob(WAIT), app.sales().findReceipt("T3-000001").orElseThrow(), false);
             assertThat(printer.jobsWaiting()).isZero();
         }
@@ -82,7 +84,8 @@ class ReceiptPrinterCliTest extends DatabaseTest {
 
         assertThat(failed.exitCode()).as(failed.err()).isZero();
         assertThat(JSON.readTree(failed.out()).get("printed").asBoolean()).isFalse();
-        assertThat(failed.err()).isEqualTo("the sale is made, but its receipt was not printed: The receipt printer at "
+        assertThat(failed.err()).isEqualTo("the sale is made, but its receipt was not printed: The cash drawer cannot be opened:"
+                + " the receipt printer at "
                 + dead.substring("tcp://".length()) + " does not answer: check it is on and its cable\n"
                 + "(sweetshop receipt print T3-000001 prints it when the printer is back)\n");
         assertThat(sales()).isEqualTo(1);
@@ -97,6 +100,7 @@ class ReceiptPrinterCliTest extends DatabaseTest {
             JsonNode json = JSON.readTree(again.out());
             assertThat(json.get("printed").asBoolean()).isTrue();
             assertThat(json.get("replayed").asBoolean()).isTrue();
+            assertThat(EscPosDecoder.decode(printer.nextJob(WAIT))).containsExactly(new EscPosDecoder.Pulse(2, 100, 500));
             assertPrinted(printer.nextJob(WAIT), app.sales().findReceipt("T3-000001").orElseThrow().asReplay(), false);
             assertThat(reprint.exitCode()).as(reprint.err()).isZero();
             assertThat(reprint.out()).isEqualTo("printed receipt T3-000001 on " + printer.uri() + "\n");

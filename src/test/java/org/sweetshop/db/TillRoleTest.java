@@ -107,6 +107,7 @@ class TillRoleTest extends DatabaseTest {
         "insert into store_setting (key, value, changed_at, changed_by) select 'store.name', 'Evil', now(), id from staff limit 1",
         "update store_setting set value = 'Evil'",
         "delete from store_setting",
+        "insert into audit_log (at, staff_id, action, subject) select now(), id, 'SETTING_CHANGE', 'currency' from staff limit 1",
         // TRUNCATE, DDL, triggers, constraints
         "truncate sale, sale_line, stock_movement cascade",
         "truncate audit_log",
@@ -204,6 +205,8 @@ class TillRoleTest extends DatabaseTest {
             tillApp.refunds().refund(atTill, "T9-000001", List.of(), "T9", "changed mind");
             tillApp.stock().restock(atTill, "FB", 7, "T9", "delivery");
             tillApp.shifts().close(atTill, "T9", new BigDecimal("20.00"));
+            // a "no sale" drawer opening is the one audit entry a till writes itself (V15)
+            tillApp.drawer().open(atTill, "T9", "change for the float", () -> { });
             assertThat(tillApp.backups().backup(atTill, backups, "T9").rows()).containsEntry("sale", 2L);
             assertThat(tillApp.audit().run().ok()).isTrue();
         }
