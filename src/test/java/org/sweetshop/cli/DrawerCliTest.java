@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -34,11 +31,6 @@ class DrawerCliTest extends DatabaseTest {
         return Sql.queryLong(app.database().dataSource(), "select count(*) from sale");
     }
 
-    private static String deadPrinter() throws IOException {
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return "tcp://127.0.0.1:" + free.getLocalPort();
-        }
-    }
 
     @Test
     void aCashSaleOpensTheDrawerThenPrintsTheReceipt() throws Exception {
@@ -76,7 +68,7 @@ class DrawerCliTest extends DatabaseTest {
     void aCashSaleWhosePrinterDoesNotAnswerIsMadeOnceAndOpensTheDrawerWhenSentAgain() throws Exception {
         sweet("SL", "1.20", 10);
         String saleId = UUID.randomUUID().toString();
-        String dead = deadPrinter();
+        String dead = EscPosReceiver.deadUri();
 
         var failed = cli.run("sell", "--till", "T3", "--as", "cashier", "--item", "SL:2", "--pay", "cash:5",
                 "--sale-id", saleId, "--printer", dead, "--json");
@@ -151,7 +143,7 @@ class DrawerCliTest extends DatabaseTest {
     @Test
     void aDrawerWhosePrinterDoesNotAnswerExitsSixAndWritesNoEntry() throws Exception {
         String before = Snapshot.of(app.database().dataSource());
-        String dead = deadPrinter();
+        String dead = EscPosReceiver.deadUri();
 
         var result = cli.run("drawer", "open", "--reason", "float", "--as", "owner", "--printer", dead);
 

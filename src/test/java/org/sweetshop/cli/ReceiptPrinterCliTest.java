@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -37,12 +34,6 @@ class ReceiptPrinterCliTest extends DatabaseTest {
         return Sql.queryLong(app.database().dataSource(), "select count(*) from sale");
     }
 
-    /** A printer address nothing listens on. */
-    private static String deadPrinter() throws IOException {
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return "tcp://127.0.0.1:" + free.getLocalPort();
-        }
-    }
 
     /** What the printer got is the till's receipt at 48 columns, a QR code of its number and a cut. */
     private static void assertPrinted(byte[] job, Receipt receipt, boolean reprint) {
@@ -79,7 +70,7 @@ class ReceiptPrinterCliTest extends DatabaseTest {
         String[] sell = {"sell", "--till", "T3", "--as", "cashier", "--item", "SL:2", "--pay", "cash:5", "--sale-id", saleId, "--json",
                 "--printer"};
 
-        String dead = deadPrinter();
+        String dead = EscPosReceiver.deadUri();
         var failed = cli.run(append(sell, dead));
 
         assertThat(failed.exitCode()).as(failed.err()).isZero();
@@ -113,7 +104,7 @@ class ReceiptPrinterCliTest extends DatabaseTest {
     @Test
     void sellWithoutJsonSaysOnStderrThatTheReceiptWasNotPrinted() throws Exception {
         sweet("SL", "1.20", 10);
-        String dead = deadPrinter();
+        String dead = EscPosReceiver.deadUri();
 
         var result = cli.run("sell", "--till", "T3", "--as", "cashier", "--item", "SL:1", "--printer", dead);
 
@@ -129,7 +120,7 @@ class ReceiptPrinterCliTest extends DatabaseTest {
         sweet("SL", "1.20", 10);
         cli.run("sell", "--till", "T3", "--as", "cashier", "--item", "SL:1");
         String before = Snapshot.of(app.database().dataSource());
-        String dead = deadPrinter();
+        String dead = EscPosReceiver.deadUri();
 
         var result = cli.run("receipt", "print", "T3-000001", "--printer", dead);
 

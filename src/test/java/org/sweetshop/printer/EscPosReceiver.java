@@ -72,6 +72,18 @@ public final class EscPosReceiver implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    /** A loopback port nothing listens on: a printer that is off. */
+    public static int deadPort() throws IOException {
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return free.getLocalPort();
+        }
+    }
+
+    /** The address of a printer that is off, for {@code --printer}. */
+    public static String deadUri() throws IOException {
+        return "tcp://127.0.0.1:" + deadPort();
+    }
+
     /** The printer's address for {@code --printer} and {@code printer.uri}. */
     public String uri() {
         return "tcp://127.0.0.1:" + port();

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,10 +109,7 @@ class ReceiptPrinterTest {
 
     @Test
     void aPrinterNobodyListensOnIsUnavailableAtOnce() throws IOException {
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
+        int port = EscPosReceiver.deadPort();
         ReceiptPrinter printer = printer("tcp://127.0.0.1:" + port);
 
         long start = System.nanoTime();
@@ -162,10 +157,7 @@ class ReceiptPrinterTest {
 
     @Test
     void theDrawerOfAnAbsentPrinterSaysSo() throws IOException {
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
+        int port = EscPosReceiver.deadPort();
 
         DeviceUnavailableException e = catchThrowableOfType(DeviceUnavailableException.class,
                 () -> printer("tcp://127.0.0.1:" + port).openDrawer());
