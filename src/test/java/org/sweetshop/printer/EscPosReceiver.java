@@ -46,13 +46,17 @@ public final class EscPosReceiver implements AutoCloseable {
     private final Thread thread;
 
     private EscPosReceiver(Behaviour behaviour, int receiveBuffer) throws IOException {
+        this(behaviour, receiveBuffer, 0);
+    }
+
+    private EscPosReceiver(Behaviour behaviour, int receiveBuffer, int port) throws IOException {
         this.behaviour = behaviour;
         this.server = new ServerSocket();
         if (receiveBuffer > 0) {
             // set before bind, so accepted connections get it (and a window that small)
             server.setReceiveBufferSize(receiveBuffer);
         }
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         this.thread = new Thread(this::serve, "escpos-receiver");
         thread.setDaemon(true);
         thread.start();
@@ -61,6 +65,11 @@ public final class EscPosReceiver implements AutoCloseable {
     /** A printer that prints every job. */
     public static EscPosReceiver printing() throws IOException {
         return new EscPosReceiver(Behaviour.PRINTS, 0);
+    }
+
+    /** A printer that prints every job, on {@code port}: the printer that was off ({@link #deadPort()}) is back. */
+    public static EscPosReceiver printingOn(int port) throws IOException {
+        return new EscPosReceiver(Behaviour.PRINTS, 0, port);
     }
 
     /** A printer in trouble, with a small receive buffer so that a long job cannot all sit in the kernel's buffers. */

@@ -41,13 +41,16 @@ final class SellScreen implements SellView.Actions, AutoCloseable {
     private final ImageScan imageScan;
     private final TaskExecutor tasks;
     private final LiveStockFeed liveStock;
+    /** The ESC/POS printer's side of this screen; null without {@code printer.uri}. */
+    private final CounterReceipts.Screen counter;
 
     /**
      * @param scanning  true while a scanner gun's keys are coming
      * @param imageScan decodes "Open image…" files on a thread of its own (a large photo must not hold up a payment)
+     * @param counter   prints each sale on the till's ESC/POS printer; null when the till has none
      */
     SellScreen(SellViewModel model, TillViewModel till, TillServices services, TaskExecutor tasks, ShiftScreens shifts, Printing printing,
-               ReceiptFormat format, Supplier<Window> owner, BooleanSupplier scanning, ImageScan imageScan) {
+               ReceiptFormat format, Supplier<Window> owner, BooleanSupplier scanning, ImageScan imageScan, CounterReceipts counter) {
         this.model = model;
         this.till = till;
         this.tasks = tasks;
@@ -64,6 +67,7 @@ final class SellScreen implements SellView.Actions, AutoCloseable {
                 showReceipt(receipt);
             }
         });
+        this.counter = counter == null ? null : counter.attach(model, () -> format);
     }
 
     SellViewModel model() {
@@ -114,6 +118,9 @@ final class SellScreen implements SellView.Actions, AutoCloseable {
     public void reprintLast() {
         if (model.lastReceiptProperty().get() != null) {
             showReceipt(model.lastReceiptProperty().get(), true);
+            if (counter != null) {
+                counter.reprintLast();
+            }
         }
     }
 

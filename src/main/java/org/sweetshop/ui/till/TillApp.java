@@ -80,9 +80,14 @@ public final class TillApp {
             }
         });
         WindowMode windowMode = WindowMode.from(ConfigLoader.tillProperties(config.dataDir()));
+        // the receipt printer has a thread of its own: a printer that is away never holds up the next sale
+        Optional<CounterPrinter> counterPrinter = CounterPrinter.from(ConfigLoader.tillProperties(config.dataDir()));
+        ExecutorService printerThread = backgroundExecutor("till-printer");
+        CounterReceipts counter = counterPrinter
+                .map(printer -> new CounterReceipts(printer, new TaskExecutor(printerThread, Platform::runLater))).orElse(null);
         startJavaFx(() -> {
             Stage stage = new Stage();
-            controller[0] = new TillController(model, tasks, config);
+            controller[0] = new TillController(model, tasks, config, System::nanoTime, counter);
             stage.setScene(scene(controller[0].window()));
             stage.setTitle("Sweetshop POS — till " + till);
             stage.setOnHidden(e -> closed.countDown());
@@ -105,6 +110,8 @@ public final class TillApp {
             controller[0].close();
         }
         background.shutdownNow();
+        printerThread.shutdownNow();
+        counterPrinter.ifPresent(CounterPrinter::close);
         backupThread.shutdown();
         awaitBackup(backupThread);
         TillServices opened = model.services();

@@ -29,6 +29,8 @@ public final class TillController implements AutoCloseable {
     private final ImageScan imageScan = new ImageScan();
     private final Printing printing;
     private final TillWindow window;
+    /** Each sale's receipt on the till's ESC/POS printer; null without {@code printer.uri}. */
+    private final CounterReceipts counter;
     private Stage stage;
     private ScannerInput scanner;
     private SellScreen selling;
@@ -40,7 +42,16 @@ public final class TillController implements AutoCloseable {
 
     /** @param nanoClock the scanner gun's clock (tests type bursts against a fake one) */
     public TillController(TillViewModel model, TaskExecutor tasks, AppConfig config, LongSupplier nanoClock) {
+        this(model, tasks, config, nanoClock, null);
+    }
+
+    /**
+     * @param counter prints each sale's receipt on the till's ESC/POS printer (and opens the drawer
+     *                for cash); null when {@code printer.uri} is not set
+     */
+    TillController(TillViewModel model, TaskExecutor tasks, AppConfig config, LongSupplier nanoClock, CounterReceipts counter) {
         this.model = model;
+        this.counter = counter;
         this.tasks = tasks;
         this.config = config;
         this.nanoClock = nanoClock;
@@ -72,7 +83,7 @@ public final class TillController implements AutoCloseable {
             }
         });
         selling = new SellScreen(sell, model, services, tasks, window.shifts(), printing,
-                format, () -> stage, this::scanning, imageScan);
+                format, () -> stage, this::scanning, imageScan, counter);
         return selling;
     }
 

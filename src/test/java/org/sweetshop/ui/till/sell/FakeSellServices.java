@@ -16,7 +16,6 @@ import org.sweetshop.coupon.CouponPreview;
 import org.sweetshop.promo.PromoView;
 import org.sweetshop.sale.BasketLine;
 import org.sweetshop.sale.CheckoutRequest;
-import org.sweetshop.sale.PaymentMethod;
 import org.sweetshop.sale.Pricing;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.sale.ReceiptLine;
@@ -119,7 +118,8 @@ public final class FakeSellServices implements SellServices {
         receipts++;
         return new Receipt(request.saleId(), request.till() + "-" + String.format("%06d", receipts), request.till(),
                 cashier == null ? "cashier" : cashier.username(), Instant.now(), lines, pricing.subtotal(), pricing.couponDiscount(),
-                pricing.promoDiscount(), pricing.total(), PaymentMethod.CARD, null, null, null, null, false);
+                pricing.promoDiscount(), pricing.total(), request.payment().method(), request.payment().tendered(),
+                request.payment().tendered() == null ? null : request.payment().tendered().subtract(pricing.total()), null, null, false);
     }
 
     @Override
