@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -93,10 +95,14 @@ class CounterReceiptsTest {
     }
 
     private void open(FxRobot robot, int printerPort) throws Exception {
-        services = new FakeSellServices().with(counted(2, "FB", "Fudge Bar", "0.85", 50));
         printer = new ReceiptPrinter(PrinterSettings.of(PrinterUri.parse("tcp://127.0.0.1:" + printerPort))
                 .withPaper(PaperWidth.MM80).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)));
-        CounterReceipts counter = new CounterReceipts(new CounterPrinter.EscPos(printer), new TaskExecutor(printerThread, Platform::runLater));
+        open(robot, new CounterPrinter.EscPos(printer));
+    }
+
+    private void open(FxRobot robot, CounterPrinter counterPrinter) throws Exception {
+        services = new FakeSellServices().with(counted(2, "FB", "Fudge Bar", "0.85", 50));
+        CounterReceipts counter = new CounterReceipts(counterPrinter, new TaskExecutor(printerThread, Platform::runLater));
         TaskExecutor tasks = new TaskExecutor(background, Platform::runLater);
         FxToolkit.setupStage(stage -> {
             model = new SellViewModel(services, "T1", new Caller(2, "cashier", Role.CASHIER), tasks, UUID::randomUUID,
@@ -162,6 +168,41 @@ class CounterReceiptsTest {
             assertThat(text(robot, "#message")).isEqualTo("Sale T1-000002 done.");
             assertThat(services.sent).hasSize(2);
         }
+    }
+
+    @Test
+    void aPrinterThatIsSlowHoldsUpNeitherTheSaleNorTheNextOne(FxRobot robot) throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> jobs = new CopyOnWriteArrayList<>();
+        CounterPrinter held = new CounterPrinter() {
+            @Override
+            public void print(Receipt receipt, SellScreen.ReceiptFormat format, boolean reprint, boolean cashTaken) {
+                jobs.add(receipt.receiptNo() + (reprint ? " reprint" : "") + (cashTaken ? " drawer" : "") + " on the UI thread: "
+                        + Platform.isFxApplicationThread());
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        open(robot, held);
+
+        sell(robot, 0, true);
+        waitFor(() -> jobs.size() == 1);
+        // the printer holds the first receipt: the next sale is made all the same
+        sell(robot, 1, false);
+        assertThat(text(robot, "#message")).isEqualTo("Sale T1-000002 done.");
+        assertThat(jobs).containsExactly("T1-000001 drawer on the UI thread: false");
+
+        release.countDown();
+        waitFor(() -> jobs.size() == 2);
+        assertThat(jobs).containsExactly("T1-000001 drawer on the UI thread: false", "T1-000002 on the UI thread: false");
+        assertThat(services.sent).hasSize(2);
     }
 
     /** Two Fudge Bars at 0.85 on 80 mm paper, exactly; cash 5.00 with 3.30 change, or card. */
