@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,9 +80,10 @@ public final class TillApp {
                 obs.removeListener(this);
             }
         });
-        WindowMode windowMode = WindowMode.from(ConfigLoader.tillProperties(config.dataDir()));
+        Properties tillSettings = ConfigLoader.tillProperties(config.dataDir());   // read once: the window and the printer
+        WindowMode windowMode = WindowMode.from(tillSettings);
         // the receipt printer has a thread of its own: a printer that is away never holds up the next sale
-        Optional<CounterPrinter> counterPrinter = CounterPrinter.from(ConfigLoader.tillProperties(config.dataDir()));
+        Optional<CounterPrinter> counterPrinter = CounterPrinter.from(tillSettings);
         ExecutorService printerThread = backgroundExecutor("till-printer");
         CounterReceipts counter = counterPrinter
                 .map(printer -> new CounterReceipts(printer, new TaskExecutor(printerThread, Platform::runLater))).orElse(null);
