@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterEach;
@@ -43,6 +42,7 @@ import org.sweetshop.staff.Role;
 import org.sweetshop.ui.common.TaskExecutor;
 import org.sweetshop.ui.till.sell.FakeSellServices;
 import org.sweetshop.ui.till.sell.SellSettings;
+import org.sweetshop.ui.till.sell.NoSellActions;
 import org.sweetshop.ui.till.sell.SellView;
 import org.sweetshop.ui.till.sell.SellViewModel;
 import org.sweetshop.ui.till.sell.WeighingScale;
@@ -108,7 +108,12 @@ class CounterReceiptsTest {
             model = new SellViewModel(services, "T1", new Caller(2, "cashier", Role.CASHIER), tasks, UUID::randomUUID,
                     new SellSettings(WeighingScale.NONE, false));
             CounterReceipts.Screen screen = counter.attach(model, () -> FORMAT);
-            SellView view = new SellView(model, new ReprintOnly(screen), false);
+            SellView view = new SellView(model, new NoSellActions() {
+                @Override
+                public void reprintLast() {   // only Reprint last does something here
+                    screen.reprintLast();
+                }
+            }, false);
             stage.setScene(new Scene(view.root(), 1280, 800));
             stage.show();
             model.reload();
@@ -249,38 +254,4 @@ class CounterReceiptsTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** The selling screen's buttons; only Reprint last does something here. */
-    private record ReprintOnly(CounterReceipts.Screen screen) implements SellView.Actions {
-        public void camera() {
-        }
-
-        public void openImage() {
-        }
-
-        public void reprintLast() {
-            screen.reprintLast();
-        }
-
-        public void logout() {
-        }
-
-        public void closeShift() {
-        }
-
-        public void showReceipt(Receipt receipt) {
-        }
-
-        public void print(Node document) {
-        }
-
-        public void savePdf(List<String> lines, String suggestedName) {
-        }
-
-        public void backOffice() {
-        }
-
-        public boolean scanning() {
-            return false;
-        }
-    }
 }

@@ -6,7 +6,6 @@ import static org.sweetshop.ui.till.sell.FakeSellServices.weighed;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -91,7 +90,7 @@ class SellWindowWeighedTest {
         FxToolkit.setupStage(stage -> {
             model = new SellViewModel(services, "T1", new Caller(2, "cashier", Role.CASHIER), tasks, UUID::randomUUID,
                     new SellSettings(scale, true));
-            view = new SellView(model, new NoActions(), false);
+            view = new SellView(model, new NoSellActions(), false);
             // the till's own theme and stylesheet, as TillApp.scene sets them
             javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
             Scene scene = new Scene(view.root(), width, height);
@@ -289,37 +288,4 @@ class SellWindowWeighedTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** The buttons outside selling do nothing here. */
-    private static final class NoActions implements SellView.Actions {
-        public void camera() {
-        }
-
-        public void openImage() {
-        }
-
-        public void reprintLast() {
-        }
-
-        public void logout() {
-        }
-
-        public void closeShift() {
-        }
-
-        public void showReceipt(Receipt receipt) {
-        }
-
-        public void print(Node document) {
-        }
-
-        public void savePdf(List<String> lines, String suggestedName) {
-        }
-
-        public void backOffice() {
-        }
-
-        public boolean scanning() {
-            return false;
-        }
-    }
 }
