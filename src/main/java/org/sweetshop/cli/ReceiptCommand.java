@@ -2,18 +2,24 @@ package org.sweetshop.cli;
 
 import java.time.ZoneId;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.NotFoundException;
 import org.sweetshop.config.ConfigLoader;
 import org.sweetshop.printer.PrinterSettings;
 import org.sweetshop.printer.ReceiptPrinter;
 import org.sweetshop.sale.Receipt;
+import org.sweetshop.settings.Setting;
+import org.sweetshop.settings.SettingKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "receipt", description = "Receipts already made.", subcommands = ReceiptCommand.Print.class)
 final class ReceiptCommand extends CliCommand.Group {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReceiptCommand.class);
 
     @Command(name = "print", description = {"Prints a receipt again on an ESC/POS receipt printer, marked REPRINT.",
             "The printer: --printer, else printer.uri in the till's sweetshop.properties (paper: printer.paper, 58 or 80).",
@@ -35,7 +41,7 @@ final class ReceiptCommand extends CliCommand.Group {
             Receipt found = context().sales().findReceipt(receipt)
                     .orElseThrow(() -> new NotFoundException("receipt", receipt, "no receipt " + receipt));
             try (ReceiptPrinter receiptPrinter = new ReceiptPrinter(settings)) {
-                print(cli(), receiptPrinter, found, true);
+                print(receiptPrinter, found, Heading.of(cli(), true), true);
             }
             out().println("printed receipt " + found.receiptNo() + " on " + settings.uri());
             return Cli.OK;
@@ -47,9 +53,35 @@ final class ReceiptCommand extends CliCommand.Group {
         return PrinterSettings.from(ConfigLoader.tillProperties(cli.config().dataDir()), given);
     }
 
-    /** Prints {@code receipt} for this machine's store name, currency and zone, as {@code sell} shows it. */
-    static void print(Cli cli, ReceiptPrinter printer, Receipt receipt, boolean reprint) {
-        var config = cli.config();
-        printer.print(receipt, config.storeName(), config.currency(), ZoneId.systemDefault(), reprint);
+    /** Prints {@code receipt} under {@code heading} in this machine's zone, as {@code sell} shows it. */
+    static void print(ReceiptPrinter printer, Receipt receipt, Heading heading, boolean reprint) {
+        printer.print(receipt, heading.storeName(), heading.currency(), ZoneId.systemDefault(), reprint);
+    }
+
+    /**
+     * The store name and currency a receipt is headed with: the store's settings (every till
+     * agrees), or this till's configuration where the database is not to be asked (a sale made
+     * offline) or does not answer.
+     */
+    record Heading(String storeName, String currency) {
+
+        static Heading of(Cli cli, boolean online) {
+            var config = cli.config();
+            if (online) {
+                try {
+                    var store = cli.context().settings().read();
+                    // a key the store has not set is this till's own, as at the till's window
+                    return new Heading(ours(store.get(SettingKey.STORE_NAME), config.storeName()),
+                            ours(store.get(SettingKey.CURRENCY), config.currency()));
+                } catch (RuntimeException e) {
+                    LOG.warn("the store's settings could not be read for the receipt, this till's are used: {}", e.toString());
+                }
+            }
+            return new Heading(config.storeName(), config.currency());
+        }
+
+        private static String ours(Setting setting, String tills) {
+            return setting.isDefault() ? tills : setting.value();
+        }
     }
 }

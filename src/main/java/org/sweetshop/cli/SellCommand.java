@@ -144,11 +144,12 @@ final class SellCommand extends JsonCommand {
             }
         }
         // the sale is made: printing comes after it and cannot undo it
-        Boolean printed = printing == null ? null : printed(printing, receipt);
+        ReceiptCommand.Heading heading = printing != null || !json ? ReceiptCommand.Heading.of(cli(), true) : null;
+        Boolean printed = printing == null ? null : printed(printing, receipt, heading);
         if (json) {
             out().println(printed == null ? Json.write(receipt) : Json.withField(receipt, "printed", printed));
         } else {
-            print(receipt);
+            print(receipt, heading);
             cli().err.println(saleIdLine(sent));
         }
         return Cli.OK;
@@ -160,12 +161,12 @@ final class SellCommand extends JsonCommand {
      * included) and the command still succeeds. A drawer pulse the printer did not take is not
      * followed by the receipt: it would only wait out the same printer's timeouts a second time.
      */
-    private boolean printed(PrinterSettings settings, Receipt receipt) {
+    private boolean printed(PrinterSettings settings, Receipt receipt, ReceiptCommand.Heading heading) {
         try (ReceiptPrinter receiptPrinter = new ReceiptPrinter(settings)) {
             if (receipt.payment() == PaymentMethod.CASH) {
                 receiptPrinter.openDrawer();
             }
-            ReceiptCommand.print(cli(), receiptPrinter, receipt, false);
+            ReceiptCommand.print(receiptPrinter, receipt, heading, false);
             return true;
         } catch (DeviceUnavailableException e) {
             LOG.warn("sale {} made, its receipt {} not printed: {}", receipt.saleId(), receipt.receiptNo(), e.getMessage());
@@ -196,7 +197,8 @@ final class SellCommand extends JsonCommand {
         Journal journal = Journal.in(dataDir, holdForTests());
         Receipt receipt = new OfflineTill(journal, CatalogueSnapshot.in(dataDir), Clock.systemDefaultZone()).sell(caller, request);
         int waiting = journal.count();
-        Boolean printed = printing == null ? null : printed(printing, receipt);
+        ReceiptCommand.Heading heading = ReceiptCommand.Heading.of(cli(), false);   // the database is not answering
+        Boolean printed = printing == null ? null : printed(printing, receipt, heading);
         if (json) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("offline", true);
@@ -208,7 +210,7 @@ final class SellCommand extends JsonCommand {
             out().println(Json.write(result));
         } else {
             out().println("*** OFFLINE SALE: not yet sent to the store ***");
-            print(receipt);
+            print(receipt, heading);
             cli().err.println(saleIdLine(receipt.saleId()));
             cli().err.println("offline: " + waiting + " sale(s) waiting; sweetshop journal replay sends them");
         }
@@ -240,10 +242,9 @@ final class SellCommand extends JsonCommand {
         return "sale id " + saleId;
     }
 
-    /** The receipt as the till prints it ({@link ReceiptText}, 40 columns), for the store and zone of this machine. */
-    private void print(Receipt r) {
-        var config = cli().config();
-        for (String line : ReceiptText.render(r, config.storeName(), config.currency(), ZoneId.systemDefault(), false)) {
+    /** The receipt as the till prints it ({@link ReceiptText}, 40 columns), under the store's heading, in this machine's zone. */
+    private void print(Receipt r, ReceiptCommand.Heading heading) {
+        for (String line : ReceiptText.render(r, heading.storeName(), heading.currency(), ZoneId.systemDefault(), false)) {
             out().println(line);
         }
     }

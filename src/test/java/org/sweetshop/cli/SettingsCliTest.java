@@ -72,6 +72,23 @@ class SettingsCliTest extends DatabaseTest {
     }
 
     @Test
+    void aSaleOnTheCommandLineIsHeadedWithTheStoresSettingsNotThisTillsConfiguration() throws IOException {
+        sweet("SL", "1.20", 10);
+        var before = cli.run("sell", "--till", "T3", "--as", "cashier", "--item", "SL:1", "--pay", "card");
+        cli.run("settings", "set", "store.name", "Sugar Plum Sweets", "--as", "owner");
+        cli.run("settings", "set", "currency", "EUR", "--as", "owner");
+
+        var after = cli.run("sell", "--till", "T3", "--as", "cashier", "--item", "SL:1", "--pay", "card");
+
+        assertThat(before.exitCode()).as(before.err()).isZero();
+        assertThat(before.out().lines().findFirst().orElse("").strip()).isEqualTo("Sweetshop");   // this till's own configuration
+        assertThat(before.out()).contains("TOTAL GBP");
+        assertThat(after.exitCode()).as(after.err()).isZero();
+        assertThat(after.out().lines().findFirst().orElse("").strip()).isEqualTo("Sugar Plum Sweets");
+        assertThat(after.out()).contains("TOTAL EUR").doesNotContain("GBP");
+    }
+
+    @Test
     void aBadKeyOrValueExitsTwoAndAManagerExitsThreeAndNothingChanges() throws IOException {
         String before = snapshot();
 
