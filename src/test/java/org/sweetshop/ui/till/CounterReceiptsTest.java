@@ -1,6 +1,8 @@
 package org.sweetshop.ui.till;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sweetshop.testing.Fx.text;
+import static org.sweetshop.testing.Fx.waitFor;
 import static org.sweetshop.ui.till.sell.FakeSellServices.counted;
 
 import java.time.Duration;
@@ -9,16 +11,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +47,6 @@ import org.sweetshop.ui.till.sell.WeighingScale;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The selling screen, headless, with the till's ESC/POS printer: a real test receiver on
@@ -241,17 +238,6 @@ class CounterReceiptsTest {
         return label + " ".repeat(48 - label.length() - value.length()) + value;
     }
 
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
 
-    private static void waitFor(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("the screen did not get there in 20 s", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
 }

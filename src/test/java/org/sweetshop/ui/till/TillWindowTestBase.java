@@ -3,13 +3,13 @@ package org.sweetshop.ui.till;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sweetshop.AppContext;
 import org.sweetshop.testing.DatabaseTest;
 import org.sweetshop.testing.TestDatabase;
+import org.sweetshop.testing.Fx;
 import org.sweetshop.ui.common.TaskExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -69,15 +69,10 @@ public abstract class TillWindowTestBase extends DatabaseTest {
     }
 
     protected static void waitFor(java.util.concurrent.Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the window did not get there in 20 s", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        Fx.waitFor(condition);
     }
 
     protected static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
+        return Fx.text(robot, query);
     }
 }

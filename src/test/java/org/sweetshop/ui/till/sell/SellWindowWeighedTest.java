@@ -1,17 +1,16 @@
 package org.sweetshop.ui.till.sell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sweetshop.testing.Fx.text;
+import static org.sweetshop.testing.Fx.waitFor;
 import static org.sweetshop.ui.till.sell.FakeSellServices.counted;
 import static org.sweetshop.ui.till.sell.FakeSellServices.weighed;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -275,17 +274,6 @@ class SellWindowWeighedTest {
         javax.imageio.ImageIO.write(image, "png", file.toFile());
     }
 
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
 
-    private static void waitFor(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("the screen did not get there in 20 s", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
 }
