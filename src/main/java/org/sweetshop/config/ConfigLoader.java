@@ -93,7 +93,12 @@ public final class ConfigLoader {
      * default) or per kilogram ({@code weight.price.per=kg}).
      */
     public static boolean pricePer100g(Path dataDir) {
-        String value = readProperties(dataDir.resolve(PROPERTIES_FILE)).getProperty("weight.price.per", "100g").strip();
+        return pricePer100g(tillProperties(dataDir));
+    }
+
+    /** As {@link #pricePer100g(Path)}, from the till's properties already read. */
+    public static boolean pricePer100g(Properties tillProperties) {
+        String value = tillProperties.getProperty("weight.price.per", "100g").strip();
         if (value.equalsIgnoreCase("100g")) {
             return true;
         }

@@ -167,10 +167,11 @@ public final class TillApp {
      * closes the application.
      */
     public static TillServices services(AppContext app, BackupSchedule backupSchedule) {
-        WeighingScale scale = ScaleSettings.from(ConfigLoader.tillProperties(app.config().dataDir())).<WeighingScale>map(TillScale::new).orElse(WeighingScale.NONE);
+        Properties tillSettings = ConfigLoader.tillProperties(app.config().dataDir());   // read once: the scale and the weight display
+        WeighingScale scale = ScaleSettings.from(tillSettings).<WeighingScale>map(TillScale::new).orElse(WeighingScale.NONE);
         return new AppServices(app, new OfflineSelling(ConfigLoader.offlineSelling(app.config().dataDir(), System.getenv()),
                 app.config().dataDir(), app.offlineReplay(), Clock.systemDefaultZone()), backupSchedule,
-                new SellSettings(scale, ConfigLoader.pricePer100g(app.config().dataDir())));
+                new SellSettings(scale, ConfigLoader.pricePer100g(tillSettings)));
     }
 
     private record AppServices(AppContext app, OfflineSelling offline, BackupSchedule backupSchedule, SellSettings sellSettings)
