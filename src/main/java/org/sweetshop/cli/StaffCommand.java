@@ -9,7 +9,7 @@ import org.sweetshop.staff.StaffView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "staff", description = "Staff accounts.", subcommands = StaffCommand.Add.class)
+@Command(name = "staff", description = "Staff accounts.", subcommands = {StaffCommand.Add.class, StaffCommand.Pin.class})
 final class StaffCommand extends CliCommand.Group {
 
     @Command(name = "add", description = {"Adds a member of staff.",
@@ -57,6 +57,63 @@ final class StaffCommand extends CliCommand.Group {
             if (line == null || line.isEmpty()) {
                 throw new InvalidInputException("password", "no password for " + username
                         + ": pipe it on standard input" + (as == null ? " or set SWEETSHOP_PASSWORD" : ""));
+            }
+            return line;
+        }
+    }
+
+    @Command(name = "pin", description = {"Sets or clears a PIN (4 to 6 digits) for the till's lock screen and a manager's approval.",
+            "Your own: --as yourself (your password checks it). A cashier's: a manager or owner; a manager's or owner's: an owner.",
+            "The PIN comes from SWEETSHOP_PIN or standard input (asked twice on a terminal); --as's password from SWEETSHOP_PASSWORD.",
+            "One digit repeated (1111) and runs (1234, 4321) are refused. Five wrong PINs lock the PIN for 15 minutes."})
+    static final class Pin extends CliCommand {
+
+        @picocli.CommandLine.Parameters(index = "0", paramLabel = "USER", description = "whose PIN")
+        String username;
+
+        @Option(names = "--as", required = true, paramLabel = "USER", description = "who sets it (password: SWEETSHOP_PASSWORD)")
+        String as;
+
+        @Option(names = "--clear", description = "remove the PIN instead (the person unlocks no till with one)")
+        boolean clear;
+
+        @Override
+        public Integer call() {
+            boolean own = username.strip().equalsIgnoreCase(as.strip());
+            if (clear) {
+                boolean cleared = context().staff().clearPin(login(as), username);
+                out().println(cleared ? "PIN of " + username.strip() + " cleared" : username.strip() + " had no PIN: nothing changed");
+                return Cli.OK;
+            }
+            String pin = newPin();
+            if (own) {
+                String password = cli().password(as);
+                context().staff().setOwnPin(context().staff().login(as, password), password, pin);
+            } else {
+                context().staff().setPin(login(as), username, pin);
+            }
+            out().println("PIN of " + username.strip() + " set");
+            return Cli.OK;
+        }
+
+        /** SWEETSHOP_PIN, else asked twice on a terminal, else the first line of standard input. */
+        private String newPin() {
+            String fromEnv = cli().env.get("SWEETSHOP_PIN");
+            if (fromEnv != null) {
+                return fromEnv;
+            }
+            Console console = System.console();
+            if (console != null) {
+                char[] first = console.readPassword("New PIN for %s: ", username);
+                char[] again = console.readPassword("Again: ");
+                if (first == null || !Arrays.equals(first, again)) {
+                    throw new InvalidInputException("pin", "the two PINs differ");
+                }
+                return new String(first);
+            }
+            String line = cli().readLine();
+            if (line == null || line.isEmpty()) {
+                throw new InvalidInputException("pin", "no PIN for " + username + ": pipe it on standard input or set SWEETSHOP_PIN");
             }
             return line;
         }

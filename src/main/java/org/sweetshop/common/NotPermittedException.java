@@ -44,6 +44,22 @@ public final class NotPermittedException extends Refusal {
                 "account locked after repeated failed log-ins: try again in " + minutes + " min or ask a manager", Remedy.NONE);
     }
 
+    /**
+     * A wrong PIN at a till (counted): for whom, and how many tries are left before it locks.
+     *
+     * @param lockMinutes how long the PIN then stays locked
+     */
+    public static NotPermittedException wrongPin(String username, int triesLeft, long lockMinutes) {
+        return new NotPermittedException("WRONG_PIN", "wrong PIN for " + username + ": " + triesLeft + (triesLeft == 1 ? " try" : " tries")
+                + " left before the PIN locks for " + lockMinutes + " minutes", Remedy.NONE);
+    }
+
+    /** A PIN locked after repeated wrong ones; {@code until} is the time it unlocks, as the till's clock shows it ("14:35"). */
+    public static NotPermittedException pinLocked(String username, String until) {
+        return new NotPermittedException("PIN_LOCKED", "the PIN of " + username + " is locked until " + until
+                + " after repeated wrong PINs: wait until then, or log in with the password", Remedy.NONE);
+    }
+
     /** Offline, an account stays locked on that till until it logs in while the store database is reachable. */
     public static NotPermittedException lockedOffline(int failures) {
         return new NotPermittedException("ACCOUNT_LOCKED",

@@ -38,4 +38,27 @@ public final class DrawerOpenings {
         tx.run(em -> AuditLog.record(em, caller.staffId(), AuditAction.DRAWER_OPEN, tillName, null, why, tillName,
                 clock.instant()));
     }
+
+    /**
+     * A no sale at a till by someone who may not open the drawer alone (a cashier), approved by a
+     * manager's or owner's PIN ({@link StaffService#approve} with {@link Approvable#NO_SALE}). Once the
+     * pulse was sent, one transaction writes the opening (by the person at the till) and the
+     * approval (by the approver, naming who asked, with the reason).
+     */
+    public void open(Approval approval, String till, String reason, Runnable pulse) {
+        Approval.require(approval, Approvable.NO_SALE);
+        Caller.require(approval.approver(), Role.MANAGER, "approve a no sale");
+        String tillName = TillNames.require(till);
+        String why = Texts.requireText("reason", reason, MAX_REASON);
+        tx.run(em -> {
+            StaffService.requireActive(em, approval.requester());
+            StaffService.requireActive(em, approval.approver());
+        });
+        pulse.run();
+        tx.run(em -> {
+            java.time.Instant now = clock.instant();
+            AuditLog.record(em, approval.requester().staffId(), AuditAction.DRAWER_OPEN, tillName, null, why, tillName, now);
+            approval.record(em, why, tillName, now);
+        });
+    }
 }

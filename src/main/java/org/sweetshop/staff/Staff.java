@@ -23,6 +23,13 @@ class Staff {
 
     static final int MAX_FAILED_LOGINS = 5;
     static final Duration LOCKOUT = Duration.ofMinutes(5);
+    /** Wrong PINs in a row that lock the PIN (the password still works). */
+    static final int MAX_FAILED_PINS = 5;
+    /**
+     * Longer than the password's: a PIN has at most a million values (a 4-digit one ten thousand),
+     * so five tries a quarter of an hour is what keeps guessing at a till hopeless.
+     */
+    static final Duration PIN_LOCKOUT = Duration.ofMinutes(15);
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "staff_seq")
@@ -53,6 +60,16 @@ class Staff {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    /** The PIN's Argon2id hash; null when this person has no PIN (V18). */
+    @Column(name = "pin_hash")
+    private String pinHash;
+
+    @Column(name = "pin_failures", nullable = false)
+    private int pinFailures;
+
+    @Column(name = "pin_locked_until")
+    private Instant pinLockedUntil;
 
     protected Staff() {
     }
@@ -96,6 +113,52 @@ class Staff {
     void changePasswordHash(String hash) {
         this.passwordHash = hash;
         loginSucceeded();
+    }
+
+    boolean hasPin() {
+        return pinHash != null;
+    }
+
+    String getPinHash() {
+        return pinHash;
+    }
+
+    boolean pinLockedAt(Instant now) {
+        return pinLockedUntil != null && pinLockedUntil.isAfter(now);
+    }
+
+    Instant getPinLockedUntil() {
+        return pinLockedUntil;
+    }
+
+    /** Wrong PINs counted since the last right one (or the last lock-out). */
+    int pinFailures() {
+        return pinFailures;
+    }
+
+    /** Counts a wrong PIN; the fifth in a row locks the PIN for a while. */
+    void pinFailed(Instant now) {
+        pinFailures++;
+        if (pinFailures >= MAX_FAILED_PINS) {
+            pinLockedUntil = now.plus(PIN_LOCKOUT);
+            pinFailures = 0;
+        }
+    }
+
+    /** No wrong PIN counted and no lock-out: a right PIN has nothing to reset. */
+    boolean noPinFailuresRecorded() {
+        return pinFailures == 0 && pinLockedUntil == null;
+    }
+
+    void pinSucceeded() {
+        pinFailures = 0;
+        pinLockedUntil = null;
+    }
+
+    /** A new PIN (its hash), or none (null); either way the count and any lock-out start afresh. */
+    void changePinHash(String hash) {
+        this.pinHash = hash;
+        pinSucceeded();
     }
 
     void deactivate() {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.hibernate.SharedSessionContract;
 import org.sweetshop.common.AlreadyExistsException;
@@ -17,12 +18,19 @@ import org.sweetshop.common.Texts;
 import org.sweetshop.db.ConstraintViolation;
 import org.sweetshop.db.Transactor;
 
-/** Staff accounts: registration, log-in with lockout, and the roles every other service checks. */
+/**
+ * Staff accounts: registration, log-in with lockout, PINs (a till's lock screen and a manager's
+ * approval, with a lock-out of their own), and the roles every other service checks.
+ */
 public final class StaffService {
 
     static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,31}");
     static final int MIN_PASSWORD = 8;
     static final int MAX_PASSWORD = 128;
+    public static final int MIN_PIN = 4;
+    public static final int MAX_PIN = 6;
+    /** How a PIN's lock-out says until when ("locked until 14:35"), in the clock's zone. */
+    private static final java.time.format.DateTimeFormatter UNTIL = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
 
     private final Transactor tx;
     private final PasswordHasher hasher;
@@ -208,6 +216,261 @@ public final class StaffService {
             staff.loginSucceeded();
             return new LoginResult(Outcome.OK, new Caller(staff.getId(), staff.getUsername(), staff.getRole()), null);
         });
+    }
+
+    // ---- PINs -----------------------------------------------------------------------------
+
+    /**
+     * Sets the caller's own PIN, with the caller's password (a PIN unlocks a till: whoever stands at
+     * a till left logged in must not give themselves one). Anyone may.
+     */
+    public void setOwnPin(Caller caller, String password, String pin) {
+        Caller.present(caller);
+        String digits = requirePin(pin);
+        if (password == null || password.length() > MAX_PASSWORD) {
+            throw new NotPermittedException("not permitted: wrong password: your PIN is unchanged");
+        }
+        String passwordHash = tx.call(em -> {
+            requireActive(em, caller);
+            return em.find(Staff.class, caller.staffId()).getPasswordHash();
+        });
+        if (!hasher.matches(password, passwordHash)) {   // outside any transaction
+            throw new NotPermittedException("not permitted: wrong password: your PIN is unchanged");
+        }
+        String hash = hasher.hash(digits);
+        tx.run(em -> {
+            requireActive(em, caller);
+            Staff staff = Transactor.lock(LockOrder.STAFF, () -> em.find(Staff.class, caller.staffId(), LockModeType.PESSIMISTIC_WRITE));
+            if (!staff.getPasswordHash().equals(passwordHash)) {
+                throw new NotPermittedException("not permitted: your password was changed meanwhile: your PIN is unchanged, try again");
+            }
+            staff.changePinHash(hash);
+            AuditLog.record(em, caller.staffId(), AuditAction.PIN_SET, staff.getUsername(), null, null, null, clock.instant());
+        });
+    }
+
+    /**
+     * Sets another person's PIN: a manager sets a cashier's, an owner anyone's (the rule of
+     * {@link #resetPassword}); one's own needs one's password ({@link #setOwnPin}).
+     */
+    public void setPin(Caller caller, String username, String pin) {
+        Caller.require(caller, Role.MANAGER, "set PINs");
+        String digits = requirePin(pin);
+        refuseOwn(caller, username, "set your own PIN with your password");
+        String hash = hasher.hash(digits);
+        changeAccount(caller, username, "set PINs", AuditAction.PIN_SET, staff -> {
+            staff.changePinHash(hash);
+            return new String[] {null, null};
+        });
+    }
+
+    /**
+     * Clears a PIN: one's own (anyone), or as {@link #setPin} allows. False when there was none
+     * (nothing changed, nothing logged).
+     */
+    public boolean clearPin(Caller caller, String username) {
+        Caller.present(caller);
+        String key = Staff.key(requireUsername(username));
+        boolean[] cleared = {false};
+        java.util.function.Function<Staff, String[]> clear = staff -> {
+            if (!staff.hasPin()) {
+                return null;
+            }
+            staff.changePinHash(null);
+            cleared[0] = true;
+            return new String[] {null, null};
+        };
+        if (key.equals(Staff.key(caller.username()))) {
+            tx.run(em -> {
+                requireActive(em, caller);
+                Staff staff = Transactor.lock(LockOrder.STAFF, () -> em.find(Staff.class, caller.staffId(), LockModeType.PESSIMISTIC_WRITE));
+                if (clear.apply(staff) != null) {
+                    AuditLog.record(em, caller.staffId(), AuditAction.PIN_CLEAR, staff.getUsername(), null, null, null, clock.instant());
+                }
+            });
+        } else {
+            changeAccount(caller, username, "clear PINs", AuditAction.PIN_CLEAR, clear);
+        }
+        return cleared[0];
+    }
+
+    /** The active staff who have a PIN, by name: the lock screen's and the approval dialog's buttons. */
+    public List<PinHolder> pinHolders(Caller caller) {
+        Caller.present(caller);
+        return tx.call(em -> {
+            requireActive(em, caller);
+            return em.createQuery("select s from Staff s where s.pinHash is not null and s.active = true order by s.usernameKey", Staff.class)
+                    .getResultStream().map(s -> new PinHolder(s.getUsername(), s.getRole())).toList();
+        });
+    }
+
+    /**
+     * Unlocks a till with a PIN: the caller the till continues with. A wrong PIN is counted; the
+     * fifth in a row locks the PIN for 15 minutes (the password still logs in).
+     */
+    public Caller unlock(String username, String pin) {
+        return checkPin(username, pin, null);
+    }
+
+    /**
+     * A manager's or owner's approval of {@code action}, asked for by {@code requester} at a till:
+     * the approver's PIN is checked (and a wrong one counted) as in {@link #unlock}; a cashier's is
+     * refused before it is checked. The service that does the action takes the {@link Approval}
+     * and writes it to the audit log.
+     */
+    public Approval approve(Caller requester, Approvable action, String approver, String pin) {
+        Caller.present(requester);
+        if (action == null) {
+            throw new InvalidInputException("action", "say what is to be approved");
+        }
+        tx.run(em -> requireActive(em, requester));
+        Caller approving = checkPin(approver, pin, action);
+        return new Approval(action, requester, approving, clock.instant());
+    }
+
+    /**
+     * Writes an approval to the audit log on its own ({@link AuditAction#APPROVAL}), once the action
+     * it approved is done by a service that does not write it itself (a refund).
+     */
+    public void recordApproval(Approval approval, String detail, String till) {
+        Objects.requireNonNull(approval, "approval");
+        tx.run(em -> {
+            requireActive(em, approval.approver());
+            approval.record(em, detail, till, clock.instant());
+        });
+    }
+
+    /** What a PIN check reads of an account, without a lock (as a log-in does). */
+    private record PinAccount(long id, String username, Role role, String pinHash, boolean active, boolean locked,
+                              boolean noFailuresRecorded, Instant lockedUntil) {
+    }
+
+    /**
+     * Checks a PIN as {@link #login} checks a password: read without a lock, hashed outside any
+     * transaction, a failure counted (or a count reset) under the row's lock in a short transaction.
+     * With {@code approving}, the person must be a manager or an owner (checked before the PIN).
+     */
+    private Caller checkPin(String username, String pin, Approvable approving) {
+        if (pin == null || pin.isEmpty()) {
+            throw new InvalidInputException("pin", "type the PIN (" + MIN_PIN + " to " + MAX_PIN + " digits)");
+        }
+        if (username == null || username.isBlank()) {
+            throw new InvalidInputException("username", "choose who you are first");
+        }
+        String name = requireUsername(username.strip());
+        String key = Staff.key(name);
+        for (int read = 1; ; read++) {
+            PinAccount account = tx.call(em -> em.createQuery("select s from Staff s where s.usernameKey = :key", Staff.class)
+                    .setParameter("key", key)
+                    .getResultStream()
+                    .findFirst()
+                    .map(s -> new PinAccount(s.getId(), s.getUsername(), s.getRole(), s.getPinHash(), s.isActive(),
+                            s.pinLockedAt(clock.instant()), s.noPinFailuresRecorded(), s.getPinLockedUntil()))
+                    .orElse(null));
+            if (account == null || account.pinHash() == null) {
+                throw new NotPermittedException("not permitted: " + name + " has no PIN: log in with the password, or ask a manager to set one");
+            }
+            if (!account.active()) {
+                throw new NotPermittedException("not permitted: the account '" + account.username() + "' has been deactivated");
+            }
+            if (approving != null && !account.role().atLeast(Role.MANAGER)) {
+                throw new NotPermittedException("not permitted: " + account.username() + " is a " + account.role().label()
+                        + " and cannot approve " + approving.what() + " (needs a manager or an owner)");
+            }
+            if (account.locked()) {
+                throw pinLocked(account.username(), account.lockedUntil());
+            }
+            boolean matches = pin.length() <= MAX_PIN && hasher.matches(pin, account.pinHash());   // outside any transaction
+            if (matches && account.noFailuresRecorded()) {
+                return new Caller(account.id(), account.username(), account.role());
+            }
+            boolean again = read < LOGIN_READS;
+            // the outcome is returned, not thrown: a refusal thrown inside would roll the count back
+            PinOutcome outcome = tx.call(em -> {
+                Staff staff = Transactor.lock(LockOrder.STAFF, () -> em.find(Staff.class, account.id(), LockModeType.PESSIMISTIC_WRITE));
+                Instant now = clock.instant();
+                if (staff.pinLockedAt(now)) {
+                    return PinOutcome.refused(pinLocked(staff.getUsername(), staff.getPinLockedUntil()));
+                }
+                if (!Objects.equals(staff.getPinHash(), account.pinHash())) {
+                    // a new PIN since the read: check it again, at most LOGIN_READS times
+                    return again ? null : PinOutcome.refused(NotPermittedException.wrongPin(staff.getUsername(), Staff.MAX_FAILED_PINS,
+                            Staff.PIN_LOCKOUT.toMinutes()));
+                }
+                if (!matches) {
+                    staff.pinFailed(now);
+                    return PinOutcome.refused(staff.pinLockedAt(now) ? pinLocked(staff.getUsername(), staff.getPinLockedUntil())
+                            : NotPermittedException.wrongPin(staff.getUsername(), Staff.MAX_FAILED_PINS - staff.pinFailures(),
+                                    Staff.PIN_LOCKOUT.toMinutes()));
+                }
+                if (!staff.isActive()) {
+                    return PinOutcome.refused(new NotPermittedException("not permitted: the account '" + staff.getUsername()
+                            + "' has been deactivated"));
+                }
+                staff.pinSucceeded();
+                return new PinOutcome(new Caller(staff.getId(), staff.getUsername(), staff.getRole()), null);
+            });
+            if (outcome != null) {
+                if (outcome.refusal() != null) {
+                    throw outcome.refusal();
+                }
+                return outcome.caller();
+            }
+        }
+    }
+
+    /** A PIN checked under the lock: the caller, or the refusal to throw once the count is committed. */
+    private record PinOutcome(Caller caller, NotPermittedException refusal) {
+        static PinOutcome refused(NotPermittedException refusal) {
+            return new PinOutcome(null, refusal);
+        }
+    }
+
+    private NotPermittedException pinLocked(String username, Instant until) {
+        return NotPermittedException.pinLocked(username, UNTIL.format(until.atZone(clock.getZone())));
+    }
+
+    /** Refuses {@code username} when it is the caller's own account: that takes another way ({@code how}). */
+    private static void refuseOwn(Caller caller, String username, String how) {
+        if (username != null && Staff.key(username.strip()).equals(Staff.key(caller.username()))) {
+            throw new NotPermittedException("not permitted: this is your own account: " + how);
+        }
+    }
+
+    /**
+     * A PIN as it may be set: 4 to 6 digits, not one digit repeated (1111) nor a run up or down
+     * (1234, 4321, 012345): the first a thief at a till would try.
+     */
+    static String requirePin(String pin) {
+        String digits = pin == null ? "" : pin.strip();
+        if (digits.isEmpty()) {
+            throw new InvalidInputException("pin", "no PIN given: type " + MIN_PIN + " to " + MAX_PIN + " digits");
+        }
+        if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new InvalidInputException("pin", "a PIN has digits only (0 to 9), " + MIN_PIN + " to " + MAX_PIN + " of them");
+        }
+        if (digits.length() < MIN_PIN || digits.length() > MAX_PIN) {
+            throw new InvalidInputException("pin", "a PIN has " + MIN_PIN + " to " + MAX_PIN + " digits, not " + digits.length());
+        }
+        if (obvious(digits)) {
+            throw new InvalidInputException("pin", "that PIN is too easy to guess (one digit repeated, or a run such as 1234 or 4321):"
+                    + " choose another");
+        }
+        return digits;
+    }
+
+    /** One digit repeated, or each digit one more (or one less) than the one before. */
+    private static boolean obvious(String digits) {
+        boolean same = true;
+        boolean up = true;
+        boolean down = true;
+        for (int i = 1; i < digits.length(); i++) {
+            int step = digits.charAt(i) - digits.charAt(i - 1);
+            same &= step == 0;
+            up &= step == 1;
+            down &= step == -1;
+        }
+        return same || up || down;
     }
 
     public List<StaffView> list(Caller caller) {

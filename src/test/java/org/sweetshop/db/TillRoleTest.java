@@ -28,6 +28,8 @@ import org.sweetshop.refund.RefundLine;
 import org.sweetshop.sale.CheckoutRequest;
 import org.sweetshop.sale.Payment;
 import org.sweetshop.sale.Receipt;
+import org.sweetshop.staff.Approvable;
+import org.sweetshop.staff.Approval;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.Role;
 import org.sweetshop.testing.DatabaseTest;
@@ -63,6 +65,10 @@ class TillRoleTest extends DatabaseTest {
         app.shifts().close(cashier, "T1", new BigDecimal("20.00"));
         Sql.execute(app.database().dataSource(),
                 "update staff set failed_logins = 5, locked_until = now() + interval '10 minutes' where username = 'cashier'");
+        office.staff().setPin(owner, "manager", "3691");
+        office.staff().setPin(manager, "cashier", "2580");
+        Sql.execute(app.database().dataSource(),
+                "update staff set pin_locked_until = now() + interval '10 minutes' where username = 'cashier'");
         try (Connection owner = ownerConnection()) {
             TillRoles.add(owner, TILL, TILL_PASSWORD, false);
         }
@@ -134,6 +140,13 @@ class TillRoleTest extends DatabaseTest {
         "update staff set locked_until = null, failed_logins = 0 where username = 'cashier'",
         "update staff set active = true",
         "insert into staff (id, username, username_key, role, password_hash, created_at) values (999, 'evil', 'evil', 'OWNER', 'x', now())",
+        // PINs (V18): a till counts wrong ones and nothing else
+        "update staff set pin_hash = 'x' where username = 'manager'",
+        "update staff set pin_hash = null where username = 'manager'",
+        "update staff set pin_locked_until = null, pin_failures = 0 where username = 'cashier'",
+        "update staff set pin_locked_until = now() where username = 'cashier'",
+        "insert into audit_log (at, staff_id, action, subject) select now(), id, 'PIN_SET', 'manager' from staff limit 1",
+        "insert into audit_log (at, staff_id, action, subject) select now(), id, 'PIN_CLEAR', 'manager' from staff limit 1",
         // coupons and promo codes
         "update coupon set status = 'ISSUED', redeemed_sale_id = null, redeemed_at = null, redeemed_till = null where status = 'REDEEMED'",
         "update coupon set amount = 100 where status = 'ISSUED'",
@@ -207,6 +220,14 @@ class TillRoleTest extends DatabaseTest {
             tillApp.shifts().close(atTill, "T9", new BigDecimal("20.00"));
             // a "no sale" drawer opening is the one audit entry a till writes itself (V15)
             tillApp.drawer().open(atTill, "T9", "change for the float", () -> { });
+            // PINs (V18): a till unlocks, counts a wrong PIN, and writes the approvals given at it
+            assertThat(tillApp.staff().unlock("manager", "3691")).isEqualTo(atTill);
+            assertThatThrownBy(() -> tillApp.staff().unlock("manager", "0000")).isNotNull();
+            assertThat(tillApp.staff().pinHolders(atTill)).hasSize(2);
+            Caller asking = tillApp.staff().login("owner", PASSWORD);
+            Approval noSale = tillApp.staff().approve(asking, Approvable.NO_SALE, "manager", "3691");
+            tillApp.drawer().open(noSale, "T9", "a customer's change", () -> { });
+            tillApp.staff().recordApproval(tillApp.staff().approve(asking, Approvable.REFUND, "manager", "3691"), "T9-000001", "T9");
             assertThat(tillApp.backups().backup(atTill, backups, "T9").rows()).containsEntry("sale", 2L);
             assertThat(tillApp.audit().run().ok()).isTrue();
         }
