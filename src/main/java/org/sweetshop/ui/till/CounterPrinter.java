@@ -24,6 +24,15 @@ interface CounterPrinter extends AutoCloseable {
      */
     void print(Receipt receipt, SellScreen.ReceiptFormat format, boolean reprint, boolean cashTaken);
 
+    /**
+     * Opens the cash drawer without a sale (an approved no sale).
+     *
+     * @throws DeviceUnavailableException when the printer did not take the pulse
+     */
+    default void openDrawer() {
+        throw new UnsupportedOperationException("this printer has no cash drawer to open");
+    }
+
     @Override
     void close();
 
@@ -50,6 +59,11 @@ interface CounterPrinter extends AutoCloseable {
                 printer.openDrawer();
             }
             printer.print(receipt, format.storeName(), format.currency(), ZoneId.systemDefault(), reprint);
+        }
+
+        @Override
+        public void openDrawer() {
+            printer.openDrawer();
         }
 
         @Override

@@ -41,6 +41,18 @@ final class CounterReceipts {
         return screen;
     }
 
+    /**
+     * A no sale: {@code opening} (the service call that checks who may and writes the audit entry)
+     * is given the drawer's pulse, and runs on the printer's thread, like every receipt; then
+     * {@code done} on the UI thread, or {@code failed} with the sentence to show.
+     */
+    void noSale(java.util.function.Consumer<Runnable> opening, Runnable done, java.util.function.Consumer<String> failed) {
+        BackgroundTask.of(() -> opening.accept(printer::openDrawer))
+                .onSuccess(nothing -> done.run())
+                .onFailure(e -> failed.accept(e instanceof DeviceUnavailableException ? Messages.sentence(e.getMessage()) : Messages.of(e)))
+                .executeWith(printTasks);
+    }
+
     /** What the cashier reads when a receipt did not print. */
     static String notPrinted(Exception e) {
         String why = e instanceof DeviceUnavailableException ? e.getMessage() : Messages.of(e);

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -33,7 +34,13 @@ import org.sweetshop.config.ConfigLoader;
 import org.sweetshop.journal.OfflineSelling;
 import org.sweetshop.shift.ShiftView;
 import org.sweetshop.shift.ZReport;
+import org.sweetshop.refund.RefundLine;
+import org.sweetshop.refund.RefundView;
+import org.sweetshop.sale.Receipt;
+import org.sweetshop.staff.Approvable;
+import org.sweetshop.staff.Approval;
 import org.sweetshop.staff.Caller;
+import org.sweetshop.staff.PinHolder;
 import org.sweetshop.settings.StoreSettings;
 import org.sweetshop.staff.Role;
 import org.sweetshop.ui.common.TaskExecutor;
@@ -258,6 +265,11 @@ public final class TillApp {
         }
 
         @Override
+        public TillStaff staff() {
+            return new AppStaff(app);
+        }
+
+        @Override
         public OfficeServices office() {
             return new OfficeServices(app.catalog(), app.stock(), app.catalogImport(), app.deliveryImport(), app.refunds(), app.coupons(),
                     app.promos(), app.staff(), app.reports(), app.auditLog(), app.conflicts(), app.settings());
@@ -269,6 +281,55 @@ public final class TillApp {
                 till.close();
             }
             app.close();
+        }
+    }
+
+    /** The till's staff calls (PINs, approvals, no sale, returns) over the opened application. */
+    private record AppStaff(AppContext app) implements TillStaff {
+
+        @Override
+        public List<PinHolder> pinHolders(Caller who) {
+            return app.staff().pinHolders(who);
+        }
+
+        @Override
+        public Caller unlock(String username, String pin) {
+            return app.staff().unlock(username, pin);
+        }
+
+        @Override
+        public Approval approve(Caller who, Approvable action, String approver, String pin) {
+            return app.staff().approve(who, action, approver, pin);
+        }
+
+        @Override
+        public void noSale(Caller manager, String till, String reason, Runnable pulse) {
+            app.drawer().open(manager, till, reason, pulse);
+        }
+
+        @Override
+        public void noSale(Approval approval, String till, String reason, Runnable pulse) {
+            app.drawer().open(approval, till, reason, pulse);
+        }
+
+        @Override
+        public Optional<Receipt> receipt(String receiptNo) {
+            return app.sales().findReceipt(receiptNo);
+        }
+
+        @Override
+        public List<RefundView> refundsOf(String receiptNo) {
+            return app.refunds().refundsOf(receiptNo);
+        }
+
+        @Override
+        public RefundView refund(Caller manager, String receiptNo, List<RefundLine> items, String till, String reason) {
+            return app.refunds().refund(manager, receiptNo, items, till, reason);
+        }
+
+        @Override
+        public void recordApproval(Approval approval, String detail, String till) {
+            app.staff().recordApproval(approval, detail, till);
         }
     }
 

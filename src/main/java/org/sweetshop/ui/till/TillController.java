@@ -105,8 +105,8 @@ public final class TillController implements AutoCloseable {
 
     private void scannerFor(TillViewModel.Screen screen) {
         boolean sellingNow = screen == TillViewModel.Screen.SELLING;
-        if (!sellingNow) {
-            closeSelling();
+        if (!sellingNow && screen != TillViewModel.Screen.LOCKED) {
+            closeSelling();   // locked, the selling screen is kept (not its scanner gun: a locked till takes no scan)
         }
         if (sellingNow && scanner == null) {
             scanner = ScannerInput.install(stage.getScene(), this::scanned, nanoClock);

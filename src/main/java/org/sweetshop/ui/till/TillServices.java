@@ -90,6 +90,9 @@ public interface TillServices extends AutoCloseable {
         return 0;
     }
 
+    /** PINs, approvals, no sale and returns at the till (the lock screen, the approval dialog). */
+    TillStaff staff();
+
     /** The {@link BackOffice}'s services. */
     OfficeServices office();
 

@@ -43,7 +43,7 @@ public final class TillViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(TillViewModel.class);
 
     /** Which screen the window shows. */
-    public enum Screen { STARTING, FAILED, FIRST_RUN, LOGIN, OPEN_SHIFT, SELLING, Z_REPORT, BACK_OFFICE }
+    public enum Screen { STARTING, FAILED, FIRST_RUN, LOGIN, OPEN_SHIFT, SELLING, LOCKED, Z_REPORT, BACK_OFFICE }
 
     private record Started(TillServices services, boolean empty, String where) {
     }
@@ -68,6 +68,7 @@ public final class TillViewModel {
     private boolean replaying;
     private final ReadOnlyStringWrapper backup = new ReadOnlyStringWrapper("");
     private TillServices services;
+    private final TillLock lock;
 
     /** @param opener opens the store's services (starting the database): run in the background */
     public TillViewModel(String till, Callable<TillServices> opener, TaskExecutor tasks) {
@@ -80,6 +81,28 @@ public final class TillViewModel {
         this.opener = opener;
         this.tasks = tasks;
         this.backupTasks = backupTasks;
+        this.lock = new TillLock(this, tasks);
+    }
+
+    /** The lock screen's side: locking while selling, unlocking with a PIN. */
+    public TillLock tillLock() {
+        return lock;
+    }
+
+    /** Locked ({@link TillLock}): the selling screen stays, hidden, with its basket. */
+    void locked() {
+        message.set("");
+        screen.set(Screen.LOCKED);
+    }
+
+    /**
+     * Unlocked by {@code next}'s PIN: they are the cashier from now on, selling in the till's open
+     * shift (a shift is the till's, whoever opened it; its Z report counts every sale made in it).
+     */
+    void unlockedBy(Caller next) {
+        cashier.set(next);
+        message.set("");
+        screen.set(Screen.SELLING);
     }
 
     /** Opens the database in the background; then shows first-run or log-in. */

@@ -23,6 +23,7 @@ public final class TillWindow {
     private final Function<Caller, BackOffice> offices;
     private final StartScreens start;
     private final ShiftScreens shifts;
+    private final LockScreen lock;
     private final BorderPane root = new BorderPane();
     private SellScreen selling;
     private BackOffice office;
@@ -39,6 +40,7 @@ public final class TillWindow {
         this.offices = offices;
         this.start = new StartScreens(model, couponDir);
         this.shifts = new ShiftScreens(model, printing, storeName);
+        this.lock = new LockScreen(model.tillLock(), model.till());
         root.getStyleClass().add("till");
         root.setBottom(StatusBar.of(model));
         model.screenProperty().addListener((obs, old, now) -> show(now));
@@ -64,8 +66,8 @@ public final class TillWindow {
     }
 
     private void show(TillViewModel.Screen screen) {
-        if (screen != TillViewModel.Screen.SELLING) {
-            selling = null;
+        if (screen != TillViewModel.Screen.SELLING && screen != TillViewModel.Screen.LOCKED) {
+            selling = null;   // locked, the selling screen (and its basket) is kept for whoever unlocks
         }
         if (screen != TillViewModel.Screen.BACK_OFFICE) {
             office = null;
@@ -76,12 +78,17 @@ public final class TillWindow {
             case LOGIN -> start.login();
             case OPEN_SHIFT -> shifts.openShift();
             case SELLING -> sell();
+            case LOCKED -> lock.view();
             case Z_REPORT -> shifts.zReport();
             case BACK_OFFICE -> backOffice();
         });
     }
 
     private Node sell() {
+        if (selling != null) {   // unlocked: the same screen and basket, for whoever unlocked
+            selling.handOver(model.cashierProperty().get());
+            return selling.view().root();
+        }
         selling = sellScreens.apply(model.cashierProperty().get());
         selling.model().reload();
         if (!model.welcomeProperty().get().isEmpty()) {

@@ -39,16 +39,16 @@ final class Checkout {
     private static final Logger LOG = LoggerFactory.getLogger(Checkout.class);
 
     /**
-     * Whose sale, of which basket, at which till; {@code waitingFor} says what is still on its way
+     * Whose sale (the till's cashier when it is sent: another may unlock the till), of which basket, at which till; {@code waitingFor} says what is still on its way
      * to the basket ("a coupon or promo code is still being checked", a weighing, a scanned code),
      * null when nothing is.
      */
-    record Sale(String till, Caller cashier, Basket basket, Supplier<String> waitingFor) {
+    record Sale(String till, Supplier<Caller> cashier, Basket basket, Supplier<String> waitingFor) {
     }
 
     private final SellServices services;
     private final Sale sale;
-    private final Caller cashier;
+    private final Supplier<Caller> cashier;
     private final TaskExecutor tasks;
     private final Notice notice;
     private final Basket basket;
@@ -117,7 +117,8 @@ final class Checkout {
         paying.set(true);
         unconfirmed.set(false);
         notice.info("Paying…");
-        BackgroundTask.of(() -> services.checkout(cashier, request))
+        Caller who = cashier.get();   // read here, on the UI thread: the sale is whoever sends it
+        BackgroundTask.of(() -> services.checkout(who, request))
                 .onSuccess(this::paid)
                 .onFailure(e -> {
                     if (e instanceof Refusal refusal) {

@@ -63,6 +63,9 @@ public final class SellView {
     private final TextField code = Controls.field("code", "Coupon or promo code  (F4)");
     private final TilesView tiles;
     private final Overlay overlay = new Overlay(() -> search.requestFocus());
+    /** The session's buttons (Reprint last … Log out), where the till adds its own. */
+    private final HBox session = new HBox(8);
+    private Button office;
 
     /** @param mayUseBackOffice whether this cashier sees the back office's button */
     public SellView(SellViewModel model, Actions actions, boolean mayUseBackOffice) {
@@ -107,7 +110,7 @@ public final class SellView {
         Button help = Controls.button("Keys (F1)", "help", e -> overlay.toggleHelp());
         Button logout = Controls.button("Log out", "logout", e -> actions.logout());
         Button closeShift = Controls.button("Close shift", "close-shift", e -> actions.closeShift());
-        Button office = Controls.button("Back office", "back-office", e -> actions.backOffice());
+        office = Controls.button("Back office", "back-office", e -> actions.backOffice());
         office.setVisible(mayUseBackOffice);
         office.setManaged(office.isVisible());
 
@@ -123,12 +126,23 @@ public final class SellView {
         weighing.managedProperty().bind(weighing.visibleProperty());
         HBox row = new HBox(8, search, code, apply, camera, image, tare, weighing);
         row.setAlignment(Pos.CENTER_LEFT);
-        HBox session = new HBox(8, reprint, help, office, closeShift, logout);
+        session.getChildren().setAll(reprint, help, office, closeShift, logout);
         session.setAlignment(Pos.CENTER_RIGHT);
         session.setMinWidth(Region.USE_PREF_SIZE);
         VBox top = new VBox(8, row, new HBox(8, tiles.chips(), session));
         top.getStyleClass().add("toolbar-area");
         return top;
+    }
+
+    /** Buttons of the till's own (lock, no sale, return), put before Reprint last. */
+    public void addSessionButtons(Button... buttons) {
+        session.getChildren().addAll(0, List.of(buttons));
+    }
+
+    /** Shows or hides the back office's button (another member of staff now sells here). */
+    public void showBackOffice(boolean shown) {
+        office.setVisible(shown);
+        office.setManaged(shown);
     }
 
     /** Enter in the search field: the sweet with that SKU, or the only one that matches, goes in the basket. */

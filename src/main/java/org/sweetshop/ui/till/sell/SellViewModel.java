@@ -34,7 +34,8 @@ import org.sweetshop.ui.common.TaskExecutor;
 public final class SellViewModel {
 
     private final String till;
-    private final Caller cashier;
+    /** Who sells: the cashier logged in, or whoever unlocked the till since ({@link #handOver}). */
+    private final ReadOnlyObjectWrapper<Caller> cashier = new ReadOnlyObjectWrapper<>();
     private final Notice notice = new Notice();
     private final Basket basket;
     private final LiveCatalogue catalogue;
@@ -65,7 +66,7 @@ public final class SellViewModel {
     public SellViewModel(SellServices services, String till, Caller cashier, TaskExecutor tasks, Supplier<UUID> saleIds,
                          SellSettings settings) {
         this.till = till;
-        this.cashier = cashier;
+        this.cashier.set(cashier);
         this.settings = settings;
         this.basket = new Basket(saleIds);
         this.adding = new Adding(basket, notice, this::basketChanged);
@@ -74,7 +75,7 @@ public final class SellViewModel {
         this.weighing = new Weighing(settings.scale(), tasks, notice, this::open, adding::weighed);
         this.edits = new BasketEdits(basket, notice, this::sweet, adding, weighing, this::locked, this::basketChanged);
         this.lookup = new CodeLookup(services, tasks, notice, this::open, item -> adding.add(item.sweet(), item.quantity()), codes);
-        this.checkout = new Checkout(services, new Checkout.Sale(till, cashier, basket, this::waitingFor), tasks, notice,
+        this.checkout = new Checkout(services, new Checkout.Sale(till, this.cashier::get, basket, this::waitingFor), tasks, notice,
                 this::basketChanged, this::reload, this::sold);
     }
 
@@ -316,7 +317,19 @@ public final class SellViewModel {
     }
 
     public Caller cashier() {
-        return cashier;
+        return cashier.get();
+    }
+
+    public ReadOnlyObjectProperty<Caller> cashierProperty() {
+        return cashier.getReadOnlyProperty();
+    }
+
+    /**
+     * Another member of staff sells from now on (the till was locked and they unlocked it with
+     * their PIN): the basket stays as it is, and its sale, when it is paid, is theirs.
+     */
+    public void handOver(Caller next) {
+        cashier.set(java.util.Objects.requireNonNull(next, "next"));
     }
 
     public ObservableList<SweetView> tiles() {

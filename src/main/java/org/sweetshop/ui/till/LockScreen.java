@@ -1,0 +1,103 @@
+package org.sweetshop.ui.till;
+
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.sweetshop.staff.PinHolder;
+import org.sweetshop.ui.common.Controls;
+
+/**
+ * The till locked: nothing of the basket shows, only the staff who have a PIN as big buttons
+ * (their names) beside a PIN keypad; the keyboard's digits, Backspace and Enter work too. Fits a
+ * 1024×768 screen: names scroll when there are many.
+ */
+final class LockScreen {
+
+    private final TillLock lock;
+    private final StackPane root = new StackPane();
+    private final FlowPane names = new FlowPane(10, 10);
+    private final Button unlock;
+
+    LockScreen(TillLock lock, String till) {
+        this.lock = lock;
+        Label title = Forms.heading("Till " + till + " is locked");
+        title.setId("lock-title");
+        Label hint = Forms.text("The basket is kept for whoever unlocks the till.");
+        Label message = new Label();
+        message.setId("lock-message");
+        message.setWrapText(true);
+        message.getStyleClass().add("lock-message");
+        message.textProperty().bind(lock.messageProperty());
+        names.setId("lock-names");
+        names.setPrefWrapLength(380);
+        ScrollPane scroll = new ScrollPane(names);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportWidth(400);
+        scroll.setPrefViewportHeight(320);
+        scroll.getStyleClass().add("edge-to-edge");
+        lock.holders().addListener((ListChangeListener<PinHolder>) change -> showNames());
+        lock.chosenProperty().addListener((obs, old, now) -> markChosen());
+        showNames();
+        PinPad pad = new PinPad(lock.pin(), lock::unlock, "OK");
+        Button ok = (Button) pad.node().lookup("#pin-ok");
+        unlock = ok;
+        ok.setId("unlock");
+        ok.setText("Unlock");
+        ok.disableProperty().bind(lock.busyProperty());
+        HBox body = new HBox(28, new VBox(10, Forms.text("Who are you?"), scroll), pad.node());
+        body.setAlignment(Pos.CENTER);
+        VBox card = new VBox(14, title, hint, body, message);
+        card.getStyleClass().add("card-form");
+        card.setPadding(new Insets(24));
+        card.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);
+        root.setId("lock-screen");
+        root.getChildren().add(card);
+        root.setPadding(new Insets(16));
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (pad.pressed(e)) {
+                e.consume();
+            }
+        });
+    }
+
+    /** The screen, with the focus on it so that the keyboard's digits reach the keypad. */
+    Node view() {
+        lock.pin().clear();
+        javafx.application.Platform.runLater(() -> {
+            unlock.setFocusTraversable(true);
+            unlock.requestFocus();
+        });
+        return root;
+    }
+
+    private void showNames() {
+        names.getChildren().setAll(lock.holders().stream().map(holder -> {
+            Button name = Controls.button(holder.username(), "lock-name-" + holder.username(), e -> lock.choose(holder.username()));
+            name.getStyleClass().addAll("staff-name", "lock-name");
+            name.setUserData(holder.username());
+            name.setPrefHeight(56);
+            return name;
+        }).toList());
+        markChosen();
+    }
+
+    /** The name chosen stands out. */
+    private void markChosen() {
+        String chosen = lock.chosenProperty().get();
+        names.getChildren().forEach(node -> {
+            node.getStyleClass().remove("accent");
+            if (node.getUserData() != null && node.getUserData().equals(chosen)) {
+                node.getStyleClass().add("accent");
+            }
+        });
+    }
+}
