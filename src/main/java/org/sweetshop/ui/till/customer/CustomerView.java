@@ -1,5 +1,6 @@
 package org.sweetshop.ui.till.customer;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.HPos;
@@ -7,11 +8,12 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.sweetshop.common.Money;
 
@@ -27,8 +29,11 @@ public final class CustomerView {
     public static final String STYLESHEET = CustomerView.class.getResource("customer.css").toExternalForm();
 
     private final BorderPane root = new BorderPane();
+    private final Label heading = label("", "customer-heading", "customer-heading");
 
     public CustomerView(CustomerViewModel model) {
+        heading.textProperty().bind(model.storeNameProperty());
+        heading.setMaxWidth(Double.MAX_VALUE);
         root.getStyleClass().add("customer");
         root.setId("customer-root");
         // one em is a 22nd of the height or a 36th of the width, whichever is smaller
@@ -67,46 +72,100 @@ public final class CustomerView {
     }
 
     private void basket(List<CustomerShow.Line> lines, List<CustomerShow.Discount> discounts, Node totals) {
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("customer-lines");
-        ColumnConstraints name = new ColumnConstraints();
-        name.setHgrow(Priority.ALWAYS);
-        name.setMinWidth(0);
-        ColumnConstraints quantity = new ColumnConstraints();
-        quantity.setHalignment(HPos.RIGHT);
-        quantity.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        ColumnConstraints amount = new ColumnConstraints();
-        amount.setHalignment(HPos.RIGHT);
-        amount.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        grid.getColumnConstraints().setAll(name, quantity, amount);
-        int row = 0;
+        List<Node> rows = new ArrayList<>();
+        int i = 0;
         for (CustomerShow.Line line : lines) {
-            Label n = label(line.name(), "customer-line-name-" + row, "customer-line-name");
-            n.setMinWidth(0);
-            grid.addRow(row, n, label(line.quantity(), "customer-line-qty-" + row, "customer-line-qty"),
-                    label(Money.format(line.amount()), "customer-line-amount-" + row, "customer-line-amount"));
-            row++;
+            rows.add(row(label(line.name(), "customer-line-name-" + i, "customer-line-name"),
+                    label(line.quantity(), "customer-line-qty-" + i, "customer-line-qty"),
+                    label(Money.format(line.amount()), "customer-line-amount-" + i, "customer-line-amount")));
+            i++;
         }
         int d = 0;
         for (CustomerShow.Discount discount : discounts) {
-            Label n = label(discount.label(), "customer-discount-name-" + d, "customer-discount");
-            n.setMinWidth(0);
-            grid.add(n, 0, row);
-            grid.add(label("−" + Money.format(discount.amount()), "customer-discount-amount-" + d, "customer-discount"), 2, row);
-            row++;
+            rows.add(row(label(discount.label(), "customer-discount-name-" + d, "customer-discount"),
+                    label("", "customer-discount-qty-" + d, "customer-line-qty"),
+                    label("−" + Money.format(discount.amount()), "customer-discount-amount-" + d, "customer-discount-amount")));
             d++;
         }
-        ScrollPane scroll = new ScrollPane(grid);
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("customer-scroll");
-        // the newest line is at the bottom: keep it in sight
-        grid.heightProperty().addListener((obs, was, now) -> scroll.setVvalue(1.0));
-        scroll.setVvalue(1.0);
-        root.setTop(null);
-        root.setCenter(scroll);
+        root.setTop(heading);
+        root.setCenter(new NewestLines(rows, label("", "customer-more", "customer-more")));
         root.setBottom(totals);
+    }
+
+    private static HBox row(Label name, Label quantity, Label amount) {
+        name.setMaxWidth(Double.MAX_VALUE);
+        name.setMinWidth(0);
+        HBox.setHgrow(name, Priority.ALWAYS);
+        HBox row = new HBox(name, quantity, amount);
+        row.getStyleClass().add("customer-line");
+        row.setAlignment(Pos.BASELINE_LEFT);
+        return row;
+    }
+
+    /**
+     * The basket's rows laid from the bottom up, the newest (and the discounts) at the bottom: the
+     * rows that do not fit whole are not shown, and a line on top says how many are above.
+     */
+    static final class NewestLines extends Region {
+
+        private final List<Node> rows;
+        private final Label more;
+
+        NewestLines(List<Node> rows, Label more) {
+            this.rows = rows;
+            this.more = more;
+            getStyleClass().add("customer-lines");
+            getChildren().addAll(rows);
+            getChildren().add(more);
+            setMinHeight(0);
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            double h = snappedTopInset() + snappedBottomInset();
+            for (Node row : rows) {
+                h += row.prefHeight(width);
+            }
+            return h;
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return 0;
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double left = snappedLeftInset();
+            double width = getWidth() - left - snappedRightInset();
+            double top = snappedTopInset();
+            double room = getHeight() - top - snappedBottomInset();
+            double[] heights = new double[rows.size()];
+            double all = 0;
+            for (int i = 0; i < rows.size(); i++) {
+                heights[i] = rows.get(i).prefHeight(width);
+                all += heights[i];
+            }
+            // all fit: from the top; else the newest that fit whole, under "N more lines above"
+            double moreHeight = all <= room + 0.5 ? 0 : more.prefHeight(width);
+            int first = rows.size();
+            double used = moreHeight;
+            while (first > 0 && used + heights[first - 1] <= room + 0.5) {
+                used += heights[--first];
+            }
+            double y = top + moreHeight;
+            for (int i = 0; i < rows.size(); i++) {
+                Node row = rows.get(i);
+                row.setVisible(i >= first);
+                if (i >= first) {
+                    row.resizeRelocate(left, y, width, heights[i]);
+                    y += heights[i];
+                }
+            }
+            more.setVisible(first > 0);
+            more.setText(first == 1 ? "1 more line above" : first + " more lines above");
+            more.resizeRelocate(left, top, width, more.prefHeight(width));
+        }
     }
 
     private Node totals(java.math.BigDecimal total, CustomerShow.Paid paid) {

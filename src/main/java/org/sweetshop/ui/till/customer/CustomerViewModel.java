@@ -7,6 +7,8 @@ import java.util.Optional;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ChangeListener;
 import org.sweetshop.common.Quantity;
 import org.sweetshop.promo.PromoView;
@@ -35,7 +37,7 @@ public final class CustomerViewModel {
 
     private final ReadOnlyObjectWrapper<CustomerShow> show;
     private final Later later;
-    private String storeName;
+    private final ReadOnlyStringWrapper storeName = new ReadOnlyStringWrapper();
     private SellViewModel following;
     private List<Basket.Item> before = List.of();
     private String lastSku;
@@ -48,7 +50,7 @@ public final class CustomerViewModel {
     };
 
     public CustomerViewModel(String storeName, Later later) {
-        this.storeName = storeName;
+        this.storeName.set(storeName);
         this.later = Objects.requireNonNull(later, "later");
         this.show = new ReadOnlyObjectWrapper<>(new CustomerShow.Idle(storeName));
     }
@@ -59,7 +61,7 @@ public final class CustomerViewModel {
      */
     public void follow(SellViewModel sell, String store) {
         stopFollowing();
-        storeName = store;
+        storeName.set(store);
         following = sell;
         before = List.of();
         lastSku = null;
@@ -81,7 +83,7 @@ public final class CustomerViewModel {
         }
         before = List.of();
         lastSku = null;
-        show.set(new CustomerShow.Idle(storeName));
+        show.set(new CustomerShow.Idle(storeName.get()));
     }
 
     private void basketChanged() {
@@ -91,7 +93,7 @@ public final class CustomerViewModel {
         if (items.isEmpty()) {
             lastSku = null;
             if (!(show.get() instanceof CustomerShow.Paid)) {
-                show.set(new CustomerShow.Idle(storeName));
+                show.set(new CustomerShow.Idle(storeName.get()));
             }
             return;
         }
@@ -128,9 +130,14 @@ public final class CustomerViewModel {
         show.set(paid);
         later.after(PAID_SHOWN, () -> {
             if (paidCount == count && show.get() == paid) {
-                show.set(new CustomerShow.Idle(storeName));
+                show.set(new CustomerShow.Idle(storeName.get()));
             }
         });
+    }
+
+    /** The store's name, for the window's heading. */
+    public ReadOnlyStringProperty storeNameProperty() {
+        return storeName.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<CustomerShow> showProperty() {
