@@ -24,6 +24,7 @@ public final class TillWindow {
     private final StartScreens start;
     private final ShiftScreens shifts;
     private final BorderPane root = new BorderPane();
+    private final Node statusBar;
     private SellScreen selling;
     private BackOffice office;
 
@@ -40,7 +41,8 @@ public final class TillWindow {
         this.start = new StartScreens(model, couponDir);
         this.shifts = new ShiftScreens(model, printing, storeName);
         root.getStyleClass().add("till");
-        root.setBottom(StatusBar.of(model));
+        statusBar = StatusBar.of(model);
+        root.setBottom(statusBar);
         model.screenProperty().addListener((obs, old, now) -> show(now));
         show(model.screenProperty().get());
     }
@@ -57,6 +59,11 @@ public final class TillWindow {
     /** The back office while it is shown, else null. */
     public BackOffice office() {
         return office;
+    }
+
+    /** A device's trouble on the status bar while {@code text} is not empty (the pole display's, say). */
+    public void showDeviceStatus(String id, javafx.beans.value.ObservableStringValue text) {
+        StatusBar.addDevice(statusBar, id, text);
     }
 
     ShiftScreens shifts() {
