@@ -3,9 +3,7 @@ package org.sweetshop.ui.till.customer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.sweetshop.common.Money;
 import org.sweetshop.common.Quantity;
-import org.sweetshop.sale.PaymentMethod;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.sale.ReceiptLine;
 
@@ -48,8 +46,9 @@ public sealed interface CustomerShow {
         }
 
         /**
-         * The one place the customer's "paid" and "change" are read from a receipt: cash paid its
-         * tendered amount and has change; a card paid the total and has none.
+         * The one place the customer's "paid" and "change" are read from a receipt: what was handed
+         * over (every card part, and the cash tendered) and the change, which only cash gives (none
+         * without cash).
          */
         public static Paid of(Receipt receipt) {
             List<Line> lines = receipt.lines().stream()
@@ -61,9 +60,9 @@ public sealed interface CustomerShow {
             if (receipt.promoDiscount().signum() != 0) {
                 discounts.add(new Discount(receipt.promoCode() == null ? "Promo" : "Promo " + receipt.promoCode(), receipt.promoDiscount()));
             }
-            boolean cash = receipt.payment() == PaymentMethod.CASH && receipt.tendered() != null;
-            BigDecimal paid = cash ? receipt.tendered() : receipt.total();
-            BigDecimal change = cash ? (receipt.change() == null ? Money.ZERO : receipt.change()) : null;
+            // what was handed over: each card part, and the cash tendered (which carries the change)
+            BigDecimal change = receipt.change();
+            BigDecimal paid = change == null ? receipt.paid() : receipt.paid().add(change);
             return new Paid(lines, discounts, receipt.total(), paid, change);
         }
     }

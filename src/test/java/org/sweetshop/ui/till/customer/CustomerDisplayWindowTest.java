@@ -188,13 +188,13 @@ class CustomerDisplayWindowTest {
         String refusal = text(robot, "#message");
         assertThat(refusal).contains("NOT-A-SWEET");
         assertThat(everythingShown()).noneMatch(t -> t.contains("NOT-A-SWEET") || t.equals(refusal));
-        robot.clickOn("#tendered").write("5.00");   // less than the total: refused on the till only
-        robot.clickOn("#pay-cash");
-        waitFor(() -> text(robot, "#message").startsWith("Cash tendered 5.00 is less"));
-        assertThat(everythingShown()).noneMatch(t -> t.contains("less than"));
+        robot.clickOn("#tendered").write("50.00");   // a card part beyond the total: refused on the till only
+        robot.clickOn("#pay-card");
+        waitFor(() -> text(robot, "#message").startsWith("A card part of 50.00 is more than"));
+        assertThat(everythingShown()).noneMatch(t -> t.contains("more than"));
         assertThat(showing(robot, "customer-paid")).isFalse();
 
-        robot.doubleClickOn("#tendered").eraseText(4).write("20.00");
+        robot.doubleClickOn("#tendered").eraseText(5).write("20.00");
         robot.clickOn("#pay-cash");
         waitFor(() -> model.lastReceiptProperty().get() != null);
         waitFor(() -> showing(robot, "customer-change"));

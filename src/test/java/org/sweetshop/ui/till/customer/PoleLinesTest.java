@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.sweetshop.common.SoldBy;
+import org.sweetshop.sale.Payment;
 import org.sweetshop.sale.PaymentMethod;
+import org.sweetshop.sale.Tender;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.sale.ReceiptLine;
 
@@ -17,12 +19,12 @@ class PoleLinesTest {
 
     private static final CustomerShow.Line FUDGE = new CustomerShow.Line("Fudge Bar", "1", new BigDecimal("0.85"));
 
-    private static Receipt receipt(PaymentMethod method, String tendered, String change) {
+    private static Receipt receipt(PaymentMethod method, String tendered) {
         return new Receipt(UUID.randomUUID(), "T1-000001", "T1", "cashier", Instant.EPOCH,
                 List.of(new ReceiptLine("FB", "Fudge Bar", 2, new BigDecimal("0.85"), new BigDecimal("1.70")),
                         new ReceiptLine("PM", "Pick & Mix", 1_253, new BigDecimal("14.99"), new BigDecimal("18.78"), SoldBy.WEIGHED)),
-                new BigDecimal("20.48"), new BigDecimal("1.00"), new BigDecimal("0.50"), new BigDecimal("18.98"), method,
-                tendered == null ? null : new BigDecimal(tendered), change == null ? null : new BigDecimal(change), "ABCD", "WELCOME10",
+                new BigDecimal("20.48"), new BigDecimal("1.00"), new BigDecimal("0.50"), new BigDecimal("18.98"),
+                Tender.single(method, new BigDecimal("18.98"), tendered == null ? null : new BigDecimal(tendered)), "ABCD", "WELCOME10",
                 false);
     }
 
@@ -46,7 +48,7 @@ class PoleLinesTest {
 
     @Test
     void cashShowsWhatWasTenderedAndTheChange() {
-        CustomerShow.Paid paid = CustomerShow.Paid.of(receipt(PaymentMethod.CASH, "20.00", "1.02"));
+        CustomerShow.Paid paid = CustomerShow.Paid.of(receipt(PaymentMethod.CASH, "20.00"));
 
         assertThat(paid.paid()).isEqualByComparingTo("20.00");
         assertThat(paid.change()).isEqualByComparingTo("1.02");
@@ -59,10 +61,24 @@ class PoleLinesTest {
 
     @Test
     void aCardPaidTheTotalAndHasNoChange() {
-        CustomerShow.Paid paid = CustomerShow.Paid.of(receipt(PaymentMethod.CARD, null, null));
+        CustomerShow.Paid paid = CustomerShow.Paid.of(receipt(PaymentMethod.CARD, null));
 
         assertThat(paid.paid()).isEqualByComparingTo("18.98");
         assertThat(paid.change()).isNull();
         assertThat(PoleLines.of(paid)).isEqualTo(new PoleLines("PAID           18.98", "     Thank you      "));
+    }
+
+    @Test
+    void aSplitSaleShowsEverythingHandedOverAndTheCashsChange() {
+        Receipt split = new Receipt(UUID.randomUUID(), "T1-000002", "T1", "cashier", Instant.EPOCH,
+                List.of(new ReceiptLine("FB", "Fudge Bar", 2, new BigDecimal("0.85"), new BigDecimal("1.70"))),
+                new BigDecimal("1.70"), BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("1.70"),
+                Tender.settle(new BigDecimal("1.70"), List.of(Payment.card(new BigDecimal("0.50")), Payment.cash(new BigDecimal("5.00"))),
+                        BigDecimal.ZERO), null, null, false);
+
+        CustomerShow.Paid paid = CustomerShow.Paid.of(split);
+
+        assertThat(paid.paid()).isEqualByComparingTo("5.50");
+        assertThat(paid.change()).isEqualByComparingTo("3.80");
     }
 }
