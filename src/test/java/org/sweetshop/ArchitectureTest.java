@@ -71,7 +71,7 @@ class ArchitectureTest {
     void servicesAndBelowDoNotDependOnTheUiOrTheCommandLine() {
         noClasses().that().resideInAnyPackage(FEATURES).or().resideInAnyPackage("org.sweetshop.db..", "org.sweetshop.common..",
                         "org.sweetshop.config..", "org.sweetshop.scan..", "org.sweetshop.print..", "org.sweetshop.bench..",
-                        "org.sweetshop.scale..", "org.sweetshop.printer..")
+                        "org.sweetshop.scale..", "org.sweetshop.printer..", "org.sweetshop.display..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.sweetshop.ui..", "org.sweetshop.cli..")
                 .check(classes);
     }
@@ -104,6 +104,16 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.sweetshop.scale..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.sweetshop.db..", "jakarta.persistence..", "org.hibernate..",
                         "java.sql..", "javax.sql..")
+                .check(classes);
+    }
+
+    @Test
+    void thePoleDisplayHasNoDatabase() {
+        // the pole display shows two lines it is given; what they say is the till's business
+        noClasses().that().resideInAPackage("org.sweetshop.display..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sweetshop.db..", "jakarta.persistence..", "org.hibernate..",
+                        "java.sql..", "javax.sql..")
+                .orShould().dependOnClassesThat().areAnnotatedWith(Entity.class)
                 .check(classes);
     }
 

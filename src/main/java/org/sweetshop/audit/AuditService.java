@@ -72,6 +72,17 @@ public final class AuditService {
                             + " l.quantity, l.unit_price, l.line_total from sale_line l join sweet w on w.id = l.sweet_id"
                             + " where l.sold_by <> w.sold_by or l.line_total <> case l.sold_by"
                             + " when 'WEIGHED' then round(l.unit_price * l.quantity / 1000, 2) else l.unit_price * l.quantity end"),
+            new Rule("sale-payments-sum-to-total", "each sale's payments add up to its total plus its cash rounding, by method:"
+                    + " cash and card as the sale records them, change from cash only",
+                    "select cast(s.id as varchar(36)) as sale_id, s.total, s.cash_rounding, s.cash_paid, s.card_paid,"
+                            + " coalesce(sum(case when p.method = 'CASH' then p.amount end), 0) as cash_parts,"
+                            + " coalesce(sum(case when p.method = 'CARD' then p.amount end), 0) as card_parts, count(p.seq) as parts"
+                            + " from sale s left join sale_payment p on p.sale_id = s.id"
+                            + " group by s.id, s.total, s.cash_rounding, s.cash_paid, s.card_paid"
+                            + " having count(p.seq) = 0 or count(p.seq) <> max(p.seq)"
+                            + " or s.cash_paid <> coalesce(sum(case when p.method = 'CASH' then p.amount end), 0)"
+                            + " or s.card_paid <> coalesce(sum(case when p.method = 'CARD' then p.amount end), 0)"
+                            + " or coalesce(sum(p.amount), 0) <> s.total + s.cash_rounding"),
             new Rule("sale-lines-match-movements", "each sale line has its stock movement, and each sale movement its line",
                     "select coalesce(l.sale_id, m.sale_id) as sale_id, coalesce(l.sweet_id, m.sweet_id) as sweet_id,"
                             + " l.quantity, m.moved from sale_line l full join"
@@ -120,12 +131,12 @@ public final class AuditService {
                             + " and s.receipt_seq > sh.open_receipt_seq and s.receipt_seq <= sh.close_receipt_seq"
                             + " where sh.closed_at is not null"
                             + " group by sh.id, sh.till, sh.sales, sh.gross, sh.coupon_discounts, sh.promo_discounts, sh.net,"
-                            + " sh.cash_sales, sh.card_sales, sh.first_receipt_seq, sh.last_receipt_seq"
+                            + " sh.cash_sales, sh.card_sales, sh.cash_rounding, sh.first_receipt_seq, sh.last_receipt_seq"
                             + " having sh.sales <> count(s.id) or sh.gross <> coalesce(sum(s.subtotal), 0)"
                             + " or sh.coupon_discounts <> coalesce(sum(s.coupon_discount), 0)"
                             + " or sh.promo_discounts <> coalesce(sum(s.promo_discount), 0) or sh.net <> coalesce(sum(s.total), 0)"
-                            + " or sh.cash_sales <> coalesce(sum(case when s.payment = 'CASH' then s.total else 0 end), 0)"
-                            + " or sh.card_sales <> coalesce(sum(case when s.payment = 'CARD' then s.total else 0 end), 0)"
+                            + " or sh.cash_sales <> coalesce(sum(s.cash_paid), 0) or sh.card_sales <> coalesce(sum(s.card_paid), 0)"
+                            + " or sh.cash_rounding <> coalesce(sum(s.cash_rounding), 0)"
                             + " or sh.first_receipt_seq is distinct from min(s.receipt_seq)"
                             + " or sh.last_receipt_seq is distinct from max(s.receipt_seq)"),
             new Rule("shifts-do-not-overlap", "no receipt of a till falls in two of its shifts",

@@ -1,5 +1,6 @@
 package org.sweetshop.cli;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.sweetshop.common.Quantity;
@@ -95,18 +96,29 @@ final class Arguments {
         return Quantity.parse(field, t, soldBy, min, max);
     }
 
-    /** {@code card} or {@code cash:AMOUNT}, any case. */
+    /** Each {@code --pay}, in the order given: a split sale has several ({@link org.sweetshop.sale.Tender}). */
+    static List<Payment> payments(List<String> texts) {
+        if (texts == null || texts.isEmpty()) {
+            return List.of(Payment.card());
+        }
+        return texts.stream().map(Arguments::payment).toList();
+    }
+
+    /** {@code card}, {@code card:AMOUNT} or {@code cash:AMOUNT}, any case. */
     static Payment payment(String text) {
         if (text == null || text.isBlank()) {
-            throw new InvalidInputException("pay", "payment is missing: use --pay card or --pay cash:AMOUNT");
+            throw new InvalidInputException("pay", "payment is missing: use --pay card, --pay card:AMOUNT or --pay cash:AMOUNT");
         }
         String value = text.strip().toLowerCase(Locale.ROOT);
         if (value.equals("card")) {
             return Payment.card();
         }
+        if (value.startsWith("card:")) {
+            return Payment.card(Money.parse("card amount", value.substring(5)));
+        }
         if (value.startsWith("cash:")) {
             return Payment.cash(Money.parse("cash tendered", value.substring(5)));
         }
-        throw new InvalidInputException("pay", "payment must be 'card' or 'cash:AMOUNT', not '" + Texts.shorten(text) + "'");
+        throw new InvalidInputException("pay", "payment must be 'card', 'card:AMOUNT' or 'cash:AMOUNT', not '" + Texts.shorten(text) + "'");
     }
 }

@@ -2,6 +2,7 @@ package org.sweetshop.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,12 +12,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sweetshop.common.Refusal;
 import org.sweetshop.common.SoldBy;
 import org.sweetshop.report.SalesReport;
+import org.sweetshop.sale.PaymentMethod;
+import org.sweetshop.sale.PaymentPart;
+import org.sweetshop.sale.Receipt;
 import org.sweetshop.sale.ReceiptLine;
+import org.sweetshop.sale.Tender;
 
 /** JSON for scripts: one object per line, dates as ISO strings, amounts as plain decimals. */
 final class Json {
@@ -27,6 +34,8 @@ final class Json {
             .addMixIn(SalesReport.SweetSales.class, SweetSalesJson.class)
             .addMixIn(SalesReport.StockLine.class, UnitJson.class)
             .addMixIn(SalesReport.Summary.class, SummaryJson.class)
+            .addMixIn(Receipt.class, ReceiptJson.class)
+            .addMixIn(PaymentPart.class, PaymentPartJson.class)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
@@ -46,6 +55,43 @@ final class Json {
         ObjectNode node = MAPPER.valueToTree(value);
         node.put(name, flag);
         return write(node);
+    }
+
+    /**
+     * A receipt's payments as before split tender ({@code payment} CASH or CARD, null for a split
+     * sale; {@code tendered} and {@code change} for cash) and each part in {@code payments}, with
+     * the sale's {@code cashRounding} and what was {@code paid} in all.
+     */
+    private abstract static class ReceiptJson {
+        @JsonIgnore
+        abstract Tender tender();
+
+        @JsonProperty("payment")
+        abstract PaymentMethod payment();
+
+        @JsonProperty("tendered")
+        abstract BigDecimal tendered();
+
+        @JsonProperty("change")
+        abstract BigDecimal change();
+
+        @JsonProperty("payments")
+        abstract List<PaymentPart> payments();
+
+        @JsonProperty("cashRounding")
+        abstract BigDecimal cashRounding();
+
+        @JsonProperty("paid")
+        abstract BigDecimal paid();
+    }
+
+    /** A payment: method, amount, tendered (cash), and its change. */
+    private abstract static class PaymentPartJson {
+        @JsonProperty("change")
+        abstract BigDecimal change();
+
+        @JsonIgnore
+        abstract boolean cash();
     }
 
     /** A report's quantities say their unit: {@code "unit": "pcs"} or {@code "g"} beside {@code soldBy}. */

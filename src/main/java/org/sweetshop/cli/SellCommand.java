@@ -26,7 +26,6 @@ import org.sweetshop.printer.ReceiptPrinter;
 import org.sweetshop.sale.BasketLine;
 import org.sweetshop.sale.CheckoutRequest;
 import org.sweetshop.sale.Payment;
-import org.sweetshop.sale.PaymentMethod;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.sale.SaleIds;
 import org.sweetshop.sale.SaleService;
@@ -75,8 +74,10 @@ final class SellCommand extends JsonCommand {
     @Option(names = "--sale-id", paramLabel = "UUID", description = "the basket's UUID (default: a new one)")
     UUID saleId;
 
-    @Option(names = "--pay", paramLabel = "cash:AMOUNT|card", defaultValue = "card", description = "default: card")
-    String pay;
+    @Option(names = "--pay", paramLabel = "cash:AMOUNT|card[:AMOUNT]", description = {"default: card; repeat to split the"
+            + " sale: --pay card:10 --pay cash:20 (cards with an amount first, cash or a bare card pays the rest;",
+            "change comes from cash only; the store's cash.rounding applies to the cash)"})
+    List<String> pay;
 
     @Option(names = "--printer", paramLabel = "URI", description = {"print the receipt there once the sale is made:"
             + " tcp://HOST[:PORT], file:PATH, serial:PORT[?baud=N] or os:PRINTER NAME;",
@@ -96,7 +97,7 @@ final class SellCommand extends JsonCommand {
         for (String item : items) {
             raw.add(Arguments.rawItem(item));
         }
-        Payment payment = Arguments.payment(pay);
+        List<Payment> payment = Arguments.payments(pay);
         // a printer that cannot be used is refused before the sale, never after it
         PrinterSettings printing = printer == null ? null : ReceiptCommand.settings(cli(), printer).orElseThrow();
         UUID id = saleId == null ? SaleIds.next() : saleId;
@@ -163,7 +164,7 @@ final class SellCommand extends JsonCommand {
      */
     private boolean printed(PrinterSettings settings, Receipt receipt, ReceiptCommand.Heading heading) {
         try (ReceiptPrinter receiptPrinter = new ReceiptPrinter(settings)) {
-            if (receipt.payment() == PaymentMethod.CASH) {
+            if (receipt.tendered() != null) {
                 receiptPrinter.openDrawer();
             }
             ReceiptCommand.print(receiptPrinter, receipt, heading, false);

@@ -22,6 +22,7 @@ import org.sweetshop.sale.BasketLine;
 import org.sweetshop.sale.CheckoutRequest;
 import org.sweetshop.sale.Payment;
 import org.sweetshop.sale.PaymentMethod;
+import org.sweetshop.sale.Tender;
 import org.sweetshop.sale.Pricing;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.sale.SaleService;
@@ -98,18 +99,14 @@ public final class OfflineTill {
             throw new InvalidInputException("items", "a sale cannot be more than " + Money.format(Money.MAX_SALE)
                     + "; this basket comes to " + Money.format(pricing.subtotal()));
         }
-        Payment payment = request.payment() == null ? Payment.card() : request.payment();
-        BigDecimal change = null;
-        if (payment.method() == PaymentMethod.CASH) {
-            if (payment.tendered().compareTo(pricing.total()) < 0) {
-                throw new InvalidInputException("cash tendered", "cash tendered " + payment.tendered().toPlainString()
-                        + " is less than the total " + pricing.total().toPlainString());
-            }
-            change = payment.tendered().subtract(pricing.total());
-        }
+        // offline the store's cash rounding cannot be asked: the cash pays the exact amount
+        Tender tender = Tender.settle(pricing.total(), request.payments() == null || request.payments().isEmpty()
+                ? List.of(Payment.card()) : request.payments(), BigDecimal.ZERO);
+        PaymentMethod method = tender.method() == null ? PaymentMethod.CARD : tender.method();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         JournalEntry entry = new JournalEntry(JournalEntry.FORMAT, request.saleId(), till, caller.username(), caller.staffId(), now,
-                lines, payment.method(), payment.tendered(), pricing.subtotal(), pricing.total(), change);
+                lines, method, tender.cashTendered(), pricing.subtotal(), pricing.total(),
+                tender.cashTendered() == null ? null : tender.change(), tender.parts(), tender.cashRounding());
         journal.write(entry);
         return entry.receipt(false);
     }

@@ -9,7 +9,7 @@ import java.util.Objects;
 import org.sweetshop.common.Money;
 import org.sweetshop.common.Quantity;
 import org.sweetshop.common.SoldBy;
-import org.sweetshop.sale.PaymentMethod;
+import org.sweetshop.sale.PaymentPart;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.sale.ReceiptLine;
 
@@ -93,11 +93,15 @@ public final class ReceiptText {
         }
         String code = clean(currency);
         out.addAll(l.amount(code.isEmpty() ? "TOTAL" : "TOTAL " + code, money(receipt.total())));
-        if (receipt.payment() == PaymentMethod.CASH && receipt.tendered() != null) {
-            out.addAll(l.amount("Cash", money(receipt.tendered())));
+        if (nonZero(receipt.cashRounding())) {
+            out.addAll(l.amount("Cash rounding", (receipt.cashRounding().signum() > 0 ? "+" : "") + money(receipt.cashRounding())));
+        }
+        // each payment in the order taken: a card with what it paid, cash with what was handed over
+        for (PaymentPart part : receipt.payments()) {
+            out.addAll(l.amount(part.cash() ? "Cash" : "Card", money(part.cash() ? part.tendered() : part.amount())));
+        }
+        if (receipt.change() != null) {
             out.addAll(l.amount("Change", money(receipt.change())));
-        } else {
-            out.addAll(l.amount(receipt.payment() == PaymentMethod.CASH ? "Cash" : "Card", money(receipt.total())));
         }
         out.add(l.rule());
         out.add(l.centred("Thank you!"));

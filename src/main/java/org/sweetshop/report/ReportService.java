@@ -58,8 +58,9 @@ public final class ReportService {
     private static final Pattern REGION = Pattern.compile("[A-Za-z][A-Za-z0-9_+\\-/]{0,63}");
 
     private static final String RANGE = " s.created_at >= ? and s.created_at < ? ";
-    private static final String CASH = "case when s.payment = 'CASH' then s.total else 0 end";
-    private static final String CARD = "case when s.payment = 'CARD' then s.total else 0 end";
+    // what cash and cards took (V17): a split sale counts in both, cash with its rounding
+    private static final String CASH = "s.cash_paid";
+    private static final String CARD = "s.card_paid";
 
     private static final String SUMMARY = "select count(*), coalesce(sum(s.subtotal), 0), coalesce(sum(s.coupon_discount), 0),"
             + " coalesce(sum(s.promo_discount), 0), coalesce(sum(s.total), 0), coalesce(sum(" + CASH + "), 0),"

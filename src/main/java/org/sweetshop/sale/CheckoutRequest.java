@@ -1,5 +1,7 @@
 package org.sweetshop.sale;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,7 +11,18 @@ import java.util.UUID;
  *
  * @param couponToken optional coupon token (null for none)
  * @param promoCode   optional promo code (null for none)
+ * @param payments    how it is paid, one or more parts ({@link Tender}); null: a card for the whole
  */
 public record CheckoutRequest(UUID saleId, String till, List<BasketLine> lines, String couponToken, String promoCode,
-                              Payment payment) {
+                              List<Payment> payments) {
+
+    public CheckoutRequest {
+        // a copy the caller cannot change; a missing part stays for checkout to refuse
+        payments = payments == null ? null : Collections.unmodifiableList(new ArrayList<>(payments));
+    }
+
+    /** A basket paid one way. */
+    public CheckoutRequest(UUID saleId, String till, List<BasketLine> lines, String couponToken, String promoCode, Payment payment) {
+        this(saleId, till, lines, couponToken, promoCode, payment == null ? null : List.of(payment));
+    }
 }

@@ -112,7 +112,7 @@ public final class OfflineReplay {
         List<Pricing.Line> priced = offline.lines().stream().map(l -> new Pricing.Line(l.unitPrice(), l.quantity(), l.soldBy())).toList();
         Pricing pricing = Pricing.of(priced, null, null);
         Sale sale = new Sale(offline.saleId(), offline.till(), offline.staffId(), offline.soldAt().truncatedTo(ChronoUnit.MICROS),
-                pricing, null, null, offline.payment());
+                pricing, null, null, offline.tender());
         List<StockMovement> movements = new ArrayList<>();
         List<Sweet> changed = new ArrayList<>();
         for (OfflineLine line : offline.lines()) {
@@ -153,7 +153,7 @@ public final class OfflineReplay {
             throw new InvalidInputException("sale id", "an offline sale needs the UUID its basket was started with");
         }
         TillNames.require(sale.till());
-        if (sale.soldAt() == null || sale.payment() == null) {
+        if (sale.soldAt() == null || sale.tender() == null || sale.tender().parts().isEmpty()) {
             throw new InvalidInputException("sale", "an offline sale needs its time and payment");
         }
         List<OfflineLine> lines = sale.lines();

@@ -8,14 +8,15 @@ import java.util.UUID;
 /**
  * A sale as printed on its receipt.
  *
+ * @param tender     the payments, the cash rounding and the change
  * @param couponHint last characters of the coupon redeemed, or null
  * @param replayed   true when this sale had already been made under the same UUID and is only
  *                   being shown again
  */
 public record Receipt(UUID saleId, String receiptNo, String till, String cashier, Instant createdAt,
                       List<ReceiptLine> lines, BigDecimal subtotal, BigDecimal couponDiscount,
-                      BigDecimal promoDiscount, BigDecimal total, PaymentMethod payment, BigDecimal tendered,
-                      BigDecimal change, String couponHint, String promoCode, boolean replayed) {
+                      BigDecimal promoDiscount, BigDecimal total, Tender tender, String couponHint, String promoCode,
+                      boolean replayed) {
 
     public BigDecimal discount() {
         return couponDiscount.add(promoDiscount);
@@ -23,6 +24,36 @@ public record Receipt(UUID saleId, String receiptNo, String till, String cashier
 
     public Receipt asReplay() {
         return new Receipt(saleId, receiptNo, till, cashier, createdAt, lines, subtotal, couponDiscount, promoDiscount,
-                total, payment, tendered, change, couponHint, promoCode, true);
+                total, tender, couponHint, promoCode, true);
+    }
+
+    /** The one method of a sale paid one way; null for a split sale. */
+    public PaymentMethod payment() {
+        return tender.method();
+    }
+
+    /** The cash handed over; null without cash. */
+    public BigDecimal tendered() {
+        return tender.cashTendered();
+    }
+
+    /** The change given; null without cash. */
+    public BigDecimal change() {
+        return tender.cashTendered() == null ? null : tender.change();
+    }
+
+    /** The payments in the order taken. */
+    public List<PaymentPart> payments() {
+        return tender.parts();
+    }
+
+    /** What the cash rounding added to the total (negative when it took off; 0.00 without). */
+    public BigDecimal cashRounding() {
+        return tender.cashRounding();
+    }
+
+    /** What the customer paid: the total plus the cash rounding. */
+    public BigDecimal paid() {
+        return total.add(tender.cashRounding());
     }
 }

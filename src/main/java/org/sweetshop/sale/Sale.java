@@ -1,15 +1,20 @@
 package org.sweetshop.sale;
 
+import org.sweetshop.common.InvalidInputException;
+import org.sweetshop.common.Money;
 import org.sweetshop.common.SoldBy;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.ListIndexBase;
 
 /**
  * A completed sale. Its id is the UUID the till made when the basket started. Checkout writes it
@@ -60,15 +66,21 @@ public class Sale {
     @Column(name = "promo_id")
     private Long promoId;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 8)
-    private PaymentMethod payment;
+    @Column(name = "cash_paid", nullable = false, precision = 12, scale = 2)
+    private BigDecimal cashPaid;
 
-    @Column(precision = 12, scale = 2)
-    private BigDecimal tendered;
+    @Column(name = "card_paid", nullable = false, precision = 12, scale = 2)
+    private BigDecimal cardPaid;
 
-    @Column(name = "change_given", precision = 12, scale = 2)
-    private BigDecimal changeGiven;
+    @Column(name = "cash_rounding", nullable = false, precision = 12, scale = 2)
+    private BigDecimal cashRounding;
+
+    // read back with the sale (a second select: the lines are fetched by join); written by SaleWriter
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "sale_payment", joinColumns = @JoinColumn(name = "sale_id"))
+    @OrderColumn(name = "seq")
+    @ListIndexBase(1)
+    private List<SalePayment> payments = new ArrayList<>();
 
     @OneToMany(mappedBy = "sale", cascade = CascadeType.PERSIST)
     @OrderBy("lineNo")
@@ -78,7 +90,7 @@ public class Sale {
     }
 
     /** A new sale; its receipt number is assigned when it is written ({@link #numbered}). */
-    Sale(UUID id, String till, long staffId, Instant createdAt, Pricing pricing, Long couponId, Long promoId, Payment payment) {
+    Sale(UUID id, String till, long staffId, Instant createdAt, Pricing pricing, Long couponId, Long promoId, Tender tender) {
         this.id = id;
         this.till = till;
         this.staffId = staffId;
@@ -89,11 +101,14 @@ public class Sale {
         this.total = pricing.total();
         this.couponId = couponId;
         this.promoId = promoId;
-        this.payment = payment.method();
-        if (payment.method() == PaymentMethod.CASH) {
-            this.tendered = payment.tendered();
-            this.changeGiven = payment.tendered().subtract(total);
+        if (tender.cashPaid().add(tender.cardPaid()).compareTo(total.add(tender.cashRounding())) != 0) {
+            throw new InvalidInputException("pay", "the payments come to " + Money.format(tender.cashPaid().add(tender.cardPaid()))
+                    + ", not the " + Money.format(total.add(tender.cashRounding())) + " to pay");
         }
+        this.cashPaid = tender.cashPaid();
+        this.cardPaid = tender.cardPaid();
+        this.cashRounding = tender.cashRounding();
+        tender.parts().forEach(part -> payments.add(new SalePayment(part)));
     }
 
     void numbered(long seq) {
@@ -143,16 +158,23 @@ public class Sale {
         return total;
     }
 
-    PaymentMethod payment() {
-        return payment;
+    BigDecimal cashPaid() {
+        return cashPaid;
     }
 
-    BigDecimal tendered() {
-        return tendered;
+    BigDecimal cardPaid() {
+        return cardPaid;
     }
 
-    BigDecimal changeGiven() {
-        return changeGiven;
+    BigDecimal cashRounding() {
+        return cashRounding;
+    }
+
+    /** The payments, in the order taken, with the cash rounding and the change they come to. */
+    Tender tender() {
+        List<PaymentPart> parts = payments.stream().map(SalePayment::part).toList();
+        BigDecimal change = parts.stream().map(PaymentPart::change).reduce(Money.ZERO, BigDecimal::add);
+        return new Tender(parts, cashRounding, change);
     }
 
     long staffId() {
@@ -175,6 +197,6 @@ public class Sale {
         List<ReceiptLine> receiptLines = lines.stream().sorted(Comparator.comparingInt(SaleLine::lineNo))
                 .map(SaleLine::receiptLine).toList();
         return new Receipt(id, receiptNumber(till, receiptSeq), till, cashier, createdAt, receiptLines, subtotal, couponDiscount, promoDiscount,
-                total, payment, tendered, changeGiven, couponHint, promoCode, false);
+                total, tender(), couponHint, promoCode, false);
     }
 }

@@ -3,6 +3,7 @@ package org.sweetshop.sale;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.hibernate.StatelessSession;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,6 +39,7 @@ import org.sweetshop.db.Transactor;
 import org.sweetshop.promo.Promo;
 import org.sweetshop.common.PromoRefusedException;
 import org.sweetshop.promo.PromoService;
+import org.sweetshop.settings.SettingsService;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.Role;
 import org.sweetshop.staff.StaffService;
@@ -73,7 +75,7 @@ public final class SaleService {
     }
 
     /** The request, checked and merged: one line per SKU, in the order first scanned. */
-    private record Basket(UUID saleId, String till, Map<String, Integer> lines, String coupon, String promo, Payment payment) {
+    private record Basket(UUID saleId, String till, Map<String, Integer> lines, String coupon, String promo, List<Payment> payments) {
     }
 
     public Receipt checkout(Caller caller, CheckoutRequest request) {
@@ -129,15 +131,13 @@ public final class SaleService {
             throw new InvalidInputException("items", "a sale cannot be more than " + Money.format(Money.MAX_SALE)
                     + "; this basket comes to " + Money.format(pricing.subtotal()));
         }
-        Payment payment = basket.payment();
-        if (payment.method() == PaymentMethod.CASH && payment.tendered().compareTo(pricing.total()) < 0) {
-            throw new InvalidInputException("cash tendered", "cash tendered " + payment.tendered().toPlainString()
-                    + " is less than the total " + pricing.total().toPlainString());
-        }
+        boolean cash = basket.payments().stream().anyMatch(p -> p.method() == PaymentMethod.CASH);
+        Tender tender = Tender.settle(pricing.total(), basket.payments(),
+                cash ? SettingsService.cashRounding(session) : BigDecimal.ZERO);
 
         List<StockMovement> movements = new ArrayList<>();
         Sale sale = new Sale(basket.saleId(), basket.till(), caller.staffId(), now, pricing,
-                coupon == null ? null : coupon.getId(), promo == null ? null : promo.getId(), payment);
+                coupon == null ? null : coupon.getId(), promo == null ? null : promo.getId(), tender);
         for (Map.Entry<String, Integer> line : basket.lines().entrySet()) {
             Sweet sweet = bySku.get(line.getKey());
             movements.add(StockLedger.change(sweet, -line.getValue(), MovementKind.SALE, caller.staffId(), basket.till(), null,
@@ -274,7 +274,14 @@ public final class SaleService {
                 ? null : CouponTokens.normalize(request.couponToken());
         String promo = request.promoCode() == null || request.promoCode().isBlank()
                 ? null : PromoService.normalize(request.promoCode());
-        Payment payment = request.payment() == null ? Payment.card() : request.payment();
-        return new Basket(request.saleId(), till, merged, coupon, promo, payment);
+        List<Payment> payments = request.payments() == null || request.payments().isEmpty() ? List.of(Payment.card())
+                : request.payments();
+        if (payments.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidInputException("pay", "a payment is missing: cash or card");
+        }
+        if (payments.size() > Tender.MAX_PARTS) {
+            throw new InvalidInputException("pay", "a sale takes at most " + Tender.MAX_PARTS + " payments, not " + payments.size());
+        }
+        return new Basket(request.saleId(), till, merged, coupon, promo, payments);
     }
 }

@@ -27,20 +27,21 @@ import org.sweetshop.catalog.Sweet;
  *       are locked before) and returned;
  *   <li>the sale, numbered with it;
  *   <li>its lines;
+ *   <li>its payments ({@link Tender});
  *   <li>the stock movements;
  *   <li>the sweets' new stock and ledger numbers, as computed under the locks by
  *       {@code StockLedger.change}.
  * </ol>
  *
  * An offline sale that no longer applies ({@link OfflineReplay}) is written with its lines but no
- * movements and no stock change (steps 1 to 3 only).
+ * movements and no stock change (steps 1 to 4 only).
  *
  * The values come from the entities the domain rules produced; Hibernate maps and validates the
  * same tables everywhere else, and the sale tests read every row back through it.
  */
 final class SaleWriter {
 
-    private static final Map<Integer, String> SQL_BY_LINES = new ConcurrentHashMap<>();
+    private static final Map<Integer, String> SQL_BY_SHAPE = new ConcurrentHashMap<>();
 
     private SaleWriter() {
     }
@@ -50,7 +51,10 @@ final class SaleWriter {
         List<SaleLine> lines = sale.lines();
         boolean stock = !movements.isEmpty();
         // an offline sale recorded with a stock discrepancy has no movements and changes no stock
-        String sql = SQL_BY_LINES.computeIfAbsent(stock ? lines.size() : -lines.size(), n -> sql(Math.abs(n), n > 0));
+        List<PaymentPart> parts = sale.tender().parts();
+        int shape = lines.size() * (Tender.MAX_PARTS + 1) + parts.size();
+        String sql = SQL_BY_SHAPE.computeIfAbsent(stock ? shape : -shape,
+                n -> sql(Math.abs(n) / (Tender.MAX_PARTS + 1), Math.abs(n) % (Tender.MAX_PARTS + 1), n > 0));
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int p = 1;
             statement.setString(p++, sale.till());
@@ -64,9 +68,9 @@ final class SaleWriter {
             statement.setBigDecimal(p++, sale.total());
             setLong(statement, p++, sale.couponId());
             setLong(statement, p++, sale.promoId());
-            statement.setString(p++, sale.payment().name());
-            statement.setBigDecimal(p++, sale.tendered());
-            statement.setBigDecimal(p++, sale.changeGiven());
+            statement.setBigDecimal(p++, sale.cashPaid());
+            statement.setBigDecimal(p++, sale.cardPaid());
+            statement.setBigDecimal(p++, sale.cashRounding());
             for (SaleLine line : lines) {
                 ReceiptLine printed = line.receiptLine();
                 statement.setObject(p++, sale.id());
@@ -78,6 +82,14 @@ final class SaleWriter {
                 statement.setInt(p++, printed.quantity());
                 statement.setBigDecimal(p++, printed.lineTotal());
                 statement.setString(p++, line.soldBy().name());
+            }
+            int seq = 1;
+            for (PaymentPart part : parts) {
+                statement.setObject(p++, sale.id());
+                statement.setInt(p++, seq++);
+                statement.setString(p++, part.method().name());
+                statement.setBigDecimal(p++, part.amount());
+                statement.setBigDecimal(p++, part.tendered());
             }
             for (StockMovement movement : movements) {
                 statement.setLong(p++, movement.getSweetId());
@@ -113,14 +125,16 @@ final class SaleWriter {
         }
     }
 
-    private static String sql(int lines, boolean stock) {
+    private static String sql(int lines, int payments, boolean stock) {
         StringBuilder sql = new StringBuilder()
                 .append("with counter as (").append(ReceiptCounter.NEXT_NUMBER).append(")")
                 .append(" insert into sale (id, till, receipt_seq, staff_id, created_at, subtotal, coupon_discount, promo_discount,")
-                .append(" total, coupon_id, promo_id, payment, tendered, change_given)")
+                .append(" total, coupon_id, promo_id, cash_paid, card_paid, cash_rounding)")
                 .append(" select ?, ?, counter.last_number, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from counter returning receipt_seq;\n")
                 .append("insert into sale_line (sale_id, line_no, sweet_id, sku, name, unit_price, quantity, line_total, sold_by) values ");
         repeat(sql, lines, "(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        sql.append(";\ninsert into sale_payment (sale_id, seq, method, amount, tendered) values ");
+        repeat(sql, payments, "(?, ?, ?, ?, ?)");
         if (!stock) {
             return sql.toString();
         }

@@ -1,7 +1,9 @@
 package org.sweetshop.settings;
 
 import jakarta.persistence.EntityManager;
+import org.hibernate.SharedSessionContract;
 import java.time.Clock;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,6 +45,16 @@ public final class SettingsService {
     /** Every setting, in {@link SettingKey} order: what is set, and the default of what is not. */
     public StoreSettings read() {
         return tx.call(this::read);
+    }
+
+    /**
+     * The store's cash rounding (0 for none), read inside the caller's transaction: checkout asks
+     * for it when a sale takes cash, so that every till rounds the way the store is set now.
+     */
+    public static BigDecimal cashRounding(SharedSessionContract session) {
+        return session.createSelectionQuery("select st.value from StoreSetting st where st.key = :key", String.class)
+                .setParameter("key", SettingKey.CASH_ROUNDING.key())
+                .getResultStream().findFirst().map(BigDecimal::new).orElse(BigDecimal.ZERO);
     }
 
     private StoreSettings read(EntityManager em) {

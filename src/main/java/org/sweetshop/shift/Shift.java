@@ -72,6 +72,15 @@ class Shift {
     @Column(name = "card_sales", precision = 14, scale = 2)
     private BigDecimal cardSales;
 
+    @Column(name = "cash_payments")
+    private Integer cashPayments;
+
+    @Column(name = "card_payments")
+    private Integer cardPayments;
+
+    @Column(name = "cash_rounding", precision = 14, scale = 2)
+    private BigDecimal cashRounding;
+
     @Column(name = "first_receipt_seq")
     private Long firstReceiptSeq;
 
@@ -91,7 +100,8 @@ class Shift {
 
     /** What the till's sales in this shift add up to, read when it closes. */
     record Takings(int sales, BigDecimal gross, BigDecimal couponDiscounts, BigDecimal promoDiscounts, BigDecimal net,
-            BigDecimal cashSales, BigDecimal cardSales, Long firstReceiptSeq, Long lastReceiptSeq) {
+            BigDecimal cashSales, BigDecimal cardSales, Long firstReceiptSeq, Long lastReceiptSeq, int cashPayments,
+            int cardPayments, BigDecimal cashRounding) {
     }
 
     boolean isOpen() {
@@ -117,6 +127,9 @@ class Shift {
         this.net = takings.net();
         this.cashSales = takings.cashSales();
         this.cardSales = takings.cardSales();
+        this.cashPayments = takings.cashPayments();
+        this.cardPayments = takings.cardPayments();
+        this.cashRounding = takings.cashRounding();
         this.firstReceiptSeq = takings.firstReceiptSeq();
         this.lastReceiptSeq = takings.lastReceiptSeq();
     }
@@ -134,7 +147,8 @@ class Shift {
         return new ZReport(id, till, openedByName, openedAt, closedByName, closedAt, sales, gross, couponDiscounts,
                 promoDiscounts, net, cashSales, cardSales, openingFloat, expected, countedCash, countedCash.subtract(expected),
                 firstReceiptSeq == null ? null : ZReport.receiptNumber(till, firstReceiptSeq),
-                lastReceiptSeq == null ? null : ZReport.receiptNumber(till, lastReceiptSeq));
+                lastReceiptSeq == null ? null : ZReport.receiptNumber(till, lastReceiptSeq), cashPayments, cardPayments,
+                cashRounding);
     }
 
     Long getId() {

@@ -7,7 +7,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sweetshop.common.LockOrder;
 import org.sweetshop.common.Money;
@@ -41,10 +43,13 @@ public final class ShiftService {
      */
     private static final String TAKINGS = "select count(s), coalesce(sum(s.subtotal), 0), coalesce(sum(s.couponDiscount), 0),"
             + " coalesce(sum(s.promoDiscount), 0), coalesce(sum(s.total), 0),"
-            + " coalesce(sum(case when s.payment = org.sweetshop.sale.PaymentMethod.CASH then s.total else 0 end), 0),"
-            + " coalesce(sum(case when s.payment = org.sweetshop.sale.PaymentMethod.CARD then s.total else 0 end), 0),"
-            + " min(s.receiptSeq), max(s.receiptSeq)"
+            + " coalesce(sum(s.cashPaid), 0), coalesce(sum(s.cardPaid), 0),"
+            + " min(s.receiptSeq), max(s.receiptSeq), coalesce(sum(s.cashRounding), 0)"
             + " from Sale s where s.till = :till and s.receiptSeq > :after and s.receiptSeq <= :upTo";
+
+    /** The shift's payments counted by method (a split sale's parts each count). */
+    private static final String PAYMENTS = "select p.method, count(*) from sale s join sale_payment p on p.sale_id = s.id"
+            + " where s.till = ?1 and s.receipt_seq > ?2 and s.receipt_seq <= ?3 group by p.method";
 
     private final Transactor tx;
     private final Clock clock;
@@ -172,9 +177,16 @@ public final class ShiftService {
                 .setParameter("after", after)
                 .setParameter("upTo", upTo)
                 .getSingleResult();
+        Map<String, Integer> counted = new HashMap<>();
+        for (Object result : em.createNativeQuery(PAYMENTS).setParameter(1, till).setParameter(2, after).setParameter(3, upTo)
+                .getResultList()) {
+            Object[] byMethod = (Object[]) result;
+            counted.put((String) byMethod[0], ((Number) byMethod[1]).intValue());
+        }
         return new Shift.Takings(((Number) row[0]).intValue(), money(row[1]), money(row[2]), money(row[3]), money(row[4]),
                 money(row[5]), money(row[6]), row[7] == null ? null : ((Number) row[7]).longValue(),
-                row[8] == null ? null : ((Number) row[8]).longValue());
+                row[8] == null ? null : ((Number) row[8]).longValue(), counted.getOrDefault("CASH", 0),
+                counted.getOrDefault("CARD", 0), money(row[9]));
     }
 
     private static BigDecimal money(Object value) {

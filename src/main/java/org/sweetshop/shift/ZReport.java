@@ -10,14 +10,16 @@ import org.sweetshop.common.Money;
 
 /**
  * The Z report of a closed shift at one till, as frozen when it closed: the sales, the discounts,
- * the takings by payment method, and the cash drawer (float + cash sales = expected, against the
+ * the takings by payment method (each method's payments counted: a split sale counts in both; cash
+ * and cards take the net plus the cash rounding), and the cash drawer (float + cash sales = expected, against the
  * cash counted). {@code difference} is counted minus expected: negative when cash is missing.
  * {@code firstReceipt}/{@code lastReceipt} are null when the shift made no sale.
  */
 public record ZReport(long shiftId, String till, String openedBy, Instant openedAt, String closedBy, Instant closedAt,
         int sales, BigDecimal gross, BigDecimal couponDiscounts, BigDecimal promoDiscounts, BigDecimal net,
         BigDecimal cashSales, BigDecimal cardSales, BigDecimal openingFloat, BigDecimal cashExpected,
-        BigDecimal countedCash, BigDecimal difference, String firstReceipt, String lastReceipt) {
+        BigDecimal countedCash, BigDecimal difference, String firstReceipt, String lastReceipt, int cashPayments,
+        int cardPayments, BigDecimal cashRounding) {
 
     /** Width of a till's receipt printer, in characters. */
     public static final int WIDTH = 40;
@@ -46,8 +48,11 @@ public record ZReport(long shiftId, String till, String openedBy, Instant opened
         row(out, "Coupon discounts", minus(couponDiscounts));
         row(out, "Promo discounts", minus(promoDiscounts));
         row(out, "Net", Money.format(net));
-        row(out, "  cash", Money.format(cashSales));
-        row(out, "  card", Money.format(cardSales));
+        if (cashRounding.signum() != 0) {
+            row(out, "Cash rounding", (cashRounding.signum() > 0 ? "+" : "") + Money.format(cashRounding));
+        }
+        row(out, "  cash (" + cashPayments + ")", Money.format(cashSales));
+        row(out, "  card (" + cardPayments + ")", Money.format(cardSales));
         out.add(rule());
         row(out, "Opening float", Money.format(openingFloat));
         row(out, "Cash sales", "+" + Money.format(cashSales));

@@ -17,6 +17,10 @@ class ArgumentsTest {
     @Test
     void parsesCardAndCashWithTheAmountTendered() {
         assertThat(Arguments.payment("card")).isEqualTo(Payment.card());
+        assertThat(Arguments.payment("Card:5")).isEqualTo(Payment.card(new java.math.BigDecimal("5.00")));
+        assertThat(Arguments.payments(java.util.List.of("card:5", "cash:20")))
+                .containsExactly(Payment.card(new java.math.BigDecimal("5.00")), Payment.cash(new java.math.BigDecimal("20.00")));
+        assertThat(Arguments.payments(null)).containsExactly(Payment.card());
         assertThat(Arguments.payment("CASH:20")).satisfies(p -> {
             assertThat(p.method()).isEqualTo(PaymentMethod.CASH);
             assertThat(p.tendered()).isEqualByComparingTo("20.00");
@@ -24,7 +28,7 @@ class ArgumentsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cash", "cash:", "cash:1.005", "cash:-5", "cheque", "card:5", "", "cash:abc"})
+    @ValueSource(strings = {"cash", "cash:", "cash:1.005", "cash:-5", "cheque", "card:", "card:0", "card:-1", "card:1.005", "cash:0", "", "cash:abc"})
     void refusesOtherPayments(String text) {
         assertThatThrownBy(() -> Arguments.payment(text)).isInstanceOf(InvalidInputException.class);
     }

@@ -450,13 +450,13 @@ class CliBadInputTest extends BadInputCase {
 
         static Stream<Arguments> badPayments() {
             return Stream.of(
-                    Arguments.of("cash", "payment must be 'card' or 'cash:AMOUNT'"),
-                    Arguments.of("bitcoin", "payment must be 'card' or 'cash:AMOUNT'"),
-                    Arguments.of("card:5", "payment must be 'card' or 'cash:AMOUNT'"),
-                    Arguments.of("card:5.00", "payment must be 'card' or 'cash:AMOUNT'"),
-                    Arguments.of("cash=5", "payment must be 'card' or 'cash:AMOUNT'"),
+                    Arguments.of("cash", "payment must be 'card', 'card:AMOUNT' or 'cash:AMOUNT'"),
+                    Arguments.of("bitcoin", "payment must be 'card', 'card:AMOUNT' or 'cash:AMOUNT'"),
+                    Arguments.of("card:0", "a card part must be more than 0.00"),
+                    Arguments.of("card:x", "card amount must be an amount"),
+                    Arguments.of("cash=5", "payment must be 'card', 'card:AMOUNT' or 'cash:AMOUNT'"),
                     Arguments.of("", "payment is missing"),
-                    Arguments.of(TEN_KB, "payment must be 'card' or 'cash:AMOUNT'"),
+                    Arguments.of(TEN_KB, "payment must be 'card', 'card:AMOUNT' or 'cash:AMOUNT'"),
                     Arguments.of("cash:", "cash tendered is missing"),
                     Arguments.of("cash:1.205", "cash tendered has more than two decimals"),
                     Arguments.of("cash:-1", "cash tendered must be an amount"),

@@ -14,6 +14,7 @@ import org.sweetshop.common.SoldBy;
 import org.sweetshop.sale.PaymentMethod;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.sale.ReceiptLine;
+import org.sweetshop.sale.Tender;
 
 /** The receipt {@code sell --json} prints: every line says its unit, a weighed line its grams and price per kilogram. */
 class ReceiptJsonTest {
@@ -25,7 +26,7 @@ class ReceiptJsonTest {
                 Instant.parse("2026-07-14T11:05:09Z"),
                 List.of(new ReceiptLine("PM", "Pick and Mix", 253, new BigDecimal("14.99"), new BigDecimal("3.79"), SoldBy.WEIGHED),
                         new ReceiptLine("FU", "Fudge", 3, new BigDecimal("1.20"), new BigDecimal("3.60"))),
-                new BigDecimal("7.39"), BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("7.39"), PaymentMethod.CARD, null, null,
+                new BigDecimal("7.39"), BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("7.39"), Tender.single(PaymentMethod.CARD, new BigDecimal("7.39"), null),
                 null, null, false);
     }
 

@@ -215,7 +215,7 @@ class JournalReplayTest extends DatabaseTest {
         List<JournalLine> lines = made.lines().stream().map(l -> new JournalLine(JournalLine.COUNTED,
                 app.catalog().find(l.sku()).id(), l.sku(), l.name(), l.quantity(), l.unitPrice(), l.lineTotal())).toList();
         return new JournalEntry(JournalEntry.FORMAT, made.saleId(), made.till(), made.cashier(), cashier.staffId(),
-                offlineReceipt.createdAt(), lines, made.payment(), made.tendered(), made.subtotal(), made.total(), made.change());
+                offlineReceipt.createdAt(), lines, made.payment(), made.tendered(), made.subtotal(), made.total(), made.change(), null, null);
     }
 
     private long count(String sql) {

@@ -14,6 +14,7 @@ import org.sweetshop.common.SoldBy;
 import org.sweetshop.sale.PaymentMethod;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.sale.ReceiptLine;
+import org.sweetshop.sale.Tender;
 
 class ReceiptTextTest {
 
@@ -29,8 +30,8 @@ class ReceiptTextTest {
                            PaymentMethod method, String tendered, String change) {
         return new Receipt(UUID.fromString("0190a7b2-0000-7000-8000-000000000001"), "till-1-000042", "till-1", "alice",
                 NOON_IN_JULY, lines, new BigDecimal(subtotal), new BigDecimal(coupon), new BigDecimal(promo),
-                new BigDecimal(total), method, tendered == null ? null : new BigDecimal(tendered),
-                change == null ? null : new BigDecimal(change), "K7QZ", "SUMMER10", false);
+                new BigDecimal(total), Tender.single(method, new BigDecimal(total), tendered == null ? null : new BigDecimal(tendered)),
+                "K7QZ", "SUMMER10", false);
     }
 
     /** Two lines, a coupon and a promo, paid in cash. */
@@ -127,7 +128,7 @@ class ReceiptTextTest {
                 "a.cashier.with.a.long.username.x", NOON_IN_JULY,
                 List.of(new ReceiptLine("X", name, 9_999, new BigDecimal("100000.00"), new BigDecimal("1000000.00"))),
                 new BigDecimal("1000000.00"), new BigDecimal("100000.00"), new BigDecimal("100000.00"), new BigDecimal("800000.00"),
-                PaymentMethod.CASH, new BigDecimal("1000000.00"), new BigDecimal("200000.00"), "ABCD", "P".repeat(40), false);
+                Tender.single(PaymentMethod.CASH, new BigDecimal("800000.00"), new BigDecimal("1000000.00")), "ABCD", "P".repeat(40), false);
 
         List<String> lines = ReceiptText.render(huge, "The Grand Old Sweetshop of the High Street and Market Square",
                 "GBP", LONDON, true);
@@ -182,8 +183,8 @@ class ReceiptTextTest {
     @Test
     void withoutACouponHintOrCurrencyTheLabelsStayPlain() {
         Receipt noHint = new Receipt(UUID.randomUUID(), "t-000001", "t", "bob", NOON_IN_JULY, List.of(line("Fudge", 1, "2.00")),
-                new BigDecimal("2.00"), new BigDecimal("0.50"), BigDecimal.ZERO, new BigDecimal("1.50"), PaymentMethod.CARD,
-                null, null, null, null, false);
+                new BigDecimal("2.00"), new BigDecimal("0.50"), BigDecimal.ZERO, new BigDecimal("1.50"),
+                Tender.single(PaymentMethod.CARD, new BigDecimal("1.50"), null), null, null, false);
 
         assertThat(ReceiptText.render(noHint, "Sweetshop", null, LONDON, false))
                 .contains("Coupon                             -0.50", "TOTAL                               1.50");

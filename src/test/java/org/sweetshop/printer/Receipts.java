@@ -10,6 +10,7 @@ import org.sweetshop.common.SoldBy;
 import org.sweetshop.sale.PaymentMethod;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.sale.ReceiptLine;
+import org.sweetshop.sale.Tender;
 
 /** Receipts for the printer's tests, made as checkout makes them. */
 final class Receipts {
@@ -25,8 +26,8 @@ final class Receipts {
         BigDecimal pearDrops = Money.weighedLine(new BigDecimal("14.99"), 253);
         ReceiptLine weighed = new ReceiptLine("PD-1", "Pear Drops", 253, new BigDecimal("14.99"), pearDrops, SoldBy.WEIGHED);
         return new Receipt(UUID.fromString("0190a7b2-0000-7000-8000-000000000001"), "T1-000042", "T1", "alice", AT,
-                List.of(fudge, weighed), new BigDecimal("7.39"), Money.ZERO, Money.ZERO, new BigDecimal("7.39"), PaymentMethod.CASH,
-                new BigDecimal("10.00"), new BigDecimal("2.61"), null, null, false);
+                List.of(fudge, weighed), new BigDecimal("7.39"), Money.ZERO, Money.ZERO, new BigDecimal("7.39"),
+                Tender.single(PaymentMethod.CASH, new BigDecimal("7.39"), new BigDecimal("10.00")), null, null, false);
     }
 
     /** A receipt of {@code lines} lines: far more than a printer's and the kernel's buffers hold. */
@@ -37,6 +38,6 @@ final class Receipts {
         }
         BigDecimal total = new BigDecimal(lines).setScale(2);
         return new Receipt(UUID.fromString("0190a7b2-0000-7000-8000-000000000002"), "T1-000043", "T1", "alice", AT, all, total,
-                Money.ZERO, Money.ZERO, total, PaymentMethod.CARD, null, null, null, null, false);
+                Money.ZERO, Money.ZERO, total, Tender.single(PaymentMethod.CARD, total, null), null, null, false);
     }
 }

@@ -69,7 +69,7 @@ class ReportCsvTest {
                         10, m("7.50")),
                 List.of(new ZReport(7, "T2", "ann", Instant.parse("2026-01-10T07:00:00Z"), "bob", Instant.parse("2026-01-10T17:30:00Z"),
                         2, m("4.00"), m("0.50"), m("0.38"), m("3.12"), m("3.12"), m("0.00"), m("20.00"), m("23.12"), m("23.00"),
-                        m("-0.12"), "T2-000001", "T2-000002")));
+                        m("-0.12"), "T2-000001", "T2-000002", 2, 0, m("0.00"))));
     }
 
     private static List<List<String>> readBack(Path file) throws IOException {

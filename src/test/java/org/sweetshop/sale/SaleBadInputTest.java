@@ -191,11 +191,11 @@ class SaleBadInputTest extends BadInputCase {
     }
 
     @Test
-    void checkoutRefusesCashWithNoAmountAndACardWithOne() {
+    void checkoutRefusesCashWithNoAmountAndACardPartBeyondTheTotal() {
         refused(InvalidInputException.class, () -> sell(request("T1", List.of(line("SL", 1)), null, null, Payment.cash(null))));
         var e = refused(InvalidInputException.class, () -> sell(request("T1", List.of(line("SL", 1)), null, null,
                 new Payment(PaymentMethod.CARD, new BigDecimal("5.00")))));
-        assertThat(e).hasMessageContaining("card payment has no amount");
+        assertThat(e).hasMessage("a card part of 5.00 is more than the 1.20 left to pay");
         refused(InvalidInputException.class, () -> sell(request("T1", List.of(line("SL", 1)), null, null, new Payment(null, null))));
     }
 

@@ -276,7 +276,7 @@ class ShiftServiceTest extends BadInputCase {
     void aLongValueGoesOnALineOfItsOwn() {
         ZReport z = new ZReport(7, "TILL-0123456789A", "a".repeat(32), NINE, "b", NINE, 1, money("1.00"), money("0.00"),
                 money("0.00"), money("1.00"), money("1.00"), money("0.00"), money("0.00"), money("1.00"), money("1.00"),
-                money("0.00"), "TILL-0123456789A-000000000001", "TILL-0123456789A-000000000001");
+                money("0.00"), "TILL-0123456789A-000000000001", "TILL-0123456789A-000000000001", 1, 0, money("0.00"));
         List<String> lines = z.lines(null, ZoneOffset.UTC);
         assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(ZReport.WIDTH));
         assertThat(lines).containsSequence("First receipt", "           TILL-0123456789A-000000000001");

@@ -18,7 +18,7 @@ public final class Snapshot {
             "staff order by id", "sweet order by id", "stock_movement order by id", "coupon order by id",
             "promo order by id", "till_counter order by till", "sale order by id", "sale_line order by id",
             "shift order by id", "refund order by id", "refund_line order by refund_id, sale_line_id", "audit_log order by id",
-            "sweet_barcode order by code", "store_setting order by key");
+            "sweet_barcode order by code", "store_setting order by key", "sale_payment order by sale_id, seq");
 
     private Snapshot() {
     }

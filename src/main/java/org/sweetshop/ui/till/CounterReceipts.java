@@ -3,7 +3,6 @@ package org.sweetshop.ui.till;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.sweetshop.common.DeviceUnavailableException;
-import org.sweetshop.sale.PaymentMethod;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.ui.common.BackgroundTask;
 import org.sweetshop.ui.common.Messages;
@@ -35,7 +34,7 @@ final class CounterReceipts {
         Screen screen = new Screen(model, format);
         model.lastReceiptProperty().addListener((obs, old, receipt) -> {
             if (receipt != null) {
-                screen.send(receipt, false, receipt.payment() == PaymentMethod.CASH);
+                screen.send(receipt, false, receipt.tendered() != null);   // cash taken, alone or in a split sale
             }
         });
         return screen;

@@ -65,6 +65,21 @@ final class StatusBar {
         return bar;
     }
 
+    /**
+     * Adds a device's trouble after the database's state: shown while {@code text} is not empty,
+     * in the colour of trouble ("Customer display: ... stopped answering: check its cable ...").
+     */
+    static void addDevice(Node bar, String id, javafx.beans.value.ObservableStringValue text) {
+        Label device = new Label();
+        device.setId(id);
+        device.getStyleClass().add("status-down");
+        device.textProperty().bind(text);
+        device.visibleProperty().bind(Bindings.createBooleanBinding(() -> !text.get().isEmpty(), text));
+        device.managedProperty().bind(device.visibleProperty());
+        HBox box = (HBox) bar;
+        box.getChildren().add(box.getChildren().indexOf(box.lookup("#offline-waiting")) + 1, device);
+    }
+
     /** "offline: N sales waiting", and ", K could not be sent (see journal replay)" when a replay left some. */
     static String offlineText(int waiting, int unsent) {
         if (waiting == 0) {

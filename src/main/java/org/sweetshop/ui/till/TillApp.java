@@ -31,6 +31,8 @@ import org.sweetshop.config.AppConfig;
 import org.sweetshop.config.BackupSchedule;
 import org.sweetshop.config.ConfigException;
 import org.sweetshop.config.ConfigLoader;
+import org.sweetshop.display.DisplaySettings;
+import org.sweetshop.display.PoleDisplay;
 import org.sweetshop.journal.OfflineSelling;
 import org.sweetshop.shift.ShiftView;
 import org.sweetshop.shift.ZReport;
@@ -46,6 +48,9 @@ import org.sweetshop.staff.Role;
 import org.sweetshop.ui.common.TaskExecutor;
 import org.sweetshop.ui.office.OfficeServices;
 import org.sweetshop.scale.ScaleSettings;
+import org.sweetshop.ui.till.customer.CustomerDisplayMode;
+import org.sweetshop.ui.till.customer.CustomerPole;
+import org.sweetshop.ui.till.customer.CustomerWindow;
 import org.sweetshop.ui.till.sell.SellServices;
 import org.sweetshop.ui.till.sell.SellSettings;
 import org.sweetshop.ui.till.sell.WeighingScale;
@@ -94,12 +99,25 @@ public final class TillApp {
         ExecutorService printerThread = backgroundExecutor("till-printer");
         CounterReceipts counter = counterPrinter
                 .map(printer -> new CounterReceipts(printer, new TaskExecutor(printerThread, Platform::runLater))).orElse(null);
+        // the customer's side: a window (full screen on a second monitor) and a pole display, on a thread of its own
+        CustomerDisplayMode customerMode = CustomerDisplayMode.from(tillSettings);
+        Optional<PoleDisplay> pole = DisplaySettings.from(tillSettings).map(PoleDisplay::new);
+        ExecutorService displayThread = backgroundExecutor("till-display");
+        Stage[] customerStage = new Stage[1];
         startJavaFx(() -> {
             Stage stage = new Stage();
             controller[0] = new TillController(model, tasks, config, System::nanoTime, counter);
+            pole.ifPresent(display -> controller[0].window().showDeviceStatus("customer-display-status",
+                    new CustomerPole(display, new TaskExecutor(displayThread, Platform::runLater), CustomerWindow.LATER)
+                            .follow(controller[0].customer()).statusProperty()));
             stage.setScene(scene(controller[0].window()));
             stage.setTitle("Sweetshop POS — till " + till);
-            stage.setOnHidden(e -> closed.countDown());
+            stage.setOnHidden(e -> {
+                if (customerStage[0] != null) {
+                    customerStage[0].close();
+                }
+                closed.countDown();
+            });
             stage.setOnCloseRequest(e -> {
                 if (!controller[0].mayClose()) {
                     e.consume();  // the selling screen says why
@@ -108,6 +126,8 @@ public final class TillApp {
             controller[0].attach(stage);
             windowMode.apply(stage);
             stage.show();
+            customerStage[0] = CustomerWindow.open(customerMode, controller[0].customer(), "Sweetshop POS — customer display, till " + till)
+                    .orElse(null);
             model.start();
         });
         try {
@@ -121,6 +141,8 @@ public final class TillApp {
         background.shutdownNow();
         printerThread.shutdownNow();
         counterPrinter.ifPresent(CounterPrinter::close);
+        displayThread.shutdownNow();
+        pole.ifPresent(PoleDisplay::close);
         backupThread.shutdown();
         awaitBackup(backupThread);
         TillServices opened = model.services();

@@ -11,6 +11,8 @@ import org.sweetshop.ui.common.TaskExecutor;
 import org.sweetshop.ui.office.BackOffice;
 import org.sweetshop.ui.till.scan.ImageScan;
 import org.sweetshop.ui.till.scan.ScannerInput;
+import org.sweetshop.ui.till.customer.CustomerViewModel;
+import org.sweetshop.ui.till.customer.CustomerWindow;
 import org.sweetshop.ui.till.sell.SellSettings;
 import org.sweetshop.ui.till.sell.SellViewModel;
 
@@ -31,6 +33,8 @@ public final class TillController implements AutoCloseable {
     private final TillWindow window;
     /** Each sale's receipt on the till's ESC/POS printer; null without {@code printer.uri}. */
     private final CounterReceipts counter;
+    /** What the customer window and the pole display show: the selling screen of the moment, or the welcome. */
+    private final CustomerViewModel customer;
     private Stage stage;
     private ScannerInput scanner;
     private SellScreen selling;
@@ -56,6 +60,7 @@ public final class TillController implements AutoCloseable {
         this.config = config;
         this.nanoClock = nanoClock;
         this.printing = new Printing(tasks, () -> stage, this::tell);
+        this.customer = new CustomerViewModel(config.storeName(), CustomerWindow.LATER);
         this.window = new TillWindow(model, this::sellScreen, this::office, printing, config.dataDir().resolve("demo-coupons"),
                 config.storeName());
     }
@@ -64,13 +69,18 @@ public final class TillController implements AutoCloseable {
         return window;
     }
 
+    /** What the customer is shown (the customer window and the pole display follow it). */
+    public CustomerViewModel customer() {
+        return customer;
+    }
+
     private SellScreen sellScreen(Caller cashier) {
         closeSelling();
         TillServices services = model.services();
         // the store's settings as read at log-in; while the store has not set them (or they could not be read), the till's properties
         StoreSettings store = model.storeSettings().orElse(null);
         SellSettings sellSettings = store == null ? services.sellSettings()
-                : new SellSettings(services.sellSettings().scale(), store.pricePer100g());
+                : new SellSettings(services.sellSettings().scale(), store.pricePer100g(), store.cashRounding());
         SellScreen.ReceiptFormat format = store == null ? new SellScreen.ReceiptFormat(config.storeName(), config.currency())
                 : new SellScreen.ReceiptFormat(store.storeName(), store.currencyCode());
         SellViewModel sell = new SellViewModel(services.selling(), model.till(), cashier, tasks, SaleIds::next, sellSettings);
@@ -82,6 +92,7 @@ public final class TillController implements AutoCloseable {
                 lastReceipt = receipt;
             }
         });
+        customer.follow(sell, format.storeName());
         selling = new SellScreen(sell, model, services, tasks, window.shifts(), printing,
                 format, () -> stage, this::scanning, imageScan, counter);
         return selling;
@@ -150,6 +161,7 @@ public final class TillController implements AutoCloseable {
         if (selling != null) {
             selling.close();
             selling = null;
+            customer.stopFollowing();
         }
     }
 

@@ -25,6 +25,7 @@ public final class TillWindow {
     private final ShiftScreens shifts;
     private final LockScreen lock;
     private final BorderPane root = new BorderPane();
+    private final Node statusBar;
     private SellScreen selling;
     private BackOffice office;
 
@@ -42,7 +43,8 @@ public final class TillWindow {
         this.shifts = new ShiftScreens(model, printing, storeName);
         this.lock = new LockScreen(model.tillLock(), model.till());
         root.getStyleClass().add("till");
-        root.setBottom(StatusBar.of(model));
+        statusBar = StatusBar.of(model);
+        root.setBottom(statusBar);
         model.screenProperty().addListener((obs, old, now) -> show(now));
         show(model.screenProperty().get());
     }
@@ -59,6 +61,11 @@ public final class TillWindow {
     /** The back office while it is shown, else null. */
     public BackOffice office() {
         return office;
+    }
+
+    /** A device's trouble on the status bar while {@code text} is not empty (the pole display's, say). */
+    public void showDeviceStatus(String id, javafx.beans.value.ObservableStringValue text) {
+        StatusBar.addDevice(statusBar, id, text);
     }
 
     ShiftScreens shifts() {

@@ -228,7 +228,7 @@ public final class Basket {
     }
 
     /** What checkout is sent for this basket, paid so. */
-    public CheckoutRequest request(String till, Payment payment) {
+    public CheckoutRequest request(String till, List<Payment> payment) {
         List<BasketLine> lines = items.stream().map(i -> new BasketLine(i.sku(), i.quantity())).toList();
         return new CheckoutRequest(saleId, till, lines, couponToken, promo == null ? null : promo.code(), payment);
     }

@@ -1,12 +1,16 @@
 package org.sweetshop.ui.till.sell;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sweetshop.common.BusyException;
@@ -22,6 +26,8 @@ import org.sweetshop.common.SoldBy;
 import org.sweetshop.common.Refusal;
 import org.sweetshop.sale.CheckoutRequest;
 import org.sweetshop.sale.Payment;
+import org.sweetshop.sale.PaymentMethod;
+import org.sweetshop.sale.Tender;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.ui.common.BackgroundTask;
@@ -39,11 +45,12 @@ final class Checkout {
     private static final Logger LOG = LoggerFactory.getLogger(Checkout.class);
 
     /**
-     * Whose sale (the till's cashier when it is sent: another may unlock the till), of which basket, at which till; {@code waitingFor} says what is still on its way
-     * to the basket ("a coupon or promo code is still being checked", a weighing, a scanned code),
-     * null when nothing is.
+     * Whose sale (the till's cashier when it is sent: another may have unlocked the till since the
+     * basket began), of which basket, at which till; {@code waitingFor} says what is still on its
+     * way to the basket ("a coupon or promo code is still being checked", a weighing, a scanned
+     * code), null when nothing is.
      */
-    record Sale(String till, Supplier<Caller> cashier, Basket basket, Supplier<String> waitingFor) {
+    record Sale(String till, Supplier<Caller> cashier, Basket basket, Supplier<String> waitingFor, BigDecimal cashRounding) {
     }
 
     private final SellServices services;
@@ -58,6 +65,8 @@ final class Checkout {
     private final ReadOnlyBooleanWrapper paying = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper unconfirmed = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper reachable = new ReadOnlyBooleanWrapper(true);
+    private final ObservableList<Payment> taken = FXCollections.observableArrayList();
+    private final ObservableList<Payment> takenView = FXCollections.unmodifiableObservableList(taken);
     private CheckoutRequest pending;
 
     /**
@@ -78,38 +87,118 @@ final class Checkout {
         this.sold = sold;
     }
 
-    /** Cash: the tendered amount as typed; it must cover the total. */
+    /**
+     * Cash, the amount as typed. Covering what is left to pay (with the store's cash rounding) it
+     * makes the sale, the rest being change; less, it is taken as part of the payment (split tender,
+     * {@link org.sweetshop.sale.Tender}) and a card pays the rest.
+     */
     void payCash(String tendered) {
-        BigDecimal amount;
+        BigDecimal amount = parse("cash tendered", tendered);
+        if (amount == null || !mayPay()) {
+            return;
+        }
+        if (taken.stream().anyMatch(p -> p.method() == PaymentMethod.CASH)) {
+            notice.error("Cash is taken already: pay the rest by card, or Undo payments.");
+            return;
+        }
+        BigDecimal due = cashDue();
+        if (amount.compareTo(due) >= 0) {
+            send(Payment.cash(amount));
+        } else if (amount.signum() > 0) {
+            take(Payment.cash(amount));
+        } else {
+            notice.error("Cash tendered must be more than 0.00.");
+        }
+    }
+
+    /**
+     * Card. Nothing typed, or what is left typed: the card pays the rest and the sale is made. An
+     * amount below that is taken as a card part (several cards may share a sale); more is refused.
+     */
+    void payCard(String typed) {
+        if (!mayPay()) {
+            return;
+        }
+        if (typed == null || typed.isBlank()) {
+            send(Payment.card());
+            return;
+        }
+        BigDecimal amount = parse("card amount", typed);
+        if (amount == null) {
+            return;
+        }
+        BigDecimal left = left();
+        if (amount.compareTo(left) > 0) {
+            notice.error("A card part of " + Money.format(amount) + " is more than the " + Money.format(left) + " left to pay.");
+        } else if (amount.compareTo(left) == 0) {
+            send(Payment.card());
+        } else if (amount.signum() > 0) {
+            take(Payment.card(amount));
+        } else {
+            notice.error("A card part must be more than 0.00: leave the amount empty to pay the rest by card.");
+        }
+    }
+
+    /** Drops the payments taken so far (nothing was sent: no card was charged through the till). */
+    void undoPayments() {
+        if (paying.get() || unconfirmed.get() || taken.isEmpty()) {
+            return;
+        }
+        taken.clear();
+        notice.info("Payments undone: " + Money.format(basket.pricing().total()) + " to pay.");
+    }
+
+    /** What is left to pay after the payments taken so far. */
+    BigDecimal left() {
+        BigDecimal paid = taken.stream().map(Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return basket.pricing().total().subtract(paid).setScale(Money.SCALE);
+    }
+
+    /** What is left to pay, in cash: with the store's cash rounding. */
+    BigDecimal cashDue() {
+        return Tender.roundCash(left(), sale.cashRounding());
+    }
+
+    /** The payments taken for this basket, not yet sent. */
+    ObservableList<Payment> taken() {
+        return takenView;
+    }
+
+    private void take(Payment part) {
+        taken.add(part);
+        notice.info((part.method() == PaymentMethod.CASH ? "Cash " : "Card ") + Money.format(part.amount()) + " taken: "
+                + Money.format(left()) + " left to pay.");
+    }
+
+    private BigDecimal parse(String field, String typed) {
         try {
-            amount = Money.parse("cash tendered", tendered);
+            return Money.parse(field, typed);
         } catch (InvalidInputException e) {
             notice.error(Messages.of(e));
-            return;
+            return null;
         }
-        BigDecimal total = basket.pricing().total();
-        if (amount.compareTo(total) < 0) {
-            notice.error("Cash tendered " + Money.format(amount) + " is less than the total " + Money.format(total) + ".");
-            return;
-        }
-        pay(Payment.cash(amount));
     }
 
-    void payCard() {
-        pay(Payment.card());
-    }
-
-    private void pay(Payment payment) {
+    private boolean mayPay() {
         if (paying.get()) {
-            return;
+            return false;
         }
         if (basket.isEmpty()) {
             notice.error("The basket is empty.");
-        } else if (sale.waitingFor().get() != null) {
-            notice.error("Wait a moment: " + sale.waitingFor().get() + ".");
-        } else if (!locked()) {
-            send(basket.request(sale.till(), payment));
+            return false;
         }
+        if (sale.waitingFor().get() != null) {
+            notice.error("Wait a moment: " + sale.waitingFor().get() + ".");
+            return false;
+        }
+        return !sending();
+    }
+
+    /** Sends the basket with the payments taken and this last one. */
+    private void send(Payment last) {
+        List<Payment> payments = new ArrayList<>(taken);
+        payments.add(last);
+        send(basket.request(sale.till(), payments));
     }
 
     private void send(CheckoutRequest request) {
@@ -160,9 +249,10 @@ final class Checkout {
                 .executeWith(tasks);
     }
 
-    /** The unconfirmed payment is dropped with its basket (it was not made). */
+    /** The unconfirmed payment is dropped with its basket (it was not made), and any payments taken. */
     void forget() {
         pending = null;
+        taken.clear();
         unconfirmed.set(false);
     }
 
@@ -171,6 +261,7 @@ final class Checkout {
         paying.set(false);
         unconfirmed.set(false);
         pending = null;
+        taken.clear();
         sold.accept(receipt);
     }
 
@@ -212,10 +303,22 @@ final class Checkout {
     }
 
     /**
-     * True, after saying why, while the basket must stay as it was sent: a payment on its way,
-     * or one not confirmed (Try again re-sends exactly that basket; Clear drops it).
+     * True, after saying why, while the basket must stay as it is: a payment on its way, one not
+     * confirmed (Try again re-sends exactly that basket; Clear drops it), or part of it paid.
      */
     boolean locked() {
+        if (sending()) {
+            return true;
+        }
+        if (!taken.isEmpty()) {
+            notice.error("Part of this basket is paid: pay the rest, or Undo payments to change it.");
+            return true;
+        }
+        return false;
+    }
+
+    /** True, after saying why, while a payment is on its way or not confirmed. */
+    private boolean sending() {
         if (paying.get()) {
             notice.error("Wait: the payment is on its way.");
             return true;

@@ -20,7 +20,7 @@ final class Overlay {
 
     private static final String[][] KEYS = {
         {"F1", "this list of keys"}, {"F2", "search sweets by name or SKU"}, {"F4", "type a coupon or promo code"},
-        {"F12", "pay: cash tendered, Enter to take it"}, {"Esc", "cancel: close this, clear the field"},
+        {"F12", "pay: the amount (cash tendered or a card part), Enter takes it as cash"}, {"Esc", "cancel: close this, clear the field"},
         {"Delete", "remove the selected basket line"}, {"+ / −", "quantity of the selected line (+ on a weighed line weighs more)"},
         {"F6", "tare the scale (an empty jar or bag on it)"}, {"F9", "lock the till (the basket is kept; a PIN unlocks it)"}, {"F7", "re-weigh the selected (or last) weighed line"},
         {"0–9, ⌫, Enter", "the weight keypad: grams, OK (Esc cancels)"},

@@ -13,13 +13,16 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.sweetshop.common.Money;
+import org.sweetshop.sale.Payment;
+import org.sweetshop.sale.PaymentMethod;
 import org.sweetshop.sale.Pricing;
 import org.sweetshop.ui.common.Controls;
 
 /**
- * Under the basket: subtotal, discount and total; cash tendered with the change it gives and
- * quick note buttons; Cash and Card; Try again while a payment is unconfirmed; Clear; and the
- * screen's message line.
+ * Under the basket: subtotal, discount and total; the amount field (cash tendered, or a card part)
+ * with the change it gives and quick note buttons; Cash and Card; the payments taken so far with
+ * what is left to pay and Undo payments (split tender); Try again while a payment is unconfirmed;
+ * Clear; and the screen's message line.
  */
 final class PaymentPanel {
 
@@ -27,13 +30,14 @@ final class PaymentPanel {
     private static final List<String> NOTES = List.of("5", "10", "20", "50");
 
     private final SellViewModel model;
-    private final TextField tendered = Controls.field("tendered", "Cash tendered  (F12)");
+    private final TextField tendered = Controls.field("tendered", "Amount: cash tendered or a card part  (F12)");
     private final Label message = new Label();
 
     PaymentPanel(SellViewModel model) {
         this.model = model;
         tendered.setOnAction(e -> payCash());
         model.lastReceiptProperty().addListener((obs, old, now) -> tendered.clear());
+        model.paymentsTaken().addListener((javafx.collections.ListChangeListener<Payment>) change -> tendered.clear());
         message.setId("message");
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
@@ -47,7 +51,19 @@ final class PaymentPanel {
         change.setId("change-preview");
         change.getStyleClass().add("change-preview");
         change.textProperty().bind(Bindings.createStringBinding(() -> changePreview(tendered.getText()),
-                tendered.textProperty(), model.pricingProperty()));
+                tendered.textProperty(), model.pricingProperty(), model.paymentsTaken()));
+        Label taken = new Label();
+        taken.setId("payments-taken");
+        taken.setWrapText(true);
+        taken.getStyleClass().add("payments-taken");
+        taken.textProperty().bind(Bindings.createStringBinding(this::takenText, model.paymentsTaken(), model.pricingProperty()));
+        Button undo = Controls.button("Undo payments", "undo-payments", e -> model.undoPayments());
+        undo.setMaxWidth(Double.MAX_VALUE);
+        undo.disableProperty().bind(model.payingProperty().or(model.retryableProperty()));
+        for (Node n : List.of(taken, undo)) {
+            n.visibleProperty().bind(Bindings.isNotEmpty(model.paymentsTaken()));
+            n.managedProperty().bind(n.visibleProperty());
+        }
         Button retry = Controls.button("Try again", "retry", e -> model.retry());
         retry.getStyleClass().add("danger");
         retry.setMaxWidth(Double.MAX_VALUE);
@@ -56,7 +72,7 @@ final class PaymentPanel {
         Button clear = Controls.button("Clear basket", "clear", e -> model.clear());
         clear.setMaxWidth(Double.MAX_VALUE);
         clear.disableProperty().bind(model.payingProperty());
-        return List.of(totals(), tendered, change, notes(), payButtons(), retry, clear, message);
+        return List.of(totals(), taken, tendered, change, notes(), payButtons(), undo, retry, clear, message);
     }
 
     TextField tendered() {
@@ -106,7 +122,7 @@ final class PaymentPanel {
 
     private Node notes() {
         List<Button> buttons = new ArrayList<>();
-        buttons.add(Controls.button("Exact", "note-exact", e -> tendered.setText(model.pricingProperty().get().total().toPlainString())));
+        buttons.add(Controls.button("Exact", "note-exact", e -> tendered.setText(model.cashDue().toPlainString())));
         for (String note : NOTES) {
             buttons.add(Controls.button(note, "note-" + note, e -> tendered.setText(addNote(note))));
         }
@@ -115,7 +131,7 @@ final class PaymentPanel {
 
     private Node payButtons() {
         Button cash = Controls.button("Cash", "pay-cash", e -> payCash());
-        Button card = Controls.button("Card", "pay-card", e -> model.payCard());
+        Button card = Controls.button("Card", "pay-card", e -> model.payCard(tendered.getText()));
         for (Button b : List.of(cash, card)) {
             b.getStyleClass().addAll("pay", "accent");
             b.disableProperty().bind(model.payingProperty().or(Bindings.isEmpty(model.basket())).or(model.retryableProperty()));
@@ -136,9 +152,31 @@ final class PaymentPanel {
         return row;
     }
 
-    /** "Change 1.75" while the amount typed covers the total, "Short by 0.25" below it; nothing otherwise. */
+    /** "Card 5.00 · Cash 2.00 taken · 5.34 left to pay" (in cash 5.35, with the store's cash rounding). */
+    private String takenText() {
+        if (model.paymentsTaken().isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        for (Payment part : model.paymentsTaken()) {
+            text.append(text.isEmpty() ? "" : " · ").append(part.method() == PaymentMethod.CASH ? "Cash " : "Card ")
+                    .append(Money.format(part.amount()));
+        }
+        BigDecimal left = model.leftToPay();
+        BigDecimal cash = model.cashDue();
+        text.append(" taken. Left to pay ").append(Money.format(left));
+        if (cash.compareTo(left) != 0) {
+            text.append(" (in cash ").append(Money.format(cash)).append(")");
+        }
+        return text.append(".").toString();
+    }
+
+    /**
+     * "Change 1.75" while the amount typed covers what is left to pay in cash, "Short by 0.25"
+     * below it; nothing otherwise.
+     */
     private String changePreview(String typed) {
-        BigDecimal total = model.pricingProperty().get().total();
+        BigDecimal total = model.cashDue();
         if (typed == null || typed.isBlank() || model.basket().isEmpty()) {
             return "";
         }

@@ -1,5 +1,6 @@
 package org.sweetshop.ui.till.sell;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import org.sweetshop.coupon.CouponPreview;
 import org.sweetshop.coupon.CouponTokens;
 import org.sweetshop.promo.PromoService;
 import org.sweetshop.promo.PromoView;
+import org.sweetshop.sale.Payment;
 import org.sweetshop.sale.Pricing;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.staff.Caller;
@@ -75,7 +77,7 @@ public final class SellViewModel {
         this.weighing = new Weighing(settings.scale(), tasks, notice, this::open, adding::weighed);
         this.edits = new BasketEdits(basket, notice, this::sweet, adding, weighing, this::locked, this::basketChanged);
         this.lookup = new CodeLookup(services, tasks, notice, this::open, item -> adding.add(item.sweet(), item.quantity()), codes);
-        this.checkout = new Checkout(services, new Checkout.Sale(till, this.cashier::get, basket, this::waitingFor), tasks, notice,
+        this.checkout = new Checkout(services, new Checkout.Sale(till, this.cashier::get, basket, this::waitingFor, settings.cashRounding()), tasks, notice,
                 this::basketChanged, this::reload, this::sold);
     }
 
@@ -205,9 +207,9 @@ public final class SellViewModel {
         return checkout.locked();
     }
 
-    /** True while the basket may change: no payment on its way or unconfirmed. */
+    /** True while the basket may change: no payment on its way or unconfirmed, none of it paid. */
     private boolean open() {
-        return !checkout.paying() && !checkout.unconfirmed();
+        return !checkout.paying() && !checkout.unconfirmed() && checkout.taken().isEmpty();
     }
 
     private void newBasket() {
@@ -260,13 +262,39 @@ public final class SellViewModel {
 
     // ---- payment ---------------------------------------------------------------------------
 
-    /** Cash: the tendered amount as typed; it must cover the total. */
+    /** Cash, the amount as typed: covering what is left it makes the sale, less is taken as a part. */
     public void payCash(String tendered) {
         checkout.payCash(tendered);
     }
 
+    /** A card for the rest. */
     public void payCard() {
-        checkout.payCard();
+        checkout.payCard(null);
+    }
+
+    /** A card for the amount typed (a part of the sale), or for the rest when nothing is typed. */
+    public void payCard(String amount) {
+        checkout.payCard(amount);
+    }
+
+    /** Drops the payments taken so far for this basket. */
+    public void undoPayments() {
+        checkout.undoPayments();
+    }
+
+    /** The payments taken for this basket, not yet sent (split tender). */
+    public ObservableList<Payment> paymentsTaken() {
+        return checkout.taken();
+    }
+
+    /** What is left to pay after the payments taken. */
+    public BigDecimal leftToPay() {
+        return checkout.left();
+    }
+
+    /** What is left to pay in cash, with the store's cash rounding. */
+    public BigDecimal cashDue() {
+        return checkout.cashDue();
     }
 
     /** Sends the unconfirmed payment again, with the same sale UUID. */

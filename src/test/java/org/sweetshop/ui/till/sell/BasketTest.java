@@ -135,7 +135,7 @@ class BasketTest {
         basket.attachCoupon("SWC-TOKEN", coupon("10"));
         basket.attachPromo(promo("WELCOME10", "0.10", null));
 
-        CheckoutRequest request = basket.request("T1", Payment.card());
+        CheckoutRequest request = basket.request("T1", List.of(Payment.card()));
 
         assertThat(request.saleId()).isEqualTo(basket.saleId());
         assertThat(request.till()).isEqualTo("T1");
@@ -156,7 +156,7 @@ class BasketTest {
         assertThat(line.total()).isEqualByComparingTo("3.79");
         assertThat(line.total()).isEqualByComparingTo(Money.weighedLine(new BigDecimal("14.99"), 253));
         assertThat(basket.pricing().subtotal()).isEqualByComparingTo("4.99");
-        assertThat(basket.request("T1", Payment.card()).lines()).containsExactly(new BasketLine("PM", 253), new BasketLine("SL", 1));
+        assertThat(basket.request("T1", List.of(Payment.card())).lines()).containsExactly(new BasketLine("PM", 253), new BasketLine("SL", 1));
     }
 
     @Test
@@ -167,7 +167,7 @@ class BasketTest {
 
         assertThat(basket.items()).extracting(Basket.Item::sku, Basket.Item::quantity).containsExactly(tuple("LQ", 10));
         assertThat(basket.pricing().total()).isEqualByComparingTo("0.01");
-        assertThat(basket.request("T1", Payment.card()).lines()).containsExactly(new BasketLine("LQ", 10));
+        assertThat(basket.request("T1", List.of(Payment.card())).lines()).containsExactly(new BasketLine("LQ", 10));
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.sweetshop.sale.CheckoutRequest;
 import org.sweetshop.sale.Pricing;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.sale.ReceiptLine;
+import org.sweetshop.sale.Tender;
 import org.sweetshop.staff.Caller;
 
 /**
@@ -118,8 +119,7 @@ public final class FakeSellServices implements SellServices {
         receipts++;
         return new Receipt(request.saleId(), request.till() + "-" + String.format("%06d", receipts), request.till(),
                 cashier == null ? "cashier" : cashier.username(), Instant.now(), lines, pricing.subtotal(), pricing.couponDiscount(),
-                pricing.promoDiscount(), pricing.total(), request.payment().method(), request.payment().tendered(),
-                request.payment().tendered() == null ? null : request.payment().tendered().subtract(pricing.total()), null, null, false);
+                pricing.promoDiscount(), pricing.total(), Tender.settle(pricing.total(), request.payments(), BigDecimal.ZERO), null, null, false);
     }
 
     @Override

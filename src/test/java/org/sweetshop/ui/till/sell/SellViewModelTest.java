@@ -1,5 +1,9 @@
 package org.sweetshop.ui.till.sell;
 
+import static org.assertj.core.api.Assertions.tuple;
+
+import org.sweetshop.sale.PaymentPart;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -112,16 +116,64 @@ class SellViewModelTest extends DatabaseTest {
     }
 
     @Test
-    void cashBelowTheTotalOrNotANumberIsRefusedAndNothingIsSold() {
+    void cashThatIsNotAnAmountIsRefusedAndNothingIsSold() {
         model.add("SL");
-        model.payCash("1.00");
-        assertThat(model.messageProperty().get()).isEqualTo("Cash tendered 1.00 is less than the total 1.20.");
         model.payCash("lots");
         assertThat(model.toneProperty().get()).isEqualTo(Notice.Tone.ERROR);
         model.payCash("1.234");
+        assertThat(model.toneProperty().get()).isEqualTo(Notice.Tone.ERROR);
+        assertThat(model.paymentsTaken()).isEmpty();
         assertThat(model.basket()).hasSize(1);
         assertThat(Sql.queryLong(app.database().dataSource(), "select count(*) from sale")).isZero();
         assertThat(stockOf("SL")).isEqualTo(5);
+    }
+
+    @Test
+    void cashBelowTheTotalIsTakenAsAPartTheBasketWaitsAndACardPaysTheRest() {
+        model.add("SL");
+        model.add("SL");   // 2.40
+
+        model.payCash("1.00");
+        assertThat(model.messageProperty().get()).isEqualTo("Cash 1.00 taken: 1.40 left to pay.");
+        assertThat(model.leftToPay()).isEqualByComparingTo("1.40");
+        assertThat(Sql.queryLong(app.database().dataSource(), "select count(*) from sale")).isZero();
+        // part of it is paid: the basket stays as it is, a second cash part and a card beyond the rest are refused
+        model.add("SL");
+        assertThat(model.messageProperty().get()).isEqualTo("Part of this basket is paid: pay the rest, or Undo payments to change it.");
+        assertThat(model.basket()).singleElement().satisfies(line -> assertThat(line.quantity()).isEqualTo(2));
+        model.payCash("5.00");
+        assertThat(model.messageProperty().get()).isEqualTo("Cash is taken already: pay the rest by card, or Undo payments.");
+        model.payCard("1.50");
+        assertThat(model.messageProperty().get()).isEqualTo("A card part of 1.50 is more than the 1.40 left to pay.");
+        model.payCard("0.40");
+        assertThat(model.messageProperty().get()).isEqualTo("Card 0.40 taken: 1.00 left to pay.");
+
+        model.payCard();
+
+        Receipt receipt = model.lastReceiptProperty().get();
+        assertThat(receipt.payments()).extracting(PaymentPart::method, PaymentPart::amount).containsExactly(
+                tuple(PaymentMethod.CASH, new BigDecimal("1.00")), tuple(PaymentMethod.CARD, new BigDecimal("0.40")),
+                tuple(PaymentMethod.CARD, new BigDecimal("1.00")));
+        assertThat(receipt.change()).isEqualByComparingTo("0.00");
+        assertThat(model.paymentsTaken()).isEmpty();
+        assertThat(stockOf("SL")).isEqualTo(3);
+    }
+
+    @Test
+    void undoPaymentsDropsThePartsAndTheBasketMayChangeAgain() {
+        model.add("SL");
+        model.payCard("0.50");
+        assertThat(model.paymentsTaken()).hasSize(1);
+
+        model.undoPayments();
+
+        assertThat(model.messageProperty().get()).isEqualTo("Payments undone: 1.20 to pay.");
+        assertThat(model.paymentsTaken()).isEmpty();
+        model.add("SL");
+        assertThat(model.basket()).singleElement().satisfies(line -> assertThat(line.quantity()).isEqualTo(2));
+        model.payCash("5.00");
+        assertThat(model.lastReceiptProperty().get().payments()).extracting(PaymentPart::amount).containsExactly(new BigDecimal("2.40"));
+        assertThat(model.lastReceiptProperty().get().change()).isEqualByComparingTo("2.60");
     }
 
     @Test
