@@ -266,6 +266,43 @@ class TillLockWindowTest extends TillWindowTestBase {
     }
 
     @Test
+    void aTillIsNotLockedWhileNobodyHasAPinAndItsBasketStays(FxRobot robot) throws Exception {
+        sweet("SL", "1.20", 5);
+        openWithPrinter(robot, EscPosReceiver.deadPort());
+        login(robot, "cashier");
+        robot.clickOn("#tile-SL");
+        waitFor(() -> text(robot, "#total").equals("1.20"));
+
+        robot.type(KeyCode.F9);
+        waitFor(() -> text(robot, "#message").startsWith("Nobody has a PIN yet"));
+        assertThat(text(robot, "#message"))
+                .isEqualTo("Nobody has a PIN yet, so nobody could unlock the till: set one first (staff pin USER --as USER).");
+        assertThat(robot.lookup("#lock-screen").tryQuery()).isEmpty();
+        assertThat(model.screenProperty().get()).isEqualTo(TillViewModel.Screen.SELLING);
+        assertThat(text(robot, "#total")).isEqualTo("1.20");
+    }
+
+    @Test
+    void aManagerAtTheTillOpensTheDrawerWithAReasonAndNoApproval(FxRobot robot) throws Exception {
+        sweet("SL", "1.20", 5);
+        try (EscPosReceiver receiver = EscPosReceiver.printing()) {
+            openWithPrinter(robot, receiver.port());
+            login(robot, "manager");
+
+            robot.clickOn("#no-sale");
+            waitFor(() -> robot.lookup("#no-sale-open").tryQuery().isPresent());
+            assertThat(robot.lookup("#approval-overlay").tryQuery()).isEmpty();
+            robot.clickOn("#no-sale-open");
+
+            assertThat(EscPosDecoder.decode(receiver.nextJob(WAIT))).containsExactly(new Pulse(2, 100, 500));
+            waitFor(() -> text(robot, "#message").equals("Cash drawer opened (no sale)."));
+        }
+        assertThat(audit(AuditAction.DRAWER_OPEN)).extracting(AuditEntry::staff, AuditEntry::newValue, AuditEntry::till)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("manager", "No sale", "T1"));
+        assertThat(audit(AuditAction.APPROVAL)).isEmpty();
+    }
+
+    @Test
     void theLockScreenTheApprovalAndTheSellingScreensButtonsFitAt1024By768WithFingerSizedKeys(FxRobot robot) throws Exception {
         sweet("SL", "1.20", 5);
         office.staff().setPin(manager, "cashier", "2580");
