@@ -229,6 +229,20 @@ class StaffPinTest extends DatabaseTest {
     }
 
     @Test
+    void theAuditLogTakesEveryAuditActionAndStillRefusesAnyOther() {
+        // V18 extends audit_log_action_ck with what the check held before it, whichever migration put it there
+        for (AuditAction action : AuditAction.values()) {
+            office.database().transactor().run(em -> AuditLog.record(em, owner.staffId(), action, "probe", null, null, null,
+                    java.time.Instant.now()));
+        }
+        assertThat(Sql.queryLong(office.database().dataSource(), "select count(*) from audit_log where subject = 'probe'"))
+                .isEqualTo(AuditAction.values().length);
+        assertThatThrownBy(() -> Sql.execute(office.database().dataSource(),
+                "insert into audit_log (at, staff_id, action, subject) select now(), id, 'NOT_AN_ACTION', 'x' from staff limit 1"))
+                .hasRootCauseInstanceOf(java.sql.SQLException.class).rootCause().hasMessageContaining("audit_log_action_ck");
+    }
+
+    @Test
     void aRefundApprovedAtTheTillIsMadeByTheApproverAndTheAuditSaysWhoAsked() {
         sweet("SL", "1.20", 5);
         Receipt sold = app.sales().checkout(cashier, basket("T1", List.of(line("SL", 2))));
