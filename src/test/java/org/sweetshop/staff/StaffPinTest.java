@@ -153,6 +153,20 @@ class StaffPinTest extends DatabaseTest {
     }
 
     @Test
+    void tenWrongPinsAtOnceCountFiveAndLockThePinExactly() {
+        office.staff().setPin(manager, "cashier", "2580");
+
+        var outcomes = org.sweetshop.testing.Race.run(10, i -> app.staff().unlock("cashier", "90" + (10 + i)));
+
+        // counted one at a time under the row's lock: the fifth locks the PIN, the five after it find it locked
+        assertThat(org.sweetshop.testing.Race.tally(outcomes)).isEqualTo(java.util.Map.of("WRONG_PIN", 4L, "PIN_LOCKED", 6L));
+        assertThat(Sql.queryLong(app.database().dataSource(),
+                "select count(*) from staff where username = 'cashier' and pin_failures = 0 and pin_locked_until > now()")).isEqualTo(1);
+        assertThatThrownBy(() -> app.staff().unlock("cashier", "2580"))
+                .isInstanceOfSatisfying(NotPermittedException.class, e -> assertThat(e.code()).isEqualTo("PIN_LOCKED"));
+    }
+
+    @Test
     void aRightPinForgetsTheWrongOnesBeforeIt() {
         office.staff().setPin(manager, "cashier", "2580");
         for (int i = 0; i < 4; i++) {
