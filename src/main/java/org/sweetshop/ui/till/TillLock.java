@@ -88,6 +88,26 @@ public final class TillLock {
                 .executeWith(tasks);
     }
 
+    /**
+     * The way in without a PIN (none set, or locked after wrong ones): a log-in with the password,
+     * counted like any other; the basket is kept for that person as for a PIN.
+     */
+    public void unlockWithPassword(String username, String password) {
+        if (busy.get()) {
+            return;
+        }
+        if (username == null || username.isBlank() || password == null || password.isEmpty()) {
+            message.set("Type your username and your password.");
+            return;
+        }
+        TillServices app = till.services();
+        message.set("Logging in…");
+        BackgroundTask.of(() -> app.login(username.strip(), password)).showingBusy(busy)
+                .onSuccess(till::unlockedBy)
+                .onFailure(e -> message.set(Messages.of(e)))
+                .executeWith(tasks);
+    }
+
     public ObservableList<PinHolder> holders() {
         return holders;
     }

@@ -147,11 +147,13 @@ class TillLockWindowTest extends TillWindowTestBase {
     }
 
     @Test
-    void aWrongPinIsSaidAndCountedAndTheFifthLocksThePinUntilATimeItSays(FxRobot robot) throws Exception {
+    void aWrongPinIsSaidAndCountedTheFifthLocksThePinUntilATimeItSaysAndThePasswordStillUnlocks(FxRobot robot) throws Exception {
         sweet("SL", "1.20", 5);
         office.staff().setPin(manager, "cashier", "2580");
         openWithPrinter(robot, EscPosReceiver.deadPort());
         login(robot, "cashier");
+        robot.clickOn("#tile-SL");
+        waitFor(() -> text(robot, "#total").equals("1.20"));
         robot.clickOn("#lock");
         waitFor(() -> robot.lookup("#lock-screen").tryQuery().isPresent());
 
@@ -175,6 +177,18 @@ class TillLockWindowTest extends TillWindowTestBase {
                 + " after repeated wrong PINs: wait until then, or log in with the password.");
         assertThat(robot.lookup("#lock-screen").tryQuery()).isPresent();
         assertThat(robot.lookup("#basket").tryQuery()).isEmpty();
+
+        // the PIN is locked: the password is the way in, and the basket is still there
+        robot.clickOn("#lock-use-password");
+        assertThat(robot.lookup("#lock-username").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo("cashier");
+        robot.clickOn("#lock-password").write("wrong-password");
+        robot.clickOn("#lock-password-unlock");
+        waitFor(() -> text(robot, "#lock-message").equals("Wrong username or password."));
+        robot.clickOn("#lock-password").write(PASSWORD);
+        robot.clickOn("#lock-password-unlock");
+        waitFor(() -> robot.lookup("#tiles").tryQuery().isPresent());
+        assertThat(text(robot, "#total")).isEqualTo("1.20");
+        assertThat(text(robot, "#cashier")).isEqualTo("cashier (cashier)");
     }
 
     @Test
@@ -328,7 +342,9 @@ class TillLockWindowTest extends TillWindowTestBase {
 
         robot.clickOn("#lock");
         waitFor(() -> robot.lookup("#lock-screen").tryQuery().isPresent());
-        fits(robot, true, "#lock-name-cashier", "#lock-name-cashier6", "#pin-key-1", "#pin-key-9", "#pin-key-0", "#pin-back", "#unlock");
+        fits(robot, true, "#lock-name-cashier", "#lock-name-cashier6", "#pin-key-1", "#pin-key-9", "#pin-key-0", "#pin-back", "#unlock", "#lock-use-password");
+        robot.clickOn("#lock-use-password");
+        fits(robot, true, "#lock-password-unlock", "#unlock", "#pin-key-0");
     }
 
     /** Each node lies wholly inside the scene; with {@code fingers}, each button is at least 44 px high. */
