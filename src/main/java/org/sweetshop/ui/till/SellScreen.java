@@ -160,7 +160,7 @@ final class SellScreen implements SellView.Actions, AutoCloseable {
 
     /** A return: the receipt, what comes back, then the refund (a cashier's with a manager's approval). */
     void startReturn() {
-        TillReturn giving = new TillReturn(staff, till.till(), model::cashier, tasks);
+        TillReturn giving = new TillReturn(staff, till.till(), tasks);
         ReturnPanel panel = new ReturnPanel(giving);
         Button refund = Controls.button("Refund", "return-refund", e -> refund(giving));
         refund.disableProperty().bind(giving.busyProperty());

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -16,7 +15,6 @@ import org.sweetshop.common.Quantity;
 import org.sweetshop.common.SoldBy;
 import org.sweetshop.refund.RefundLine;
 import org.sweetshop.refund.RefundView;
-import org.sweetshop.refund.RefundedItem;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.sale.ReceiptLine;
 import org.sweetshop.staff.Approval;
@@ -51,17 +49,15 @@ public final class TillReturn {
 
     private final TillStaff staff;
     private final String till;
-    private final Supplier<Caller> cashier;
     private final TaskExecutor tasks;
     private final Busy busy = new Busy();
     private final ObservableList<Line> lines = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper receiptNo = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Type or scan the receipt number.");
 
-    TillReturn(TillStaff staff, String till, Supplier<Caller> cashier, TaskExecutor tasks) {
+    TillReturn(TillStaff staff, String till, TaskExecutor tasks) {
         this.staff = staff;
         this.till = till;
-        this.cashier = cashier;
         this.tasks = tasks;
     }
 
@@ -173,11 +169,6 @@ public final class TillReturn {
             message.set(Messages.of(e));
             refused.accept(Messages.of(e));
         }).executeWith(tasks);
-    }
-
-    /** Who is at the till now. */
-    Caller cashier() {
-        return cashier.get();
     }
 
     public ObservableList<Line> lines() {

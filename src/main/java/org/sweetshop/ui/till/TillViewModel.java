@@ -29,7 +29,8 @@ import org.sweetshop.ui.office.BackOffice;
 
 /**
  * The till window's journey: the database starts, then the first-run screen (an empty store)
- * or the log-in screen, the open-shift screen, selling for the logged-in cashier, the Z report.
+ * or the log-in screen, the open-shift screen, selling for the logged-in cashier (locked between
+ * cashiers, {@link TillLock}), the Z report.
  * Service calls are {@link BackgroundTask}s; no {@code javafx.scene} class, so tests drive it with
  * {@link TaskExecutor#sameThread()}.
  *
