@@ -67,17 +67,16 @@ public final class TaxSplit {
      */
     public static Split of(List<Line> lines, BigDecimal discountedSubtotal, boolean pricesIncludeTax) {
         List<BigDecimal> discounted = Money.shares(discountedSubtotal, lines.stream().map(Line::lineTotal).toList());
-        Map<String, TaxLine> byCode = new TreeMap<>();
+        Map<String, Line> rates = new TreeMap<>();
+        Map<String, BigDecimal> bases = new TreeMap<>();
         for (int i = 0; i < lines.size(); i++) {
-            Line line = lines.get(i);
-            BigDecimal base = discounted.get(i);
-            byCode.merge(line.code(), new TaxLine(line.code(), line.name(), line.rate(), Money.ZERO, Money.ZERO, base),
-                    (a, b) -> new TaxLine(a.code(), a.name(), a.rate(), Money.ZERO, Money.ZERO, a.gross().add(b.gross())));
+            rates.putIfAbsent(lines.get(i).code(), lines.get(i));
+            bases.merge(lines.get(i).code(), discounted.get(i), BigDecimal::add);
         }
         List<TaxLine> taxes = new ArrayList<>();
         BigDecimal added = Money.ZERO;
-        for (TaxLine rate : byCode.values()) {
-            BigDecimal base = rate.gross();
+        for (Line rate : rates.values()) {
+            BigDecimal base = bases.get(rate.code()).setScale(Money.SCALE);
             BigDecimal tax = tax(base, rate.rate(), pricesIncludeTax);
             if (pricesIncludeTax) {
                 taxes.add(new TaxLine(rate.code(), rate.name(), rate.rate(), base.subtract(tax), tax, base));

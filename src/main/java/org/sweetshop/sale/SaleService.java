@@ -3,6 +3,7 @@ package org.sweetshop.sale;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.hibernate.StatelessSession;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +28,7 @@ import org.sweetshop.common.Refusal;
 import org.sweetshop.common.Money;
 import org.sweetshop.common.Quantity;
 import org.sweetshop.common.SoldBy;
+import org.sweetshop.common.TaxSplit;
 import org.sweetshop.common.Texts;
 import org.sweetshop.common.TillNames;
 import org.sweetshop.coupon.Coupon;
@@ -41,6 +43,7 @@ import org.sweetshop.promo.PromoService;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.Role;
 import org.sweetshop.staff.StaffService;
+import org.sweetshop.tax.TaxRates;
 
 /**
  * Checkout: the one place a sale is made.
@@ -69,7 +72,7 @@ public final class SaleService {
 
     /** The entities of this package, for the Hibernate bootstrap. */
     public static List<Class<?>> entities() {
-        return List.of(Sale.class, SaleLine.class, OfflineConflict.class);
+        return List.of(Sale.class, SaleLine.class, SaleTax.class, OfflineConflict.class);
     }
 
     /** The request, checked and merged: one line per SKU, in the order first scanned. */
@@ -102,6 +105,8 @@ public final class SaleService {
         StaffService.requireActive(session, caller);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what the database keeps
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        // the tax rates and the store's mode, before any lock (a rate never changes once made)
+        TaxRates rates = TaxRates.read(session);
 
         // 1. sweets, ascending id
         List<Sweet> sweets = Sweets.lockInIdOrder(session, basket.lines().keySet());
@@ -120,6 +125,7 @@ public final class SaleService {
         Coupon coupon = basket.coupon() == null ? null : CouponService.lockForRedemption(session, basket.coupon());
         Promo promo = basket.promo() == null ? null : PromoService.lockForUse(session, basket.promo());
 
+        List<String> skus = new ArrayList<>(basket.lines().keySet());
         List<Pricing.Line> priced = new ArrayList<>();
         for (Map.Entry<String, Integer> line : basket.lines().entrySet()) {
             priced.add(new Pricing.Line(bySku.get(line.getKey()).getPrice(), line.getValue(), bySku.get(line.getKey()).getSoldBy()));
@@ -129,20 +135,32 @@ public final class SaleService {
             throw new InvalidInputException("items", "a sale cannot be more than " + Money.format(Money.MAX_SALE)
                     + "; this basket comes to " + Money.format(pricing.subtotal()));
         }
+        // each line at its sweet's rate (read under the sweet's lock); a rate added since the read above is read again
+        List<TaxSplit.Line> taxed = new ArrayList<>();
+        for (int i = 0; i < priced.size(); i++) {
+            Sweet sweet = bySku.get(skus.get(i));
+            if (!rates.has(sweet.getTaxCode())) {
+                rates = TaxRates.read(session);
+            }
+            taxed.add(rates.rate(sweet.getTaxCode()).line(priced.get(i).total()));
+        }
+        TaxSplit.Split taxes = TaxSplit.of(taxed, pricing.total(), rates.pricesIncludeTax());
+        BigDecimal due = pricing.total().add(taxes.added());
         Payment payment = basket.payment();
-        if (payment.method() == PaymentMethod.CASH && payment.tendered().compareTo(pricing.total()) < 0) {
+        if (payment.method() == PaymentMethod.CASH && payment.tendered().compareTo(due) < 0) {
             throw new InvalidInputException("cash tendered", "cash tendered " + payment.tendered().toPlainString()
-                    + " is less than the total " + pricing.total().toPlainString());
+                    + " is less than the total " + due.toPlainString());
         }
 
         List<StockMovement> movements = new ArrayList<>();
-        Sale sale = new Sale(basket.saleId(), basket.till(), caller.staffId(), now, pricing,
+        Sale sale = new Sale(basket.saleId(), basket.till(), caller.staffId(), now, pricing, taxes,
                 coupon == null ? null : coupon.getId(), promo == null ? null : promo.getId(), payment);
-        for (Map.Entry<String, Integer> line : basket.lines().entrySet()) {
-            Sweet sweet = bySku.get(line.getKey());
-            movements.add(StockLedger.change(sweet, -line.getValue(), MovementKind.SALE, caller.staffId(), basket.till(), null,
+        for (int i = 0; i < skus.size(); i++) {
+            Sweet sweet = bySku.get(skus.get(i));
+            int quantity = basket.lines().get(skus.get(i));
+            movements.add(StockLedger.change(sweet, -quantity, MovementKind.SALE, caller.staffId(), basket.till(), null,
                     basket.saleId(), now));
-            sale.addLine(sweet.getId(), sweet.getSku(), sweet.getName(), sweet.getPrice(), line.getValue(), sweet.getSoldBy());
+            sale.addLine(sweet.getId(), sweet.getSku(), sweet.getName(), sweet.getPrice(), quantity, sweet.getSoldBy(), taxed.get(i));
         }
         if (coupon != null) {
             coupon.redeem(basket.saleId(), basket.till(), now, today);
