@@ -178,7 +178,11 @@ begin
     if sweetshop_privileged(tg_relid) then
         return null;
     end if;
-    which := case when tg_table_name = 'refund' then new.id else new.refund_id end;
+    if tg_table_name = 'refund' then
+        which := new.id;
+    else
+        which := new.refund_id;
+    end if;
     select amount into wanted from refund where id = which;
     select coalesce(sum(gross), 0) into lines from refund_tax t where t.refund_id = which;
     if wanted <> lines then
