@@ -76,7 +76,7 @@ final class SweetCommand extends CliCommand.Group {
                     + (added.weighed() ? "/kg, " + Quantity.format(added.stock(), added.soldBy()) : ", " + added.stock()) + " in stock"
                     + (added.plu() == null ? "" : ", PLU " + String.format("%05d", added.plu()))
                     + (barcodes == null || barcodes.isEmpty() ? "" : ", barcodes " + String.join(" ", barcodes))
-                    + ", tax " + added.taxCode());
+                    + (tax == null ? "" : ", tax " + added.taxCode()));
             return Cli.OK;
         }
 
@@ -214,7 +214,7 @@ final class SweetCommand extends CliCommand.Group {
                 out().println(Json.write(edited));
             } else {
                 out().println("edited " + edited.sku() + " " + edited.name() + " (" + edited.category() + ") at "
-                        + Money.format(edited.price()) + ", reorder level " + edited.reorderLevel() + ", tax " + edited.taxCode());
+                        + Money.format(edited.price()) + ", reorder level " + edited.reorderLevel() + (tax == null ? "" : ", tax " + edited.taxCode()));
             }
             return Cli.OK;
         }
