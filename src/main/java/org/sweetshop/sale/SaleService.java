@@ -28,6 +28,7 @@ import org.sweetshop.common.Refusal;
 import org.sweetshop.common.Money;
 import org.sweetshop.common.Quantity;
 import org.sweetshop.common.SoldBy;
+import org.sweetshop.common.TaxLine;
 import org.sweetshop.common.TaxSplit;
 import org.sweetshop.common.Texts;
 import org.sweetshop.common.TillNames;
@@ -225,6 +226,23 @@ public final class SaleService {
             default:
                 return violation;
         }
+    }
+
+    /**
+     * The tax per rate of a till's receipts numbered after {@code after} up to {@code upTo} (a
+     * shift's), added up, by code; read in the caller's transaction.
+     */
+    public static List<TaxLine> taxesOfReceipts(EntityManager em, String till, long after, long upTo) {
+        return em.createQuery("select t.code, t.name, t.rate, sum(t.net), sum(t.tax), sum(t.gross) from SaleTax t, Sale s"
+                        + " where s.id = t.saleId and s.till = :till and s.receiptSeq > :after and s.receiptSeq <= :upTo"
+                        + " group by t.code, t.name, t.rate order by t.code", Object[].class)
+                .setParameter("till", till)
+                .setParameter("after", after)
+                .setParameter("upTo", upTo)
+                .getResultStream()
+                .map(row -> new TaxLine((String) row[0], (String) row[1], (BigDecimal) row[2], (BigDecimal) row[3],
+                        (BigDecimal) row[4], (BigDecimal) row[5]))
+                .toList();
     }
 
     /** The receipt of a sale made earlier, by its UUID. */

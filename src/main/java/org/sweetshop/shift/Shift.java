@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.util.List;
+import org.sweetshop.common.TaxLine;
 import java.time.Instant;
 
 /**
@@ -126,7 +128,7 @@ class Shift {
     }
 
     /** The Z report of a closed shift, from the frozen figures. */
-    ZReport zReport(String openedByName, String closedByName) {
+    ZReport zReport(String openedByName, String closedByName, List<TaxLine> taxes) {
         if (isOpen()) {
             throw new IllegalStateException("shift " + id + " is still open");
         }
@@ -134,7 +136,11 @@ class Shift {
         return new ZReport(id, till, openedByName, openedAt, closedByName, closedAt, sales, gross, couponDiscounts,
                 promoDiscounts, net, cashSales, cardSales, openingFloat, expected, countedCash, countedCash.subtract(expected),
                 firstReceiptSeq == null ? null : ZReport.receiptNumber(till, firstReceiptSeq),
-                lastReceiptSeq == null ? null : ZReport.receiptNumber(till, lastReceiptSeq));
+                lastReceiptSeq == null ? null : ZReport.receiptNumber(till, lastReceiptSeq), taxes);
+    }
+
+    Long getCloseReceiptSeq() {
+        return closeReceiptSeq;
     }
 
     Long getId() {
