@@ -28,7 +28,7 @@ public record TaxRates(Map<String, TaxRateView> rates, boolean pricesIncludeTax)
             + " from tax_rate order by code";
 
     public TaxRates {
-        rates = Map.copyOf(rates);
+        rates = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(rates));
     }
 
     /** Reads the rates and the store's mode in the caller's transaction (a checkout's stateless session or an entity manager's). */
