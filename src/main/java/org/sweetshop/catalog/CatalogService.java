@@ -15,6 +15,7 @@ import org.sweetshop.db.ConstraintViolation;
 import org.sweetshop.db.Transactor;
 import org.sweetshop.staff.AuditAction;
 import org.sweetshop.staff.AuditLog;
+import org.sweetshop.tax.TaxRateView;
 import org.sweetshop.tax.TaxRates;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.Role;
@@ -109,6 +110,11 @@ public final class CatalogService {
         } catch (ConstraintViolation e) {
             throw translate(e, sku, plu, codes);
         }
+    }
+
+    /** The store's tax rates, by code: what a sweet may be sold at (the back office's picker). */
+    public List<TaxRateView> taxRates() {
+        return tx.call(em -> List.copyOf(TaxRates.read(Transactor.session(em)).rates().values()));
     }
 
     /** A PLU: 1 to 99999, as a label scale's 5 digits carry it. */
