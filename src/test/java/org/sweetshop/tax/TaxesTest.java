@@ -190,6 +190,12 @@ class TaxesTest extends DatabaseTest {
         SalesReport sales = app.reports().sales(manager, today, today);
         assertThat(gross(sales.taxes())).isEqualByComparingTo(sales.summary().net());
         assertThat(gross(sales.refundTaxes())).isEqualByComparingTo(sales.summary().refunded());
+        List<List<String>> csv = org.sweetshop.report.ReportCsv.rows(sales, org.sweetshop.report.ReportCsv.Table.TAXES);
+        assertThat(org.sweetshop.report.ReportCsv.header(org.sweetshop.report.ReportCsv.Table.TAXES))
+                .containsExactly("kind", "code", "name", "rate", "net", "tax", "gross");
+        assertThat(csv).hasSize(sales.taxes().size() + sales.refundTaxes().size());
+        assertThat(csv.get(csv.size() - 1)).containsExactly("refunds", "STD", "Standard", "20.00",
+                refund.taxes().get(0).net().toPlainString(), refund.taxes().get(0).tax().toPlainString(), refund.amount().toPlainString());
     }
 
     @Test
