@@ -53,8 +53,10 @@ import org.sweetshop.tax.TaxRates;
  * the global {@link org.sweetshop.common.LockOrder}, the basket's sweets in ascending id order,
  * then the coupon, then the promo code, then the till's {@link ReceiptCounter} (an atomic
  * increment that holds the counter row's lock); checks stock and
- * discounts under those locks; and writes the sale, its lines, the stock movements, the redemption
- * and the next receipt number. It is idempotent on the sale's
+ * discounts under those locks; and writes the sale, its lines, its tax per rate, the stock movements,
+ * the redemption and the next receipt number. The tax rates and the store's {@code prices.include.tax}
+ * are read before the first lock ({@link TaxRates#read}); each line is taxed at its sweet's rate as
+ * read under the sweet's lock, by {@link TaxSplit}. It is idempotent on the sale's
  * UUID: a second submission, even a concurrent one, gets the receipt already made.
  */
 public final class SaleService {
