@@ -82,6 +82,12 @@ alter table sale drop constraint sale_total_ck;
 alter table sale add constraint sale_total_ck check (tax_added >= 0
     and total = subtotal - coupon_discount - promo_discount + tax_added);
 
+-- a shift's Z report: its net (the sales' totals) is gross - discounts + the tax added at the totals
+alter table shift add column tax_added numeric(14, 2) not null default 0;
+alter table shift drop constraint shift_net_ck;
+alter table shift add constraint shift_net_ck check (tax_added >= 0
+    and net = gross - coupon_discounts - promo_discounts + tax_added and net = cash_sales + card_sales);
+
 create table sale_tax (
     sale_id uuid           not null references sale (id),
     code    varchar(8)     not null references tax_rate (code),

@@ -74,6 +74,10 @@ class Shift {
     @Column(name = "card_sales", precision = 14, scale = 2)
     private BigDecimal cardSales;
 
+    /** The tax added at its sales' totals (prices excluding tax): net = gross - discounts + this (V16). */
+    @Column(name = "tax_added", nullable = false, precision = 14, scale = 2)
+    private BigDecimal taxAdded = BigDecimal.ZERO.setScale(2);
+
     @Column(name = "first_receipt_seq")
     private Long firstReceiptSeq;
 
@@ -123,6 +127,11 @@ class Shift {
         this.lastReceiptSeq = takings.lastReceiptSeq();
     }
 
+    /** At the close, with {@link #close}: the tax its sales added at their totals. */
+    void taxAdded(BigDecimal amount) {
+        this.taxAdded = amount;
+    }
+
     ShiftView view(String openedByName) {
         return new ShiftView(id, till, openedByName, openedAt, openingFloat);
     }
@@ -136,7 +145,7 @@ class Shift {
         return new ZReport(id, till, openedByName, openedAt, closedByName, closedAt, sales, gross, couponDiscounts,
                 promoDiscounts, net, cashSales, cardSales, openingFloat, expected, countedCash, countedCash.subtract(expected),
                 firstReceiptSeq == null ? null : ZReport.receiptNumber(till, firstReceiptSeq),
-                lastReceiptSeq == null ? null : ZReport.receiptNumber(till, lastReceiptSeq), taxes);
+                lastReceiptSeq == null ? null : ZReport.receiptNumber(till, lastReceiptSeq), taxes, taxAdded);
     }
 
     Long getCloseReceiptSeq() {

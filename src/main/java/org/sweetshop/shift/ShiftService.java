@@ -116,6 +116,10 @@ public final class ShiftService {
                             .getResultStream().findFirst())
                     .orElseThrow(() -> ShiftRefusedException.notOpen(name));
             shift.close(caller.staffId(), now(), counted, receiptSeq, takings(em, name, shift.getOpenReceiptSeq(), receiptSeq));
+            shift.taxAdded(money(em.createQuery("select coalesce(sum(s.taxAdded), 0) from Sale s where s.till = :till"
+                            + " and s.receiptSeq > :after and s.receiptSeq <= :upTo", Object.class)
+                    .setParameter("till", name).setParameter("after", shift.getOpenReceiptSeq()).setParameter("upTo", receiptSeq)
+                    .getSingleResult()));
             em.flush();
             return shift.zReport(username(em, shift.getOpenedBy()), caller.username(), taxes(em, shift));
         });

@@ -14,15 +14,18 @@ import org.sweetshop.common.TaxLine;
  * the takings by payment method, and the cash drawer (float + cash sales = expected, against the
  * cash counted). {@code difference} is counted minus expected: negative when cash is missing.
  * {@code firstReceipt}/{@code lastReceipt} are null when the shift made no sale. {@code taxes} is the
- * tax per rate of its receipts (net, tax, gross), whose gross add up to {@code net}.
+ * tax per rate of its receipts (net, tax, gross), whose gross add up to {@code net}; {@code taxAdded}
+ * the tax its sales added at their totals (prices excluding tax): net = gross - discounts + taxAdded.
  */
 public record ZReport(long shiftId, String till, String openedBy, Instant openedAt, String closedBy, Instant closedAt,
         int sales, BigDecimal gross, BigDecimal couponDiscounts, BigDecimal promoDiscounts, BigDecimal net,
         BigDecimal cashSales, BigDecimal cardSales, BigDecimal openingFloat, BigDecimal cashExpected,
-        BigDecimal countedCash, BigDecimal difference, String firstReceipt, String lastReceipt, List<TaxLine> taxes) {
+        BigDecimal countedCash, BigDecimal difference, String firstReceipt, String lastReceipt, List<TaxLine> taxes,
+        BigDecimal taxAdded) {
 
     public ZReport {
         taxes = taxes == null ? List.of() : List.copyOf(taxes);
+        taxAdded = taxAdded == null ? Money.ZERO : taxAdded;
     }
 
     /** A Z report without its tax lines. */
@@ -31,7 +34,7 @@ public record ZReport(long shiftId, String till, String openedBy, Instant opened
             BigDecimal cashSales, BigDecimal cardSales, BigDecimal openingFloat, BigDecimal cashExpected,
             BigDecimal countedCash, BigDecimal difference, String firstReceipt, String lastReceipt) {
         this(shiftId, till, openedBy, openedAt, closedBy, closedAt, sales, gross, couponDiscounts, promoDiscounts, net, cashSales,
-                cardSales, openingFloat, cashExpected, countedCash, difference, firstReceipt, lastReceipt, List.of());
+                cardSales, openingFloat, cashExpected, countedCash, difference, firstReceipt, lastReceipt, List.of(), Money.ZERO);
     }
 
     /** Width of a till's receipt printer, in characters. */
@@ -60,6 +63,9 @@ public record ZReport(long shiftId, String till, String openedBy, Instant opened
         row(out, "Gross", Money.format(gross));
         row(out, "Coupon discounts", minus(couponDiscounts));
         row(out, "Promo discounts", minus(promoDiscounts));
+        if (taxAdded.signum() != 0) {
+            row(out, "Tax added", "+" + Money.format(taxAdded));
+        }
         row(out, "Net", Money.format(net));
         row(out, "  cash", Money.format(cashSales));
         row(out, "  card", Money.format(cardSales));

@@ -216,6 +216,25 @@ class TaxesTest extends DatabaseTest {
     }
 
     @Test
+    void aShiftOfSalesWithTaxAddedClosesWithItInItsZReport() {
+        workedExampleSweets();
+        office.settings().set(owner, "prices.include.tax", "false", "T0");
+        app.shifts().open(cashier, "T1", new BigDecimal("20.00"));
+        sellWorkedExample(Payment.cash(new BigDecimal("10.00")));
+
+        ZReport z = app.shifts().close(cashier, "T1", new BigDecimal("26.69"));
+
+        assertThat(z.gross()).isEqualByComparingTo("6.44");
+        assertThat(z.promoDiscounts()).isEqualByComparingTo("0.64");
+        assertThat(z.taxAdded()).isEqualByComparingTo("0.89");
+        assertThat(z.net()).isEqualByComparingTo("6.69");
+        assertThat(z.cashExpected()).isEqualByComparingTo("26.69");
+        assertThat(gross(z.taxes())).isEqualByComparingTo(z.net());
+        assertThat(z.lines("Sweetshop", app.reports().zone())).contains("Tax added" + " ".repeat(26) + "+0.89");
+        assertThat(app.shifts().zReport(z.shiftId())).contains(z);
+    }
+
+    @Test
     void anOfflineSaleIsTaxedWhenItIsReplayedOutOfThePricePaid() {
         workedExampleSweets();
         office.settings().set(owner, "prices.include.tax", "false", "T0");
