@@ -1,13 +1,17 @@
 package org.sweetshop.staff;
 
-/** What an audit log entry records; the names are stored (and checked by audit_log_action_ck: V5, V13, V14, V15). */
+/** What an audit log entry records; the names are stored (and checked by audit_log_action_ck: V5, V13, V14, V15, V16). */
 public enum AuditAction {
     SWEET_ADD, PRICE_CHANGE, SKU_CHANGE, NAME_CHANGE, CATEGORY_CHANGE, REORDER_LEVEL_CHANGE, SWEET_DEACTIVATE,
     CATALOG_IMPORT, DELIVERY_IMPORT, BARCODE_ADD, PLU_CHANGE,
     STAFF_REGISTER, STAFF_DEACTIVATE, PASSWORD_RESET,
     SETTING_CHANGE,
     /** The cash drawer opened without a sale (a "no sale"): subject the till, new value the reason. */
-    DRAWER_OPEN;
+    DRAWER_OPEN,
+    /** A tax rate added: subject its code, new value its name and rate. */
+    TAX_RATE_ADD,
+    /** A sweet moved to another tax rate: subject its SKU, old and new value the codes. */
+    TAX_CHANGE;
 
     /** {@code price-change}: how the command line names it. */
     public String label() {

@@ -88,6 +88,24 @@ class ReceiptPrinterTest {
     }
 
     @Test
+    void aTaxedReceiptPrintsTheStoresAddressTaxNumberAndItsTaxTable() throws Exception {
+        try (EscPosReceiver receiver = EscPosReceiver.printing()) {
+            printer(receiver.uri(), PaperWidth.MM58, Duration.ofSeconds(2), Duration.ofSeconds(5)).print(Receipts.counterSaleTaxed(),
+                    new org.sweetshop.print.ReceiptText.Head("Sweetshop", "1 High Street\nLittle Snoring", "GB 123 4567 89"), "GBP",
+                    ZoneOffset.UTC, false);
+
+            List<String> lines = EscPosDecoder.lines(EscPosDecoder.decode(receiver.nextJob(WAIT)));
+            assertThat(lines).allMatch(line -> line.length() <= 32);
+            assertThat(lines.subList(0, 4)).map(String::strip).containsExactly("Sweetshop", "1 High Street", "Little Snoring",
+                    "Tax no. GB 123 4567 89");
+            int table = lines.indexOf(edges("Tax by rate", "gross", 32));
+            assertThat(lines.subList(table, table + 5)).containsExactly(edges("Tax by rate", "gross", 32),
+                    edges("RED 5% Reduced", "3.79", 32), "  net 3.61  tax 0.18", edges("STD 20% Standard", "3.60", 32),
+                    "  net 3.00  tax 0.60");
+        }
+    }
+
+    @Test
     void on58mmPaperTheLinesAreThirtyTwoColumns() throws Exception {
         try (EscPosReceiver receiver = EscPosReceiver.printing()) {
             print(printer(receiver.uri(), PaperWidth.MM58, Duration.ofSeconds(2), Duration.ofSeconds(5)), Receipts.counterSale());

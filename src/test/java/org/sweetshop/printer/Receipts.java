@@ -30,6 +30,17 @@ final class Receipts {
                 Tender.single(PaymentMethod.CASH, new BigDecimal("7.39"), new BigDecimal("10.00")), null, null, false);
     }
 
+    /** {@link #counterSale()} with its tax: the fudge at STD 20 %, the pear drops at RED 5 %, inside the prices. */
+    static Receipt counterSaleTaxed() {
+        Receipt r = counterSale();
+        return new Receipt(r.saleId(), r.receiptNo(), r.till(), r.cashier(), r.createdAt(), r.lines(), r.subtotal(), r.couponDiscount(),
+                r.promoDiscount(), r.total(), r.tender(), null, null, false, List.of(
+                        new org.sweetshop.common.TaxLine("RED", "Reduced", new BigDecimal("5.00"), new BigDecimal("3.61"),
+                                new BigDecimal("0.18"), new BigDecimal("3.79")),
+                        new org.sweetshop.common.TaxLine("STD", "Standard", new BigDecimal("20.00"), new BigDecimal("3.00"),
+                                new BigDecimal("0.60"), new BigDecimal("3.60"))), Money.ZERO);
+    }
+
     /** A receipt of {@code lines} lines: far more than a printer's and the kernel's buffers hold. */
     static Receipt longReceipt(int lines) {
         List<ReceiptLine> all = new ArrayList<>();

@@ -26,8 +26,16 @@ import org.sweetshop.ui.till.sell.SellViewModel;
  */
 final class SellScreen implements SellView.Actions, AutoCloseable {
 
-    /** What a receipt is printed with. */
-    record ReceiptFormat(String storeName, String currency) {
+    /** What a receipt is printed with: the store's name and currency, and its address and tax number where set. */
+    record ReceiptFormat(String storeName, String currency, String address, String taxNumber) {
+
+        ReceiptFormat(String storeName, String currency) {
+            this(storeName, currency, null, null);
+        }
+
+        ReceiptText.Head head() {
+            return new ReceiptText.Head(storeName, address, taxNumber);
+        }
     }
 
     private final SellViewModel model;
@@ -153,7 +161,8 @@ final class SellScreen implements SellView.Actions, AutoCloseable {
 
     /** Shows the receipt over the selling screen with Print and Save PDF; Enter or Esc closes it. */
     private void showReceipt(Receipt receipt, boolean reprint) {
-        List<String> lines = ReceiptText.render(receipt, format.storeName(), format.currency(), ZoneId.systemDefault(), reprint);
+        List<String> lines = ReceiptText.render(receipt, format.head(), format.currency(), ZoneId.systemDefault(), reprint,
+                ReceiptText.WIDTH);
         PrintedText printed = new PrintedText(lines, "receipt-text", 480);
         Button print = Controls.button("Print", "receipt-print", e -> print(printed.text()));
         Button save = Controls.button("Save PDF…", "receipt-pdf", e -> savePdf(lines, "receipt-" + receipt.receiptNo() + ".pdf"));
