@@ -89,15 +89,15 @@ final class ReceiptCommand extends CliCommand.Group {
      * offline) or does not answer. The store's address and tax number come from its settings only
      * (null where not read).
      */
-    record Heading(String storeName, String currency, String address, String taxNumber) {
+    record Heading(String storeName, String currency, String address, String taxNumber, String header, String footer) {
 
         Heading(String storeName, String currency) {
-            this(storeName, currency, null, null);
+            this(storeName, currency, null, null, null, null);
         }
 
-        /** What {@link ReceiptText} prints above the receipt. */
+        /** What {@link ReceiptText} prints above the receipt (and its footer below). */
         ReceiptText.Head head() {
-            return new ReceiptText.Head(storeName, address, taxNumber);
+            return new ReceiptText.Head(storeName, address, taxNumber, header, footer);
         }
 
         static Heading of(Cli cli, boolean online) {
@@ -107,7 +107,8 @@ final class ReceiptCommand extends CliCommand.Group {
                     var store = cli.context().settings().read();
                     // a key the store has not set is this till's own, as at the till's window
                     return new Heading(ours(store.get(SettingKey.STORE_NAME), config.storeName()),
-                            ours(store.get(SettingKey.CURRENCY), config.currency()), store.address(), store.taxNumber());
+                            ours(store.get(SettingKey.CURRENCY), config.currency()), store.address(), store.taxNumber(),
+                            store.receiptHeader(), store.receiptFooter());
                 } catch (RuntimeException e) {
                     LOG.warn("the store's settings could not be read for the receipt, this till's are used: {}", e.toString());
                 }

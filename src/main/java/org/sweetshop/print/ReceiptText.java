@@ -37,14 +37,28 @@ public final class ReceiptText {
     }
 
     /**
-     * What heads a receipt: the store's name, then its address (each of its lines centred) and its
-     * tax number where the store has set them ({@code store.address}, {@code tax.number}).
+     * What heads a receipt: the store's name, then its address (each of its lines centred), its
+     * tax number and its header where the store has set them ({@code store.address},
+     * {@code tax.number}, {@code receipt.header}); and what ends it: the store's
+     * {@code receipt.footer}, or "Thank you!" while it has none.
      */
-    public record Head(String storeName, String address, String taxNumber) {
+    public record Head(String storeName, String address, String taxNumber, String header, String footer) {
+
+        /** A head without the store's header and footer. */
+        public Head(String storeName, String address, String taxNumber) {
+            this(storeName, address, taxNumber, null, null);
+        }
 
         /** A head with the store's name only. */
         public static Head named(String storeName) {
             return new Head(storeName, null, null);
+        }
+    }
+
+    /** Each non-blank line of a multi-line setting, cleaned, centred. */
+    private static void centredLines(List<String> out, Layout l, String text) {
+        if (text != null) {
+            text.lines().map(ReceiptText::clean).filter(line -> !line.isEmpty()).forEach(line -> out.add(l.centred(line)));
         }
     }
 
@@ -87,12 +101,11 @@ public final class ReceiptText {
         Layout l = new Layout(columns);
         List<String> out = new ArrayList<>();
         out.add(l.centred(clean(head.storeName())));
-        if (head.address() != null) {
-            head.address().lines().map(ReceiptText::clean).filter(line -> !line.isEmpty()).forEach(line -> out.add(l.centred(line)));
-        }
+        centredLines(out, l, head.address());
         if (!clean(head.taxNumber()).isEmpty()) {
             out.add(l.centred("Tax no. " + clean(head.taxNumber())));
         }
+        centredLines(out, l, head.header());
         if (reprint) {
             out.add(l.centred("*** REPRINT ***"));
         }
@@ -144,7 +157,11 @@ public final class ReceiptText {
             }
         }
         out.add(l.rule());
-        out.add(l.centred("Thank you!"));
+        if (head.footer() == null || head.footer().isBlank()) {
+            out.add(l.centred("Thank you!"));
+        } else {
+            centredLines(out, l, head.footer());
+        }
         return List.copyOf(out);
     }
 

@@ -51,4 +51,13 @@ final class Receipts {
         return new Receipt(UUID.fromString("0190a7b2-0000-7000-8000-000000000002"), "T1-000043", "T1", "alice", AT, all, total,
                 Money.ZERO, Money.ZERO, total, Tender.single(PaymentMethod.CARD, total, null), null, null, false);
     }
+
+    /** {@link #counterSaleTaxed()} paid 3.00 by card and the rest in cash, 5.00 handed over. */
+    static Receipt counterSaleSplitTaxed() {
+        Receipt r = counterSaleTaxed();
+        return new Receipt(r.saleId(), r.receiptNo(), r.till(), r.cashier(), r.createdAt(), r.lines(), r.subtotal(), r.couponDiscount(),
+                r.promoDiscount(), r.total(), Tender.settle(r.total(), List.of(org.sweetshop.sale.Payment.card(new BigDecimal("3.00")),
+                        org.sweetshop.sale.Payment.cash(new BigDecimal("5.00"))), BigDecimal.ZERO), null, null, false, r.taxes(),
+                r.taxAdded());
+    }
 }

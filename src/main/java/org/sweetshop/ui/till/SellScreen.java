@@ -26,15 +26,18 @@ import org.sweetshop.ui.till.sell.SellViewModel;
  */
 final class SellScreen implements SellView.Actions, AutoCloseable {
 
-    /** What a receipt is printed with: the store's name and currency, and its address and tax number where set. */
-    record ReceiptFormat(String storeName, String currency, String address, String taxNumber) {
+    /**
+     * What a receipt is printed with: the store's name and currency, and its address, tax number,
+     * receipt header and footer where set.
+     */
+    record ReceiptFormat(String storeName, String currency, String address, String taxNumber, String header, String footer) {
 
         ReceiptFormat(String storeName, String currency) {
-            this(storeName, currency, null, null);
+            this(storeName, currency, null, null, null, null);
         }
 
         ReceiptText.Head head() {
-            return new ReceiptText.Head(storeName, address, taxNumber);
+            return new ReceiptText.Head(storeName, address, taxNumber, header, footer);
         }
     }
 

@@ -82,7 +82,8 @@ public final class TillController implements AutoCloseable {
         SellSettings sellSettings = store == null ? services.sellSettings()
                 : new SellSettings(services.sellSettings().scale(), store.pricePer100g(), store.cashRounding());
         SellScreen.ReceiptFormat format = store == null ? new SellScreen.ReceiptFormat(config.storeName(), config.currency())
-                : new SellScreen.ReceiptFormat(store.storeName(), store.currencyCode(), store.address(), store.taxNumber());
+                : new SellScreen.ReceiptFormat(store.storeName(), store.currencyCode(), store.address(), store.taxNumber(),
+                        store.receiptHeader(), store.receiptFooter());
         SellViewModel sell = new SellViewModel(services.selling(), model.till(), cashier, tasks, SaleIds::next, sellSettings);
         if (lastReceipt != null && lastReceipt.cashier().equals(cashier.username())) {
             sell.restoreLastReceipt(lastReceipt);   // back from the back office: Reprint last still works
