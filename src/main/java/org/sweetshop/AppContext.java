@@ -26,6 +26,7 @@ import org.sweetshop.sale.OfflineReplay;
 import org.sweetshop.sale.SaleService;
 import org.sweetshop.settings.SettingDefaults;
 import org.sweetshop.settings.SettingsService;
+import org.sweetshop.tax.TaxService;
 import org.sweetshop.shift.ShiftService;
 import org.sweetshop.staff.AuditLogService;
 import org.sweetshop.staff.DrawerOpenings;
@@ -65,6 +66,7 @@ public final class AppContext implements AutoCloseable {
     private final DrawerOpenings drawer;
     private final BackupService backups;
     private final SettingsService settings;
+    private final TaxService taxes;
     private SweetChanges liveStock;
 
     public AppContext(AppConfig config, EmbeddedDatabase embedded, Database database, PasswordHasher hasher, Clock clock) {
@@ -91,6 +93,7 @@ public final class AppContext implements AutoCloseable {
         this.reports = new ReportService(tx, clock);
         this.backups = new BackupService(tx, clock, appVersion());
         // read when the settings are: a bad weight.price.per fails what reads it, not every command
+        this.taxes = new TaxService(tx, clock);
         this.settings = new SettingsService(tx, clock,
                 () -> new SettingDefaults(config.storeName(), config.currency(), ConfigLoader.pricePer100g(config.dataDir())));
     }
@@ -109,6 +112,7 @@ public final class AppContext implements AutoCloseable {
         entities.addAll(ShiftService.entities());
         entities.addAll(RefundService.entities());
         entities.addAll(SettingsService.entities());
+        entities.addAll(TaxService.entities());
         return entities;
     }
 
@@ -148,6 +152,10 @@ public final class AppContext implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    public TaxService taxes() {
+        return taxes;
     }
 
     public StaffService staff() {

@@ -40,7 +40,7 @@ alter table sale add constraint sale_paid_ck check (cash_paid >= 0 and card_paid
 grant select, insert on sale_payment to sweetshop_till;
 
 -- The Z report counts each method's payments and shows the cash rounding: what cash and cards took
--- is the net plus the rounding. Shifts closed before get their counts from their sales' payments.
+-- is the net plus the rounding (the net keeps V16's tax added at the total). Shifts closed before get their counts from their sales' payments.
 alter table shift add column cash_payments integer, add column card_payments integer,
     add column cash_rounding numeric(14, 2);
 update shift sh set cash_rounding = 0,
@@ -50,7 +50,7 @@ update shift sh set cash_rounding = 0,
         and s.receipt_seq > sh.open_receipt_seq and s.receipt_seq <= sh.close_receipt_seq and p.method = 'CARD')
     where sh.closed_at is not null;
 alter table shift drop constraint shift_net_ck,
-    add constraint shift_net_ck check (net = gross - coupon_discounts - promo_discounts
+    add constraint shift_net_ck check (tax_added >= 0 and net = gross - coupon_discounts - promo_discounts + tax_added
         and cash_sales + card_sales = net + cash_rounding),
     add constraint shift_payments_ck check ((closed_at is null) = (cash_payments is null)
         and (closed_at is null) = (card_payments is null) and (closed_at is null) = (cash_rounding is null)

@@ -25,7 +25,7 @@ class ArchitectureTest {
     private static final String[] FEATURES = {"org.sweetshop.staff..", "org.sweetshop.catalog..", "org.sweetshop.stock..",
             "org.sweetshop.coupon..", "org.sweetshop.promo..", "org.sweetshop.sale..", "org.sweetshop.audit..",
             "org.sweetshop.report..", "org.sweetshop.shift..", "org.sweetshop.refund..", "org.sweetshop.backup..",
-            "org.sweetshop.journal..", "org.sweetshop.settings.."};
+            "org.sweetshop.journal..", "org.sweetshop.settings..", "org.sweetshop.tax.."};
 
     private static JavaClasses classes;
 

@@ -60,12 +60,31 @@ public final class AuditService {
                             + " having count(s.id) <> t.last_number or coalesce(max(s.receipt_seq), 0) <> t.last_number"
                             + " union all select s.till, null, count(*), max(s.receipt_seq) from sale s"
                             + " where not exists (select 1 from till_counter t where t.till = s.till) group by s.till"),
-            new Rule("sale-totals-add-up", "each sale's subtotal is the sum of its lines and its total is subtotal minus discounts",
+            new Rule("sale-totals-add-up", "each sale's subtotal is the sum of its lines and its total is subtotal minus discounts"
+                    + " plus the tax added (prices excluding tax)",
                     "select s.till, s.receipt_seq, s.subtotal, coalesce(sum(l.line_total), 0) as lines, s.total from sale s"
                             + " left join sale_line l on l.sale_id = s.id group by s.id, s.till, s.receipt_seq, s.subtotal, s.total,"
-                            + " s.coupon_discount, s.promo_discount"
+                            + " s.coupon_discount, s.promo_discount, s.tax_added"
                             + " having s.subtotal <> coalesce(sum(l.line_total), 0)"
-                            + " or s.total <> s.subtotal - s.coupon_discount - s.promo_discount"),
+                            + " or s.total <> s.subtotal - s.coupon_discount - s.promo_discount + s.tax_added"),
+            new Rule("tax-lines-sum-to-totals", "each sale's tax lines (net + tax = gross, one per rate of its lines and no other)"
+                    + " add up to its total, and each refund's to its amount",
+                    "select 'sale' as what, cast(s.id as varchar(36)) as id, s.total as amount, t.gross as tax_lines from sale s"
+                            + " left join (select sale_id, sum(gross) as gross from sale_tax group by sale_id) t on t.sale_id = s.id"
+                            + " where t.gross is distinct from s.total"
+                            + " union all select 'refund', cast(f.id as varchar(36)), f.amount, t.gross from refund f"
+                            + " left join (select refund_id, sum(gross) as gross from refund_tax group by refund_id) t"
+                            + " on t.refund_id = f.id where t.gross is distinct from f.amount"
+                            + " union all select 'sale tax line', cast(sale_id as varchar(36)) || ' ' || code, gross, net + tax"
+                            + " from sale_tax where net + tax <> gross or net < 0 or tax < 0"
+                            + " union all select 'refund tax line', cast(refund_id as varchar(36)) || ' ' || code, gross, net + tax"
+                            + " from refund_tax where net + tax <> gross or net < 0 or tax < 0"
+                            + " union all select 'sale line without its rate', cast(l.sale_id as varchar(36)) || ' ' || l.tax_code,"
+                            + " l.line_total, null from sale_line l where not exists"
+                            + " (select 1 from sale_tax t where t.sale_id = l.sale_id and t.code = l.tax_code)"
+                            + " union all select 'sale tax line without a line', cast(t.sale_id as varchar(36)) || ' ' || t.code,"
+                            + " t.gross, null from sale_tax t where not exists"
+                            + " (select 1 from sale_line l where l.sale_id = t.sale_id and l.tax_code = t.code)"),
             new Rule("sale-lines-priced-by-kind", "each sale line is sold as its sweet is (pieces or grams) and its total is"
                     + " that kind's: unit price x pieces, or grams x price per kg rounded once, half-up (Money.weighedLine)",
                     "select cast(l.sale_id as varchar(36)) as sale_id, l.line_no, w.sku, l.sold_by, w.sold_by as sweet_sold_by,"
@@ -111,11 +130,14 @@ public final class AuditService {
                             + " union all select 'sale', cast(s.id as varchar(36)), s.total, sum(f.amount), null"
                             + " from sale s join refund f on f.sale_id = s.id group by s.id, s.total having sum(f.amount) > s.total"),
             new Rule("refunds-within-line-totals", "no sale line, refunded whole or in part (a weighed line gram by gram),"
-                    + " gives back more than its line total",
+                    + " gives back more than its line total (with the tax added to it, prices excluding tax)",
                     "select cast(l.sale_id as varchar(36)) as sale_id, l.line_no, l.sku, l.sold_by, l.quantity, l.refunded,"
                             + " l.line_total, sum(r.amount) as given_back from sale_line l join refund_line r on r.sale_line_id = l.id"
-                            + " group by l.id, l.sale_id, l.line_no, l.sku, l.sold_by, l.quantity, l.refunded, l.line_total"
-                            + " having sum(r.amount) > l.line_total"),
+                            + " join sale s on s.id = l.sale_id"
+                            + " group by l.id, l.sale_id, l.line_no, l.sku, l.sold_by, l.quantity, l.refunded, l.line_total, l.tax_rate,"
+                            + " s.tax_added"
+                            + " having sum(r.amount) > case when s.tax_added = 0 then l.line_total"
+                            + " else l.line_total * (100 + l.tax_rate) / 100 + 0.01 end"),
             new Rule("refund-lines-match-movements", "each refunded sweet of a sale has its REFUND movements, and each REFUND"
                     + " movement its refund lines",
                     "select coalesce(l.sale_id, m.sale_id) as sale_id, coalesce(l.sweet_id, m.sweet_id) as sweet_id,"
@@ -131,10 +153,11 @@ public final class AuditService {
                             + " and s.receipt_seq > sh.open_receipt_seq and s.receipt_seq <= sh.close_receipt_seq"
                             + " where sh.closed_at is not null"
                             + " group by sh.id, sh.till, sh.sales, sh.gross, sh.coupon_discounts, sh.promo_discounts, sh.net,"
-                            + " sh.cash_sales, sh.card_sales, sh.cash_rounding, sh.first_receipt_seq, sh.last_receipt_seq"
+                            + " sh.cash_sales, sh.card_sales, sh.cash_rounding, sh.first_receipt_seq, sh.last_receipt_seq, sh.tax_added"
                             + " having sh.sales <> count(s.id) or sh.gross <> coalesce(sum(s.subtotal), 0)"
                             + " or sh.coupon_discounts <> coalesce(sum(s.coupon_discount), 0)"
                             + " or sh.promo_discounts <> coalesce(sum(s.promo_discount), 0) or sh.net <> coalesce(sum(s.total), 0)"
+                            + " or sh.tax_added <> coalesce(sum(s.tax_added), 0)"
                             + " or sh.cash_sales <> coalesce(sum(s.cash_paid), 0) or sh.card_sales <> coalesce(sum(s.card_paid), 0)"
                             + " or sh.cash_rounding <> coalesce(sum(s.cash_rounding), 0)"
                             + " or sh.first_receipt_seq is distinct from min(s.receipt_seq)"

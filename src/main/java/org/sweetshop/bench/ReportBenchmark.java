@@ -148,9 +148,13 @@ public final class ReportBenchmark {
                 + " case when g % 3 = 0 then subtotal - coupon_discount - promo_discount end,"
                 + " case when g % 3 = 0 then 0 end"
                 + " from gen_sale order by created_at");
-        statements.add("insert into sale_line (sale_id, line_no, sweet_id, sku, name, unit_price, quantity, line_total)"
-                + " select s.id, l.k, l.sweet_id, l.sku, l.name, l.price, l.qty, l.price * l.qty"
+        statements.add("insert into sale_line (sale_id, line_no, sweet_id, sku, name, unit_price, quantity, line_total, tax_code,"
+                + " tax_rate) select s.id, l.k, l.sweet_id, l.sku, l.name, l.price, l.qty, l.price * l.qty, 'STD', 20"
                 + " from gen_line l join gen_sale s on s.g = l.g order by s.created_at, l.k");
+        // every sweet at the standard rate, prices including tax: one tax line per sale
+        statements.add("insert into sale_tax (sale_id, code, name, rate, net, tax, gross)"
+                + " select id, 'STD', 'Standard', 20, total - round(total / 6, 2), round(total / 6, 2), total from sale"
+                + " where id in (select id from gen_sale)");
         statements.add("update promo set uses = (select count(*) from sale where promo_id = " + promoId + ") where id = " + promoId);
         statements.add("insert into till_counter (till, last_number) select till, max(receipt_seq) from sale group by till"
                 + " on conflict (till) do update set last_number = excluded.last_number");

@@ -20,6 +20,7 @@ import org.sweetshop.common.Texts;
 import org.sweetshop.common.TillNames;
 import org.sweetshop.db.ConstraintViolation;
 import org.sweetshop.db.Transactor;
+import org.sweetshop.tax.TaxRates;
 import org.sweetshop.staff.AuditAction;
 import org.sweetshop.staff.AuditLog;
 import org.sweetshop.staff.Caller;
@@ -28,7 +29,7 @@ import org.sweetshop.staff.StaffService;
 
 /**
  * Importing a catalogue from CSV ({@code sku,name,category,price,stock,reorder_level}, optionally
- * followed by any of {@code unit,plu,barcodes}): first a
+ * followed by any of {@code unit,plu,barcodes,tax}): first a
  * {@link #preview} that checks every row and reports every bad value, then {@link #apply}, which
  * adds all the rows in one transaction or nothing.
  *
@@ -40,17 +41,24 @@ import org.sweetshop.staff.StaffService;
  * {@code price} is per kg, {@code stock} and {@code reorder_level} are grams, as {@code 2500},
  * {@code 2500g} or {@code 2.5kg}); {@code plu} is a label scale's 1 to 5 digits; {@code barcodes}
  * are product barcodes separated by spaces or {@code |}, each valid, outside the scale-label range
- * and on no other sweet.
+ * and on no other sweet; {@code tax} is the code of a tax rate (blank: the store's default rate), an
+ * unknown code being an error of its row.
  */
 public final class CatalogImport {
 
     public static final List<String> HEADER = List.of("sku", "name", "category", "price", "stock", "reorder_level");
     /** Columns a file may add after {@link #HEADER}, in any order. */
-    public static final List<String> OPTIONAL = List.of("unit", "plu", "barcodes");
+    public static final List<String> OPTIONAL = List.of("unit", "plu", "barcodes", "tax");
 
     /** One valid row, as it will be added: stock and reorder level in the sweet's unit. */
     public record Row(int row, String sku, String name, String category, BigDecimal price, int stock, int reorderLevel,
-                      SoldBy soldBy, Integer plu, List<String> barcodes) {
+                      SoldBy soldBy, Integer plu, List<String> barcodes, String taxCode) {
+
+        /** A row at the store's default tax rate. */
+        public Row(int row, String sku, String name, String category, BigDecimal price, int stock, int reorderLevel,
+                   SoldBy soldBy, Integer plu, List<String> barcodes) {
+            this(row, sku, name, category, price, stock, reorderLevel, soldBy, plu, barcodes, null);
+        }
 
         /** A counted sweet without PLU or barcodes. */
         public Row(int row, String sku, String name, String category, BigDecimal price, int stock, int reorderLevel) {
@@ -105,6 +113,7 @@ public final class CatalogImport {
         Map<String, String> firstSkuText = new HashMap<>();
         Map<Integer, Integer> firstRowOfPlu = new HashMap<>();
         Map<String, Integer> firstRowOfCode = new HashMap<>();
+        TaxRates rates = header.contains("tax") ? tx.call(em -> TaxRates.read(Transactor.session(em))) : null;
         for (CsvTable.Row raw : rows) {
             ImportValues v = new ImportValues(raw, header, errors);
             String sku = v.check("sku", () -> Sweets.requireSku(v.raw("sku")));
@@ -141,8 +150,10 @@ public final class CatalogImport {
                     }
                 }
             }
+            String tax = rates == null || v.raw("tax") == null || v.raw("tax").isBlank() ? null
+                    : v.check("tax", () -> rates.rate(TaxRates.requireCode("tax", v.raw("tax"))).code());
             if (v.ok()) {
-                valid.add(new Row(raw.number(), sku, name, category, price, stock, reorder, kind, plu, codes));
+                valid.add(new Row(raw.number(), sku, name, category, price, stock, reorder, kind, plu, codes, tax));
             }
         }
         if (!firstRowOfPlu.isEmpty() || !firstRowOfCode.isEmpty()) {
@@ -197,8 +208,11 @@ public final class CatalogImport {
                             + " since the preview; nothing imported");
                 }
                 Map<Sweet, Row> added = new java.util.LinkedHashMap<>();
+                TaxRates rates = TaxRates.read(Transactor.session(em));
                 for (Row r : rows) {
-                    Sweet sweet = new Sweet(r.sku(), r.name(), r.category(), r.price(), r.reorderLevel(), now, r.soldBy(), r.plu());
+                    // a rate is never removed: the one the preview found is there; a blank one is the default
+                    String tax = r.taxCode() == null ? rates.defaultRate().code() : rates.rate(r.taxCode()).code();
+                    Sweet sweet = new Sweet(r.sku(), r.name(), r.category(), r.price(), r.reorderLevel(), now, r.soldBy(), r.plu(), tax);
                     em.persist(sweet);
                     if (r.stock() > 0) {
                         openingStock.book(em, sweet, r.stock(), caller.staffId(), where, "opening stock (import)", now);

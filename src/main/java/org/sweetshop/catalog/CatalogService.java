@@ -15,6 +15,8 @@ import org.sweetshop.db.ConstraintViolation;
 import org.sweetshop.db.Transactor;
 import org.sweetshop.staff.AuditAction;
 import org.sweetshop.staff.AuditLog;
+import org.sweetshop.tax.TaxRateView;
+import org.sweetshop.tax.TaxRates;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.Role;
 import org.sweetshop.staff.StaffService;
@@ -72,9 +74,12 @@ public final class CatalogService {
         if (soldBy.weighed() && !codes.isEmpty()) {
             throw weighedBarcode(name);
         }
+        String taxCode = request.taxCode() == null ? null : TaxRates.requireCode("tax", request.taxCode());
         try {
             return tx.call(em -> {
                 StaffService.requireActive(em, caller);
+                TaxRates rates = TaxRates.read(Transactor.session(em));
+                String tax = taxCode == null ? rates.defaultRate().code() : rates.rate(taxCode).code();
                 if (plu != null) {
                     pluOwner(em, plu).ifPresent(owner -> {
                         throw pluTaken(plu, owner);
@@ -86,7 +91,7 @@ public final class CatalogService {
                     });
                 }
                 Instant now = clock.instant();
-                Sweet sweet = new Sweet(sku, name, category, price, reorder, now, soldBy, plu);
+                Sweet sweet = new Sweet(sku, name, category, price, reorder, now, soldBy, plu, tax);
                 em.persist(sweet);
                 if (stock > 0) {
                     openingStock.book(em, sweet, stock, caller.staffId(), where, "opening stock", now);
@@ -105,6 +110,11 @@ public final class CatalogService {
         } catch (ConstraintViolation e) {
             throw translate(e, sku, plu, codes);
         }
+    }
+
+    /** The store's tax rates, by code: what a sweet may be sold at (the back office's picker). */
+    public List<TaxRateView> taxRates() {
+        return tx.call(em -> List.copyOf(TaxRates.read(Transactor.session(em)).rates().values()));
     }
 
     /** A PLU: 1 to 99999, as a label scale's 5 digits carry it. */
@@ -261,8 +271,10 @@ public final class CatalogService {
         String where = TillNames.optional(till);
         String checkedSku = Sweets.requireSku(sku);
         if (changes == null || changes.empty()) {
-            throw new InvalidInputException("changes", "nothing to change: give a new name, category, price, reorder level or SKU");
+            throw new InvalidInputException("changes", "nothing to change: give a new name, category, price, reorder level, SKU"
+                    + " or tax rate");
         }
+        String taxCode = changes.taxCode() == null ? null : TaxRates.requireCode("tax", changes.taxCode());
         String newSku = changes.sku() == null ? null : Sweets.requireSku(changes.sku());
         String name = changes.name() == null ? null : Texts.requireText("name", changes.name(), 120);
         String category = changes.category() == null ? null : Texts.requireText("category", changes.category(), 60);
@@ -272,9 +284,15 @@ public final class CatalogService {
         try {
             return tx.call(em -> {
                 StaffService.requireActive(em, caller);
+                // the rates first: an unknown code is refused before the sweet is locked, and changes nothing
+                String tax = taxCode == null ? null : TaxRates.read(Transactor.session(em)).rate(taxCode).code();
                 Sweet sweet = Sweets.lockOne(em, checkedSku);
                 Instant now = clock.instant();
                 long who = caller.staffId();
+                if (tax != null && !tax.equals(sweet.getTaxCode())) {
+                    AuditLog.record(em, who, AuditAction.TAX_CHANGE, sweet.getSku(), sweet.getTaxCode(), tax, where, now);
+                    sweet.changeTaxCode(tax);
+                }
                 if (price != null && sweet.getPrice().compareTo(price) != 0) {
                     AuditLog.record(em, who, AuditAction.PRICE_CHANGE, sweet.getSku(), Money.format(sweet.getPrice()),
                             Money.format(price), where, now);

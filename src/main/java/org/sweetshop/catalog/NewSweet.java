@@ -12,9 +12,16 @@ import org.sweetshop.common.SoldBy;
  * @param soldBy   counted or weighed (null: counted)
  * @param plu      the 5-digit PLU a label scale prints, or null
  * @param barcodes product barcodes (EAN-13, EAN-8, UPC-A), each unique in the catalogue; null for none
+ * @param taxCode  the code of its tax rate ({@code RED}); null: the store's default rate
  */
 public record NewSweet(String sku, String name, String category, BigDecimal price, int openingStock, int reorderLevel,
-                       SoldBy soldBy, Integer plu, List<String> barcodes) {
+                       SoldBy soldBy, Integer plu, List<String> barcodes, String taxCode) {
+
+    /** A sweet at the store's default tax rate. */
+    public NewSweet(String sku, String name, String category, BigDecimal price, int openingStock, int reorderLevel,
+                    SoldBy soldBy, Integer plu, List<String> barcodes) {
+        this(sku, name, category, price, openingStock, reorderLevel, soldBy, plu, barcodes, null);
+    }
 
     /** A counted sweet without PLU or barcodes. */
     public NewSweet(String sku, String name, String category, BigDecimal price, int openingStock, int reorderLevel) {
@@ -29,7 +36,12 @@ public record NewSweet(String sku, String name, String category, BigDecimal pric
 
     /** The same sweet with these barcodes. */
     public NewSweet withBarcodes(List<String> codes) {
-        return new NewSweet(sku, name, category, price, openingStock, reorderLevel, soldBy, plu, codes);
+        return new NewSweet(sku, name, category, price, openingStock, reorderLevel, soldBy, plu, codes, taxCode);
+    }
+
+    /** The same sweet at this tax rate ({@code RED}; null: the default). */
+    public NewSweet withTax(String code) {
+        return new NewSweet(sku, name, category, price, openingStock, reorderLevel, soldBy, plu, barcodes, code);
     }
 
     /** How it is sold: counted unless said otherwise. */

@@ -58,6 +58,10 @@ public class Sweet {
     @Column
     private Integer plu;
 
+    /** The tax rate it is sold at ({@code tax_rate.code}, V16); a new sweet gets the store's default. */
+    @Column(name = "tax_code", nullable = false, length = 8)
+    private String taxCode;
+
     @Column(name = "reorder_level", nullable = false)
     private int reorderLevel;
 
@@ -79,6 +83,13 @@ public class Sweet {
     }
 
     Sweet(String sku, String name, String category, BigDecimal price, int reorderLevel, Instant createdAt, SoldBy soldBy, Integer plu) {
+        this(sku, name, category, price, reorderLevel, createdAt, soldBy, plu, null);
+    }
+
+    /** @param taxCode its tax rate's code; null: the default rate's, filled in by the database (sweet_tax_default) */
+    Sweet(String sku, String name, String category, BigDecimal price, int reorderLevel, Instant createdAt, SoldBy soldBy, Integer plu,
+          String taxCode) {
+        this.taxCode = taxCode;
         this.soldBy = soldBy;
         this.plu = plu;
         this.sku = sku;
@@ -126,6 +137,10 @@ public class Sweet {
         this.plu = newPlu;
     }
 
+    void changeTaxCode(String code) {
+        this.taxCode = code;
+    }
+
     void deactivate() {
         this.active = false;
     }
@@ -158,6 +173,11 @@ public class Sweet {
         return plu;
     }
 
+    /** The code of the tax rate it is sold at. */
+    public String getTaxCode() {
+        return taxCode;
+    }
+
     public int getStock() {
         return stock;
     }
@@ -176,6 +196,6 @@ public class Sweet {
     }
 
     public SweetView view() {
-        return new SweetView(id, sku, name, category, price, stock, reorderLevel, active, soldBy, plu);
+        return new SweetView(id, sku, name, category, price, stock, reorderLevel, active, soldBy, plu, taxCode);
     }
 }

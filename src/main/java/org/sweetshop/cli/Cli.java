@@ -46,7 +46,8 @@ import picocli.CommandLine.Option;
         subcommands = {ServerCommand.class, StaffCommand.class, SweetCommand.class, RestockCommand.class, StocktakeCommand.class,
                 DeliveryCommand.class, SellCommand.class, RefundCommand.class, CouponCommand.class, PromoCommand.class, AuditCommand.class,
                 AuditLogCommand.class, ReportCommand.class, BackupCommand.class, RestoreCommand.class, DemoCommand.class,
-                ScanCommand.class, BenchCommand.class, JournalCommand.class, ReceiptCommand.class, SettingsCommand.class, DrawerCommand.class},
+                ScanCommand.class, BenchCommand.class, JournalCommand.class, ReceiptCommand.class, SettingsCommand.class, DrawerCommand.class,
+                TaxCommand.class},
         footer = {"", "Database password: SWEETSHOP_DB_PASSWORD. Staff password for --as: SWEETSHOP_PASSWORD.",
                 "Exit codes: 0 done, 1 unexpected failure, 2 invalid input, 3 refused, 4 busy, 5 database unreachable,"
                         + " 6 a device did not answer."})

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.NotFoundException;
 import org.sweetshop.config.ConfigLoader;
+import org.sweetshop.print.ReceiptText;
 import org.sweetshop.printer.PrinterSettings;
 import org.sweetshop.printer.ReceiptPrinter;
 import org.sweetshop.sale.Receipt;
@@ -16,10 +17,34 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "receipt", description = "Receipts already made.", subcommands = ReceiptCommand.Print.class)
+@Command(name = "receipt", description = "Receipts already made.", subcommands = {ReceiptCommand.Show.class, ReceiptCommand.Print.class})
 final class ReceiptCommand extends CliCommand.Group {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptCommand.class);
+
+    @Command(name = "show", description = {"Shows a receipt as the till prints it, its tax per rate included;",
+            "--json: the receipt with its lines and \"taxes\" (code, name, rate, net, tax, gross per rate)."})
+    static final class Show extends JsonCommand {
+
+        @Parameters(index = "0", paramLabel = "RECEIPT", description = "the receipt number, e.g. T1-000001")
+        String receipt;
+
+        @Override
+        public Integer call() {
+            Receipt found = context().sales().findReceipt(receipt)
+                    .orElseThrow(() -> new NotFoundException("receipt", receipt, "no receipt " + receipt));
+            if (json) {
+                out().println(Json.write(found));
+                return Cli.OK;
+            }
+            Heading heading = Heading.of(cli(), true);
+            for (String line : ReceiptText.render(found, heading.head(), heading.currency(), ZoneId.systemDefault(), false,
+                    ReceiptText.WIDTH)) {
+                out().println(line);
+            }
+            return Cli.OK;
+        }
+    }
 
     @Command(name = "print", description = {"Prints a receipt again on an ESC/POS receipt printer, marked REPRINT.",
             "The printer: --printer, else printer.uri in the till's sweetshop.properties (paper: printer.paper, 58 or 80).",
@@ -55,15 +80,25 @@ final class ReceiptCommand extends CliCommand.Group {
 
     /** Prints {@code receipt} under {@code heading} in this machine's zone, as {@code sell} shows it. */
     static void print(ReceiptPrinter printer, Receipt receipt, Heading heading, boolean reprint) {
-        printer.print(receipt, heading.storeName(), heading.currency(), ZoneId.systemDefault(), reprint);
+        printer.print(receipt, heading.head(), heading.currency(), ZoneId.systemDefault(), reprint);
     }
 
     /**
      * The store name and currency a receipt is headed with: the store's settings (every till
      * agrees), or this till's configuration where the database is not to be asked (a sale made
-     * offline) or does not answer.
+     * offline) or does not answer. The store's address and tax number come from its settings only
+     * (null where not read).
      */
-    record Heading(String storeName, String currency) {
+    record Heading(String storeName, String currency, String address, String taxNumber, String header, String footer) {
+
+        Heading(String storeName, String currency) {
+            this(storeName, currency, null, null, null, null);
+        }
+
+        /** What {@link ReceiptText} prints above the receipt (and its footer below). */
+        ReceiptText.Head head() {
+            return new ReceiptText.Head(storeName, address, taxNumber, header, footer);
+        }
 
         static Heading of(Cli cli, boolean online) {
             var config = cli.config();
@@ -72,7 +107,8 @@ final class ReceiptCommand extends CliCommand.Group {
                     var store = cli.context().settings().read();
                     // a key the store has not set is this till's own, as at the till's window
                     return new Heading(ours(store.get(SettingKey.STORE_NAME), config.storeName()),
-                            ours(store.get(SettingKey.CURRENCY), config.currency()));
+                            ours(store.get(SettingKey.CURRENCY), config.currency()), store.address(), store.taxNumber(),
+                            store.receiptHeader(), store.receiptFooter());
                 } catch (RuntimeException e) {
                     LOG.warn("the store's settings could not be read for the receipt, this till's are used: {}", e.toString());
                 }

@@ -7,11 +7,12 @@ import org.sweetshop.common.Texts;
 import org.sweetshop.report.ReportCsv;
 import org.sweetshop.report.ReportService;
 import org.sweetshop.report.SalesReport;
+import org.sweetshop.report.TaxReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "report", description = "Reports for managers.", subcommands = {ReportCommand.Sales.class})
+@Command(name = "report", description = "Reports for managers.", subcommands = {ReportCommand.Sales.class, ReportCommand.Tax.class})
 final class ReportCommand extends CliCommand.Group {
 
     @Command(name = "sales", description = {"The sales of the days FROM to TO (both included, store time): sales, gross,",
@@ -31,7 +32,7 @@ final class ReportCommand extends CliCommand.Group {
 
         @Option(names = "--table", paramLabel = "NAME", defaultValue = "summary",
                 description = "the table --csv saves: summary, by-hour, by-day, top-sweets, by-till, by-cashier, coupons, promos,"
-                        + " stock, shifts (default: ${DEFAULT-VALUE})")
+                        + " stock, shifts, taxes (default: ${DEFAULT-VALUE})")
         String table;
 
         @Option(names = "--top", paramLabel = "N", defaultValue = "10",
@@ -93,6 +94,15 @@ final class ReportCommand extends CliCommand.Group {
                     out.printf("%-18s %7d %11s %11s %11s%n", t.till(), t.sales(), money(t.gross()), money(t.discounts()), money(t.net()));
                 }
             }
+            if (!report.taxes().isEmpty()) {
+                out.printf("%n%-18s %11s %11s %11s%n", "tax by rate", "net", "tax", "gross");
+                for (var t : report.taxes()) {
+                    out.printf("%-18s %11s %11s %11s%n", t.code() + " " + t.percent(), money(t.net()), money(t.tax()), money(t.gross()));
+                }
+                for (var t : report.refundTaxes()) {
+                    out.printf("%-18s %11s %11s %11s%n", "refunded " + t.code(), minus(t.net()), minus(t.tax()), minus(t.gross()));
+                }
+            }
             var counted = report.topSweets().stream().filter(w -> !w.soldBy().weighed()).limit(top).toList();
             if (!counted.isEmpty()) {
                 out.printf("%n%-18s %-24s %7s %11s%n", "top sweets", "", "units", "revenue");
@@ -112,6 +122,58 @@ final class ReportCommand extends CliCommand.Group {
 
         private static String minus(BigDecimal amount) {
             return (amount.signum() > 0 ? "-" : "") + money(amount);
+        }
+    }
+
+    @Command(name = "tax", description = {"The tax of the days FROM to TO (both included, store time), per rate: what the",
+            "receipts charged (net, tax, gross), what the refunds made in those days reversed, and what is left.",
+            "The gross of the rates is the sum of the receipts' totals. --json prints it; --csv saves it as a CSV file."})
+    static final class Tax extends JsonCommand {
+
+        @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "first day")
+        LocalDate from;
+
+        @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "last day (included)")
+        LocalDate to;
+
+        @Option(names = "--csv", paramLabel = "FILE", description = "save the report as CSV (replaces FILE)")
+        Path csv;
+
+        @Option(names = "--as", required = true, paramLabel = "USER", description = "a manager or owner")
+        String as;
+
+        @Override
+        public Integer call() {
+            if (json && csv != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--json and --csv cannot be used together");
+            }
+            ReportService.requireRange(from, to);
+            if (csv != null) {
+                ReportCsv.checkTarget(csv);
+            }
+            TaxReport report = context().reports().taxes(login(as), from, to);
+            if (json) {
+                out().println(Json.write(report));
+                return Cli.OK;
+            }
+            var out = out();
+            out.println("tax " + report.from() + " to " + report.to() + " (" + report.zone().getId() + "): " + report.receipts()
+                    + " receipts, " + money(report.receiptsTotal()) + "; " + report.refunds() + " refunds, " + money(report.refunded()));
+            out.printf("%-14s %10s %10s %10s %10s %10s %10s%n", "rate", "net", "tax", "gross", "ref. net", "ref. tax", "ref. gross");
+            for (TaxReport.Rate r : report.rates()) {
+                row(r.code() + " " + r.percent(), r);
+            }
+            row("total", report.total());
+            if (csv != null) {
+                ReportCsv.write(report, csv);
+                out.println("saved the tax report (" + (report.rates().size() + 1) + " rows) to " + csv.toAbsolutePath().normalize());
+            }
+            return Cli.OK;
+        }
+
+        private void row(String label, TaxReport.Rate r) {
+            out().printf("%-14s %10s %10s %10s %10s %10s %10s%n", label, money(r.net()), money(r.tax()), money(r.gross()),
+                    money(r.refundedNet()), money(r.refundedTax()), money(r.refundedGross()));
         }
     }
 }

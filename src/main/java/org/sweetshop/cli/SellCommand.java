@@ -245,7 +245,7 @@ final class SellCommand extends JsonCommand {
 
     /** The receipt as the till prints it ({@link ReceiptText}, 40 columns), under the store's heading, in this machine's zone. */
     private void print(Receipt r, ReceiptCommand.Heading heading) {
-        for (String line : ReceiptText.render(r, heading.storeName(), heading.currency(), ZoneId.systemDefault(), false)) {
+        for (String line : ReceiptText.render(r, heading.head(), heading.currency(), ZoneId.systemDefault(), false, ReceiptText.WIDTH)) {
             out().println(line);
         }
     }

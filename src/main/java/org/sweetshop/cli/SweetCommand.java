@@ -52,6 +52,9 @@ final class SweetCommand extends CliCommand.Group {
         @Option(names = "--barcode", paramLabel = "CODE", arity = "1..*", description = "product barcodes (EAN-13, EAN-8, UPC-A)")
         List<String> barcodes;
 
+        @Option(names = "--tax", paramLabel = "CODE", description = "its tax rate's code (tax list); default: the store's default rate")
+        String tax;
+
         @Option(names = "--as", required = true, paramLabel = "USER")
         String as;
 
@@ -66,13 +69,14 @@ final class SweetCommand extends CliCommand.Group {
             int reorder = upToOpeningStock("--reorder-level", "reorder level", reorderLevel, soldBy);
             Integer checkedPlu = plu == null ? null : CatalogService.requirePlu(ImportPlu.parse(plu));
             NewSweet request = new NewSweet(sku, name, category, money, opening, reorder, soldBy, checkedPlu,
-                    barcodes == null ? List.of() : barcodes);
+                    barcodes == null ? List.of() : barcodes, tax);
             // check the input before asking for the password
             SweetView added = context().catalog().add(login(as), request, cli().config().terminal());
             out().println("added " + added.sku() + " " + added.name() + " at " + Money.format(added.price())
                     + (added.weighed() ? "/kg, " + Quantity.format(added.stock(), added.soldBy()) : ", " + added.stock()) + " in stock"
                     + (added.plu() == null ? "" : ", PLU " + String.format("%05d", added.plu()))
-                    + (barcodes == null || barcodes.isEmpty() ? "" : ", barcodes " + String.join(" ", barcodes)));
+                    + (barcodes == null || barcodes.isEmpty() ? "" : ", barcodes " + String.join(" ", barcodes))
+                    + (tax == null ? "" : ", tax " + added.taxCode()));
             return Cli.OK;
         }
 
@@ -155,12 +159,13 @@ final class SweetCommand extends CliCommand.Group {
         m.put("active", s.active());
         m.put("soldBy", s.soldBy());
         m.put("plu", s.plu());
+        m.put("tax", s.taxCode());
         m.put("unit", s.soldBy().unit());
         m.put("pricePer", s.weighed() ? "kg" : "piece");
         return m;
     }
 
-    @Command(name = "edit", description = {"Changes a sweet's name, category, price, reorder level or SKU (barcode).",
+    @Command(name = "edit", description = {"Changes a sweet's name, category, price, reorder level, SKU (barcode), PLU or tax rate.",
             "Each change is recorded in the audit log with its old and new value."})
     static final class Edit extends JsonCommand {
 
@@ -185,15 +190,19 @@ final class SweetCommand extends CliCommand.Group {
         @Option(names = "--plu", paramLabel = "NNNNN|none", description = "the PLU a label scale prints, or none to clear it")
         String plu;
 
+        @Option(names = "--tax", paramLabel = "CODE", description = "another tax rate (tax list); its past sales keep theirs")
+        String tax;
+
         @Option(names = "--as", required = true, paramLabel = "USER")
         String as;
 
         @Override
         public Integer call() {
-            SweetEdit changes = new SweetEdit(newSku, name, category, price == null ? null : Money.parse("price", price), reorderLevel);
+            SweetEdit changes = new SweetEdit(newSku, name, category, price == null ? null : Money.parse("price", price), reorderLevel,
+                    tax);
             if (changes.empty() && plu == null) {
                 throw new InvalidInputException("changes", "nothing to change: give --name, --category, --price, --reorder-level,"
-                        + " --new-sku or --plu");
+                        + " --new-sku, --plu or --tax");
             }
             Integer newPlu = plu == null || plu.strip().equalsIgnoreCase("none") ? null : CatalogService.requirePlu(ImportPlu.parse(plu));
             var caller = login(as);
@@ -205,7 +214,7 @@ final class SweetCommand extends CliCommand.Group {
                 out().println(Json.write(edited));
             } else {
                 out().println("edited " + edited.sku() + " " + edited.name() + " (" + edited.category() + ") at "
-                        + Money.format(edited.price()) + ", reorder level " + edited.reorderLevel());
+                        + Money.format(edited.price()) + ", reorder level " + edited.reorderLevel() + (tax == null ? "" : ", tax " + edited.taxCode()));
             }
             return Cli.OK;
         }
@@ -229,7 +238,7 @@ final class SweetCommand extends CliCommand.Group {
     }
 
     @Command(name = "import", description = {"Adds the sweets of a CSV file (UTF-8, header sku,name,category,price,stock,reorder_level, optionally then"
-            + " unit (pcs|g: price per kg, stock in grams), plu, barcodes (separated by spaces or |)).",
+            + " unit (pcs|g: price per kg, stock in grams), plu, barcodes (separated by spaces or |), tax (a rate's code; blank: the default)).",
             "Only new SKUs; every bad value is listed by row and column, and nothing is imported when any row is bad (exit 2)."})
     static final class Import extends JsonCommand {
 

@@ -2,6 +2,9 @@ package org.sweetshop.common;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * The money rules, in one place: amounts are {@link BigDecimal} with two decimals in the store's
@@ -65,6 +68,54 @@ public final class Money {
      */
     public static BigDecimal weighedLine(BigDecimal pricePerKg, int grams) {
         return pricePerKg.multiply(BigDecimal.valueOf(grams)).movePointLeft(3).setScale(SCALE, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * {@code total} shared over {@code weights} in proportion, in whole cents, by largest remainder:
+     * each share is its exact part rounded down to the cent, and the cents left over go one each to
+     * the largest dropped fractions (the earlier first on a tie). The shares add up to
+     * {@code total} exactly. All zero weights give all zero shares. A refund's "what each line paid"
+     * and a receipt's discounted lines ({@link TaxSplit}) are both this.
+     */
+    public static List<BigDecimal> shares(BigDecimal total, List<BigDecimal> weights) {
+        long totalCents = cents(total);
+        long weightCents = 0;
+        for (BigDecimal weight : weights) {
+            weightCents += cents(weight);
+        }
+        int n = weights.size();
+        long[] shares = new long[n];
+        long[] remainders = new long[n];
+        long given = 0;
+        for (int i = 0; i < n; i++) {
+            if (weightCents == 0) {
+                break;
+            }
+            // exact share = totalCents * weight / sum; kept as quotient and remainder, no rounding
+            BigDecimal product = BigDecimal.valueOf(totalCents).multiply(BigDecimal.valueOf(cents(weights.get(i))));
+            BigDecimal[] qr = product.divideAndRemainder(BigDecimal.valueOf(weightCents));
+            shares[i] = qr[0].longValueExact();
+            remainders[i] = qr[1].longValueExact();
+            given += shares[i];
+        }
+        long left = weightCents == 0 ? 0 : totalCents - given;
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingLong((Integer i) -> -remainders[i]).thenComparingInt(i -> i));
+        for (int k = 0; k < left; k++) {
+            shares[order.get(k)]++;
+        }
+        List<BigDecimal> out = new ArrayList<>(n);
+        for (long share : shares) {
+            out.add(BigDecimal.valueOf(share, SCALE));
+        }
+        return out;
+    }
+
+    private static long cents(BigDecimal amount) {
+        return amount.setScale(SCALE, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
     }
 
     public static String format(BigDecimal amount) {

@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.sweetshop.common.Money;
 import org.sweetshop.common.Quantity;
 import org.sweetshop.common.SoldBy;
+import org.sweetshop.common.TaxLine;
 import org.sweetshop.sale.PaymentPart;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.sale.ReceiptLine;
@@ -36,6 +37,32 @@ public final class ReceiptText {
     }
 
     /**
+     * What heads a receipt: the store's name, then its address (each of its lines centred), its
+     * tax number and its header where the store has set them ({@code store.address},
+     * {@code tax.number}, {@code receipt.header}); and what ends it: the store's
+     * {@code receipt.footer}, or "Thank you!" while it has none.
+     */
+    public record Head(String storeName, String address, String taxNumber, String header, String footer) {
+
+        /** A head without the store's header and footer. */
+        public Head(String storeName, String address, String taxNumber) {
+            this(storeName, address, taxNumber, null, null);
+        }
+
+        /** A head with the store's name only. */
+        public static Head named(String storeName) {
+            return new Head(storeName, null, null);
+        }
+    }
+
+    /** Each non-blank line of a multi-line setting, cleaned, centred. */
+    private static void centredLines(List<String> out, Layout l, String text) {
+        if (text != null) {
+            text.lines().map(ReceiptText::clean).filter(line -> !line.isEmpty()).forEach(line -> out.add(l.centred(line)));
+        }
+    }
+
+    /**
      * Renders a receipt.
      *
      * @param receipt   the sale as the till got it back from checkout (or from "reprint last")
@@ -56,6 +83,16 @@ public final class ReceiptText {
      */
     public static List<String> render(Receipt receipt, String storeName, String currency, ZoneId zone, boolean reprint,
                                       int columns) {
+        return render(receipt, Head.named(storeName), currency, zone, reprint, columns);
+    }
+
+    /**
+     * As {@link #render(Receipt, String, String, ZoneId, boolean, int)}, headed with the store's
+     * address and tax number too. After the total and the payment comes the tax table: one entry per
+     * rate, its gross on the right and its net and tax under it; with prices excluding tax the tax
+     * added is a line above the TOTAL.
+     */
+    public static List<String> render(Receipt receipt, Head head, String currency, ZoneId zone, boolean reprint, int columns) {
         Objects.requireNonNull(receipt, "receipt");
         Objects.requireNonNull(zone, "zone");
         if (columns < MIN_WIDTH) {
@@ -63,7 +100,12 @@ public final class ReceiptText {
         }
         Layout l = new Layout(columns);
         List<String> out = new ArrayList<>();
-        out.add(l.centred(clean(storeName)));
+        out.add(l.centred(clean(head.storeName())));
+        centredLines(out, l, head.address());
+        if (!clean(head.taxNumber()).isEmpty()) {
+            out.add(l.centred("Tax no. " + clean(head.taxNumber())));
+        }
+        centredLines(out, l, head.header());
         if (reprint) {
             out.add(l.centred("*** REPRINT ***"));
         }
@@ -91,6 +133,9 @@ public final class ReceiptText {
             String code = clean(receipt.promoCode());
             out.addAll(l.amount(code.isEmpty() ? "Promo" : "Promo " + code, "-" + money(receipt.promoDiscount())));
         }
+        if (nonZero(receipt.taxAdded())) {
+            out.addAll(l.amount("Tax added", money(receipt.taxAdded())));
+        }
         String code = clean(currency);
         out.addAll(l.amount(code.isEmpty() ? "TOTAL" : "TOTAL " + code, money(receipt.total())));
         if (nonZero(receipt.cashRounding())) {
@@ -103,8 +148,20 @@ public final class ReceiptText {
         if (receipt.change() != null) {
             out.addAll(l.amount("Change", money(receipt.change())));
         }
+        if (!receipt.taxes().isEmpty()) {
+            out.add(l.rule());
+            out.addAll(l.amount("Tax by rate", "gross"));
+            for (TaxLine tax : receipt.taxes()) {
+                out.addAll(l.amount(clean(tax.code()) + " " + tax.percent() + " " + clean(tax.name()), money(tax.gross())));
+                out.add(l.fit("  net " + money(tax.net()) + "  tax " + money(tax.tax())));
+            }
+        }
         out.add(l.rule());
-        out.add(l.centred("Thank you!"));
+        if (head.footer() == null || head.footer().isBlank()) {
+            out.add(l.centred("Thank you!"));
+        } else {
+            centredLines(out, l, head.footer());
+        }
         return List.copyOf(out);
     }
 

@@ -62,7 +62,15 @@ public final class ReceiptPrinter implements AutoCloseable {
      * @throws DeviceUnavailableException when the printer did not take the whole receipt
      */
     public void print(Receipt receipt, String storeName, String currency, ZoneId zone, boolean reprint) {
-        List<String> lines = ReceiptText.render(receipt, storeName, currency, zone, reprint, settings.paper().columns());
+        print(receipt, ReceiptText.Head.named(storeName), currency, zone, reprint);
+    }
+
+    /**
+     * As {@link #print(Receipt, String, String, ZoneId, boolean)}, headed with the store's address
+     * and tax number where set; the tax table is {@link ReceiptText}'s.
+     */
+    public void print(Receipt receipt, ReceiptText.Head head, String currency, ZoneId zone, boolean reprint) {
+        List<String> lines = ReceiptText.render(receipt, head, currency, zone, reprint, settings.paper().columns());
         send(PRINTER, "Receipt " + receipt.receiptNo(), EscPosCommands.receipt(lines, receipt.receiptNo()));
         LOG.info("receipt {} printed on {}", receipt.receiptNo(), settings.uri());
     }

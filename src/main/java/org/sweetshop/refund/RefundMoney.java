@@ -1,9 +1,6 @@
 package org.sweetshop.refund;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.sweetshop.common.Money;
 
@@ -36,42 +33,9 @@ final class RefundMoney {
     private RefundMoney() {
     }
 
-    /** What each line paid, in the lines' order: shares of {@code total} by line total, adding up to it. */
+    /** What each line paid, in the lines' order: shares of {@code total} by line total, adding up to it ({@link Money#shares}). */
     public static List<BigDecimal> paidPerLine(BigDecimal total, List<BigDecimal> lineTotals) {
-        long totalCents = cents(total);
-        long subtotalCents = 0;
-        for (BigDecimal line : lineTotals) {
-            subtotalCents += cents(line);
-        }
-        int n = lineTotals.size();
-        long[] shares = new long[n];
-        long[] remainders = new long[n];
-        long given = 0;
-        for (int i = 0; i < n; i++) {
-            if (subtotalCents == 0) {
-                break;
-            }
-            // exact share = totalCents * line / subtotal; kept as quotient and remainder, no rounding
-            BigDecimal product = BigDecimal.valueOf(totalCents).multiply(BigDecimal.valueOf(cents(lineTotals.get(i))));
-            BigDecimal[] qr = product.divideAndRemainder(BigDecimal.valueOf(subtotalCents));
-            shares[i] = qr[0].longValueExact();
-            remainders[i] = qr[1].longValueExact();
-            given += shares[i];
-        }
-        long left = totalCents - given;
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.comparingLong((Integer i) -> -remainders[i]).thenComparingInt(i -> i));
-        for (int k = 0; k < left; k++) {
-            shares[order.get(k)]++;
-        }
-        List<BigDecimal> paid = new ArrayList<>(n);
-        for (long share : shares) {
-            paid.add(BigDecimal.valueOf(share, Money.SCALE));
-        }
-        return paid;
+        return Money.shares(total, lineTotals);
     }
 
     /** What refunding {@code quantity} more units of a line gives back, {@code already} of its {@code sold} units being refunded before. */
@@ -82,12 +46,9 @@ final class RefundMoney {
         return returnedAfter(linePaid, sold, already + quantity).subtract(returnedAfter(linePaid, sold, already));
     }
 
-    private static BigDecimal returnedAfter(BigDecimal linePaid, int sold, int refunded) {
+    /** What {@code refunded} of a line's {@code sold} units have given back in all. */
+    static BigDecimal returnedAfter(BigDecimal linePaid, int sold, int refunded) {
         return linePaid.multiply(BigDecimal.valueOf(refunded))
                 .divide(BigDecimal.valueOf(sold), Money.SCALE, Money.ROUNDING);
-    }
-
-    private static long cents(BigDecimal amount) {
-        return amount.setScale(Money.SCALE, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
     }
 }

@@ -21,6 +21,8 @@ import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Money;
 import org.sweetshop.common.Quantity;
 import org.sweetshop.common.SoldBy;
+import org.sweetshop.common.TaxLine;
+import org.sweetshop.common.TaxSplit;
 import org.sweetshop.common.NotFoundException;
 import org.sweetshop.common.Texts;
 import org.sweetshop.common.TillNames;
@@ -49,6 +51,11 @@ import org.sweetshop.staff.StaffService;
  * <p>Rules: an empty item list refunds the whole receipt, and is refused once anything of it was
  * refunded; items refund up to what is left of each line, in as many refunds as wanted. A coupon
  * redeemed by the sale stays redeemed and a promo use stays used.
+ *
+ * <p>Money and tax: each line paid its share of its rate's gross ({@link TaxSplit#paidPerLine}, read
+ * from the sale's frozen tax lines), a refund gives back part of that ({@link RefundMoney}) and
+ * reverses each rate's tax in proportion ({@link TaxSplit#reverse}), written as {@link RefundTax}
+ * rows that add up to the refund's amount.
  */
 public final class RefundService {
 
@@ -134,8 +141,10 @@ public final class RefundService {
             StockLedger.record(em, sweet, quantity, MovementKind.REFUND, manager.staffId(), till, movementReason, sale.id(), now);
         }
 
-        // the money: each line's share of what was paid (RefundMoney)
-        List<BigDecimal> paid = RefundMoney.paidPerLine(sale.total(), lines.stream().map(SaleLine::lineTotal).toList());
+        // the money: each line's share of what was paid (TaxSplit: its share of its rate's gross), then RefundMoney
+        List<TaxLine> saleTaxes = sale.taxes();
+        List<BigDecimal> paid = TaxSplit.paidPerLine(lines.stream()
+                .map(l -> new TaxSplit.Line(l.taxCode(), l.taxCode(), l.taxRate(), l.lineTotal())).toList(), sale.discountedSubtotal(), saleTaxes);
         List<RefundedItem> items = new ArrayList<>();
         Map<SaleLine, BigDecimal> amounts = new LinkedHashMap<>();
         BigDecimal amount = Money.ZERO;
@@ -145,6 +154,22 @@ public final class RefundService {
             amounts.put(line, back);
             amount = amount.add(back);
             items.add(new RefundedItem(line.sku(), line.name(), e.getValue(), back, line.soldBy()));
+        }
+        // the tax it reverses, per rate: in proportion to what that rate has given back, before and with this refund
+        List<TaxLine> reversed = new ArrayList<>();
+        for (TaxLine sold : saleTaxes) {
+            BigDecimal before = Money.ZERO;
+            BigDecimal back = Money.ZERO;
+            for (int i = 0; i < lines.size(); i++) {
+                SaleLine line = lines.get(i);
+                if (line.taxCode().equals(sold.code())) {
+                    before = before.add(RefundMoney.returnedAfter(paid.get(i), line.quantity(), line.refunded()));
+                    back = back.add(amounts.getOrDefault(line, Money.ZERO));
+                }
+            }
+            if (refunding.keySet().stream().anyMatch(l -> l.taxCode().equals(sold.code()))) {
+                reversed.add(TaxSplit.reverse(sold, before, back));
+            }
         }
 
         // the refund, its lines and the sale lines' counters
@@ -156,7 +181,8 @@ public final class RefundService {
             em.persist(new RefundedLine(refund.id(), line.id(), line.sweetId(), e.getValue(), amounts.get(line)));
             line.refund(e.getValue());
         }
-        return new RefundView(refund.id(), receiptNo, till, manager.username(), now, whole, items, amount, reason);
+        reversed.forEach(tax -> em.persist(new RefundTax(refund.id(), tax)));
+        return new RefundView(refund.id(), receiptNo, till, manager.username(), now, whole, items, amount, reason, reversed);
     }
 
     /** The refunds of a receipt, oldest first. */
@@ -180,17 +206,22 @@ public final class RefundService {
                     .getResultStream()
                     .forEach(row -> items.computeIfAbsent((Long) row[0], id -> new ArrayList<>())
                             .add(new RefundedItem((String) row[1], (String) row[2], (Integer) row[3], (BigDecimal) row[4], (SoldBy) row[5])));
+            Map<Long, List<TaxLine>> taxes = new LinkedHashMap<>();
+            em.createQuery("select t from RefundTax t where t.refundId in :ids order by t.refundId, t.code", RefundTax.class)
+                    .setParameter("ids", refunds.stream().map(row -> ((Refund) row[0]).id()).toList())
+                    .getResultStream()
+                    .forEach(t -> taxes.computeIfAbsent(t.refundId(), id -> new ArrayList<>()).add(t.line()));
             return refunds.stream().map(row -> {
                 Refund r = (Refund) row[0];
                 return new RefundView(r.id(), printed, r.till(), (String) row[1], r.createdAt(), r.whole(),
-                        List.copyOf(items.getOrDefault(r.id(), List.of())), r.amount(), r.reason());
+                        List.copyOf(items.getOrDefault(r.id(), List.of())), r.amount(), r.reason(), taxes.getOrDefault(r.id(), List.of()));
             }).toList();
         });
     }
 
     /** The entities of this package, for the Hibernate bootstrap. */
     public static List<Class<?>> entities() {
-        return List.of(Refund.class, RefundedLine.class);
+        return List.of(Refund.class, RefundedLine.class, RefundTax.class);
     }
 
     /**

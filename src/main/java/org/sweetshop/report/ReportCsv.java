@@ -32,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Money;
+import org.sweetshop.common.TaxLine;
 import org.sweetshop.common.Texts;
 import org.sweetshop.shift.ZReport;
 
@@ -53,7 +54,7 @@ public final class ReportCsv {
 
     /** The tables of a sales report, each one CSV file. */
     public enum Table {
-        SUMMARY, BY_HOUR, BY_DAY, TOP_SWEETS, BY_TILL, BY_CASHIER, COUPONS, PROMOS, STOCK, SHIFTS;
+        SUMMARY, BY_HOUR, BY_DAY, TOP_SWEETS, BY_TILL, BY_CASHIER, COUPONS, PROMOS, STOCK, SHIFTS, TAXES;
 
         /** The name on the command line and in file names: {@code top-sweets}. */
         public String id() {
@@ -92,6 +93,7 @@ public final class ReportCsv {
             case SHIFTS -> List.of("shift", "till", "opened_by", "opened_at", "closed_by", "closed_at", "sales", "gross",
                     "coupon_discounts", "promo_discounts", "net", "cash_sales", "card_sales", "opening_float", "cash_expected",
                     "counted_cash", "difference", "first_receipt", "last_receipt");
+            case TAXES -> List.of("kind", "code", "name", "rate", "net", "tax", "gross");
         };
     }
 
@@ -128,7 +130,42 @@ public final class ReportCsv {
             case STOCK -> map(report.stock().lines(), l -> List.of(l.sku(), l.name(), l.category(), Boolean.toString(l.active()),
                     Integer.toString(l.stock()), money(l.price()), money(l.value()), l.unit()));
             case SHIFTS -> map(report.shifts(), z -> shift(z, zone));
+            case TAXES -> {
+                List<List<String>> rows = new ArrayList<>();
+                report.taxes().forEach(t -> rows.add(tax("sales", t)));
+                report.refundTaxes().forEach(t -> rows.add(tax("refunds", t)));
+                yield rows;
+            }
         };
+    }
+
+    private static List<String> tax(String kind, TaxLine t) {
+        return List.of(kind, t.code(), t.name(), t.rate().toPlainString(), money(t.net()), money(t.tax()), money(t.gross()));
+    }
+
+    /** The columns of the tax report's CSV file: one row per rate, then {@code TOTAL}. */
+    public static final List<String> TAX_HEADER = List.of("from", "to", "code", "name", "rate", "net", "tax", "gross",
+            "refunded_net", "refunded_tax", "refunded_gross", "net_after_refunds", "tax_after_refunds", "gross_after_refunds");
+
+    /** The tax report's rows, as written to its file: each rate, then the total (code {@code TOTAL}, no rate). */
+    public static List<List<String>> rows(TaxReport report) {
+        List<List<String>> rows = new ArrayList<>();
+        for (TaxReport.Rate r : report.rates()) {
+            rows.add(taxRow(report, r));
+        }
+        rows.add(taxRow(report, report.total()));
+        return rows;
+    }
+
+    private static List<String> taxRow(TaxReport report, TaxReport.Rate r) {
+        return List.of(report.from().toString(), report.to().toString(), r.code(), r.name(), r.rate() == null ? "" : r.rate().toPlainString(),
+                money(r.net()), money(r.tax()), money(r.gross()), money(r.refundedNet()), money(r.refundedTax()),
+                money(r.refundedGross()), money(r.netAfterRefunds()), money(r.taxAfterRefunds()), money(r.grossAfterRefunds()));
+    }
+
+    /** Saves the tax report to {@code file}, as {@link #write(SalesReport, Table, Path)} saves a table. */
+    public static void write(TaxReport report, Path file) {
+        write(TAX_HEADER, rows(report), file, "tax report " + report.from() + " to " + report.to());
     }
 
     /**
@@ -139,14 +176,18 @@ public final class ReportCsv {
      * @throws ReportExportException the folder is missing or cannot be written, or the name is a folder
      */
     public static void write(SalesReport report, Table table, Path file) {
+        write(header(table), rows(report, table), file, "the " + table.id() + " of the report " + report.from() + " to " + report.to());
+    }
+
+    private static void write(List<String> header, List<List<String>> rows, Path file, String what) {
         Path target = checkTarget(file);
         Path temp = target.getParent().resolve(".sweetshop-" + UUID.randomUUID() + ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 Writer writer = new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8);
                 CSVPrinter printer = new CSVPrinter(writer, FORMAT);
-                printer.printRecord(header(table));
-                printer.printRecords(rows(report, table));
+                printer.printRecord(header);
+                printer.printRecords(rows);
                 printer.flush();
                 channel.force(true);
             }
@@ -155,7 +196,7 @@ public final class ReportCsv {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-            LOG.info("saved the {} of the report {} to {} in {}", table.id(), report.from(), report.to(), target);
+            LOG.info("saved {} in {}", what, target);
         } catch (AccessDeniedException e) {
             throw refused(target, "no permission to write in " + target.getParent(), e);
         } catch (NoSuchFileException e) {

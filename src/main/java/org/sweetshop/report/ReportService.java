@@ -18,11 +18,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.hibernate.Session;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Money;
 import org.sweetshop.common.SoldBy;
+import org.sweetshop.common.TaxLine;
 import org.sweetshop.db.Transactor;
 import org.sweetshop.report.SalesReport.CashierSales;
 import org.sweetshop.report.SalesReport.CouponDiscounts;
@@ -83,6 +86,11 @@ public final class ReportService {
             + " from sale s join coupon c on c.id = s.coupon_id where" + RANGE + "group by c.kind, c.amount order by c.kind, c.amount";
     private static final String PROMOS = "select p.code, count(*), sum(s.promo_discount)"
             + " from sale s join promo p on p.id = s.promo_id where" + RANGE + "group by p.code order by p.code";
+    private static final String TAXES = "select t.code, t.name, t.rate, sum(t.net), sum(t.tax), sum(t.gross)"
+            + " from sale s join sale_tax t on t.sale_id = s.id where" + RANGE + "group by t.code, t.name, t.rate order by t.code";
+    private static final String REFUND_TAXES = "select t.code, t.name, t.rate, sum(t.net), sum(t.tax), sum(t.gross)"
+            + " from refund r join refund_tax t on t.refund_id = r.id where r.created_at >= ? and r.created_at < ?"
+            + " group by t.code, t.name, t.rate order by t.code";
     private static final String STOCK = "select sku, name, category, active, stock, price, sold_by from sweet order by sku";
 
     private final Transactor tx;
@@ -215,7 +223,70 @@ public final class ReportService {
 
         List<ZReport> shifts = ShiftService.closedBetween(em, start, end);
         return new SalesReport(from, to, zone, now, summary.get(0), byHour, byDay, sweets, byTill, byCashier, coupons, promos,
-                valuation, shifts);
+                valuation, shifts, taxLines(c, TAXES, start, end), taxLines(c, REFUND_TAXES, start, end));
+    }
+
+    /**
+     * The tax report of the days {@code from} to {@code to}, both included: per rate, what the
+     * receipts of those days charged and what the refunds made in them reversed, on one snapshot.
+     * Managers and owners only.
+     */
+    public TaxReport taxes(Caller caller, LocalDate from, LocalDate to) {
+        Caller.require(caller, Role.MANAGER, "read reports");
+        requireRange(from, to);
+        ZoneId zone = clock.getZone();
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        return tx.call(em -> {
+            Session session = em.unwrap(Session.class);
+            session.doWork(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("set transaction isolation level repeatable read, read only");
+                }
+            });
+            StaffService.requireActive(em, caller);
+            return session.doReturningWork(c -> {
+                long[] counts = new long[2];
+                BigDecimal[] sums = {Money.ZERO, Money.ZERO};
+                query(c, "select count(*), coalesce(sum(s.total), 0) from sale s where" + RANGE, start, end, rs -> {
+                    counts[0] = rs.getLong(1);
+                    sums[0] = money(rs, 2);
+                });
+                query(c, REFUNDS, start, end, rs -> {
+                    counts[1] = rs.getLong(1);
+                    sums[1] = money(rs, 2);
+                });
+                List<TaxLine> sold = taxLines(c, TAXES, start, end);
+                List<TaxLine> refunded = taxLines(c, REFUND_TAXES, start, end);
+                Map<String, TaxLine> soldByCode = new TreeMap<>();
+                Map<String, TaxLine> refundedByCode = new TreeMap<>();
+                sold.forEach(t -> soldByCode.put(t.code(), t));
+                refunded.forEach(t -> refundedByCode.put(t.code(), t));
+                TreeSet<String> codes = new TreeSet<>(soldByCode.keySet());
+                codes.addAll(refundedByCode.keySet());
+                List<TaxReport.Rate> rates = new ArrayList<>();
+                TaxLine soldTotal = new TaxLine("TOTAL", "all rates", null, Money.ZERO, Money.ZERO, Money.ZERO);
+                TaxLine refundedTotal = soldTotal;
+                for (String code : codes) {
+                    TaxLine either = soldByCode.getOrDefault(code, refundedByCode.get(code));
+                    TaxLine none = new TaxLine(code, either.name(), either.rate(), Money.ZERO, Money.ZERO, Money.ZERO);
+                    TaxLine s = soldByCode.getOrDefault(code, none);
+                    TaxLine r = refundedByCode.getOrDefault(code, none);
+                    rates.add(TaxReport.Rate.of(s, r));
+                    soldTotal = soldTotal.plus(s);
+                    refundedTotal = refundedTotal.plus(r);
+                }
+                return new TaxReport(from, to, zone, clock.instant().truncatedTo(ChronoUnit.MICROS), counts[0], sums[0], counts[1],
+                        sums[1], rates, TaxReport.Rate.of(soldTotal, refundedTotal));
+            });
+        });
+    }
+
+    private static List<TaxLine> taxLines(Connection c, String sql, Instant start, Instant end) throws SQLException {
+        List<TaxLine> lines = new ArrayList<>();
+        query(c, sql, start, end, rs -> lines.add(new TaxLine(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), money(rs, 4),
+                money(rs, 5), money(rs, 6))));
+        return lines;
     }
 
     private interface RowReader {

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.sweetshop.common.Quantity;
 import org.sweetshop.common.SoldBy;
+import org.sweetshop.common.TaxLine;
 import org.sweetshop.shift.ZReport;
 
 /**
@@ -17,13 +18,27 @@ import org.sweetshop.shift.ZReport;
  *
  * <p>Sales are counted by when they were made ({@code sale.created_at}); the stock valuation is
  * the stock at {@code generatedAt}, not at {@code to}; the shifts are those closed in the range.
+ * {@code taxes} is the receipts' tax per rate (net, tax, gross; their gross add up to the summary's
+ * {@code net}), {@code refundTaxes} what the refunds made in the range reversed per rate (their
+ * gross add up to {@code refunded}).
  */
 public record SalesReport(LocalDate from, LocalDate to, ZoneId zone, Instant generatedAt, Summary summary,
         List<HourSales> byHour, List<DaySales> byDay, List<SweetSales> topSweets, List<TillSales> byTill,
         List<CashierSales> byCashier, List<CouponDiscounts> couponDiscounts, List<PromoDiscounts> promoDiscounts,
-        StockValuation stock, List<ZReport> shifts) {
+        StockValuation stock, List<ZReport> shifts, List<TaxLine> taxes, List<TaxLine> refundTaxes) {
+
+    /** A report without its tax lines. */
+    public SalesReport(LocalDate from, LocalDate to, ZoneId zone, Instant generatedAt, Summary summary,
+            List<HourSales> byHour, List<DaySales> byDay, List<SweetSales> topSweets, List<TillSales> byTill,
+            List<CashierSales> byCashier, List<CouponDiscounts> couponDiscounts, List<PromoDiscounts> promoDiscounts,
+            StockValuation stock, List<ZReport> shifts) {
+        this(from, to, zone, generatedAt, summary, byHour, byDay, topSweets, byTill, byCashier, couponDiscounts, promoDiscounts,
+                stock, shifts, List.of(), List.of());
+    }
 
     public SalesReport {
+        taxes = taxes == null ? List.of() : List.copyOf(taxes);
+        refundTaxes = refundTaxes == null ? List.of() : List.copyOf(refundTaxes);
         byHour = List.copyOf(byHour);
         byDay = List.copyOf(byDay);
         topSweets = List.copyOf(topSweets);

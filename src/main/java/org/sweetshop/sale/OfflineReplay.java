@@ -16,6 +16,7 @@ import org.sweetshop.catalog.Sweets;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Money;
 import org.sweetshop.common.Quantity;
+import org.sweetshop.common.TaxSplit;
 import org.sweetshop.common.Texts;
 import org.sweetshop.common.TillNames;
 import org.sweetshop.db.ConstraintViolation;
@@ -23,6 +24,7 @@ import org.sweetshop.db.Transactor;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.Role;
 import org.sweetshop.staff.StaffService;
+import org.sweetshop.tax.TaxRates;
 import org.sweetshop.stock.MovementKind;
 import org.sweetshop.stock.StockLedger;
 import org.sweetshop.stock.StockMovement;
@@ -44,6 +46,10 @@ import org.sweetshop.stock.StockMovement;
  *       since its money was taken, but without stock movements, so stock never goes below zero;
  *       an {@link OfflineConflict} row says why, for a manager ({@link ConflictService}).
  * </ul>
+ *
+ * <p>Its tax is worked out at the replay by the one rule ({@link TaxSplit}) at each sweet's rate,
+ * always taken out of the prices paid: the customer paid the offline total, tax included, whatever
+ * the store's {@code prices.include.tax}.
  */
 public final class OfflineReplay {
 
@@ -83,6 +89,7 @@ public final class OfflineReplay {
             return made;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        TaxRates read = TaxRates.read(session);
         Set<Long> ids = new LinkedHashSet<>();
         offline.lines().forEach(line -> ids.add(line.sweetId()));
         Map<Long, Sweet> byId = new HashMap<>();
@@ -109,14 +116,24 @@ public final class OfflineReplay {
             }
         }
 
+        // a rate added since the read above (and given to one of these sweets) is read again
+        TaxRates rates = sweets.stream().allMatch(w -> read.has(w.getTaxCode())) ? read : TaxRates.read(session);
         List<Pricing.Line> priced = offline.lines().stream().map(l -> new Pricing.Line(l.unitPrice(), l.quantity(), l.soldBy())).toList();
         Pricing pricing = Pricing.of(priced, null, null);
+        // taxed by the rule at each sweet's rate as it is now (a sweet gone: the default rate's); always out of the price
+        // paid, since that is what the customer paid offline, whether or not the store's prices include tax
+        List<TaxSplit.Line> taxed = new ArrayList<>();
+        for (int i = 0; i < offline.lines().size(); i++) {
+            Sweet sweet = byId.get(offline.lines().get(i).sweetId());
+            taxed.add((sweet == null ? rates.defaultRate() : rates.rate(sweet.getTaxCode())).line(priced.get(i).total()));
+        }
         Sale sale = new Sale(offline.saleId(), offline.till(), offline.staffId(), offline.soldAt().truncatedTo(ChronoUnit.MICROS),
-                pricing, null, null, offline.tender());
+                pricing, TaxSplit.of(taxed, pricing.total(), true), null, null, offline.tender());
         List<StockMovement> movements = new ArrayList<>();
         List<Sweet> changed = new ArrayList<>();
-        for (OfflineLine line : offline.lines()) {
-            sale.addLine(line.sweetId(), line.sku(), line.name(), line.unitPrice(), line.quantity(), line.soldBy());
+        for (int i = 0; i < offline.lines().size(); i++) {
+            OfflineLine line = offline.lines().get(i);
+            sale.addLine(line.sweetId(), line.sku(), line.name(), line.unitPrice(), line.quantity(), line.soldBy(), taxed.get(i));
             if (problems.isEmpty()) {
                 Sweet sweet = byId.get(line.sweetId());
                 movements.add(StockLedger.change(sweet, -line.quantity(), MovementKind.SALE, offline.staffId(), offline.till(),

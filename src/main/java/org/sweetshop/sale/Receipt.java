@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.sweetshop.common.Money;
+import org.sweetshop.common.TaxLine;
 
 /**
  * A sale as printed on its receipt.
@@ -12,11 +14,28 @@ import java.util.UUID;
  * @param couponHint last characters of the coupon redeemed, or null
  * @param replayed   true when this sale had already been made under the same UUID and is only
  *                   being shown again
+ * @param taxes      the tax per rate, by code; their gross add up to {@code total} (empty for a sale
+ *                   made offline and not sent yet: its tax is worked out when it is)
+ * @param taxAdded   the tax added at the total when prices exclude tax, else 0.00
  */
 public record Receipt(UUID saleId, String receiptNo, String till, String cashier, Instant createdAt,
                       List<ReceiptLine> lines, BigDecimal subtotal, BigDecimal couponDiscount,
                       BigDecimal promoDiscount, BigDecimal total, Tender tender, String couponHint, String promoCode,
-                      boolean replayed) {
+                      boolean replayed, List<TaxLine> taxes, BigDecimal taxAdded) {
+
+    public Receipt {
+        taxes = taxes == null ? List.of() : List.copyOf(taxes);
+        taxAdded = taxAdded == null ? Money.ZERO : taxAdded;
+    }
+
+    /** A receipt without tax lines (a sale made offline, not sent yet). */
+    public Receipt(UUID saleId, String receiptNo, String till, String cashier, Instant createdAt,
+                   List<ReceiptLine> lines, BigDecimal subtotal, BigDecimal couponDiscount,
+                   BigDecimal promoDiscount, BigDecimal total, Tender tender, String couponHint, String promoCode,
+                   boolean replayed) {
+        this(saleId, receiptNo, till, cashier, createdAt, lines, subtotal, couponDiscount, promoDiscount, total, tender,
+                couponHint, promoCode, replayed, List.of(), Money.ZERO);
+    }
 
     public BigDecimal discount() {
         return couponDiscount.add(promoDiscount);
@@ -24,7 +43,7 @@ public record Receipt(UUID saleId, String receiptNo, String till, String cashier
 
     public Receipt asReplay() {
         return new Receipt(saleId, receiptNo, till, cashier, createdAt, lines, subtotal, couponDiscount, promoDiscount,
-                total, tender, couponHint, promoCode, true);
+                total, tender, couponHint, promoCode, true, taxes, taxAdded);
     }
 
     /** The one method of a sale paid one way; null for a split sale. */

@@ -3,6 +3,8 @@ package org.sweetshop.sale;
 import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Money;
 import org.sweetshop.common.SoldBy;
+import org.sweetshop.common.TaxLine;
+import org.sweetshop.common.TaxSplit;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
@@ -86,11 +88,31 @@ public class Sale {
     @OrderBy("lineNo")
     private List<SaleLine> lines = new ArrayList<>();
 
+    /** The tax added at the total when prices exclude tax (else 0): total = subtotal - discounts + tax_added. */
+    @Column(name = "tax_added", nullable = false, precision = 12, scale = 2)
+    private BigDecimal taxAdded;
+
+    /** The tax per rate, by code (V16: sale_tax, written with the sale by {@link SaleWriter}). */
+    @OneToMany(mappedBy = "sale")
+    @OrderBy("code")
+    private List<SaleTax> taxes = new ArrayList<>();
+
+    /** The rate of each line to be added, in order (checkout's, not stored). */
+    @jakarta.persistence.Transient
+    private List<TaxSplit.Line> taxedLines = new ArrayList<>();
+
     protected Sale() {
     }
 
-    /** A new sale; its receipt number is assigned when it is written ({@link #numbered}). */
-    Sale(UUID id, String till, long staffId, Instant createdAt, Pricing pricing, Long couponId, Long promoId, Tender tender) {
+    /**
+     * A new sale; its receipt number is assigned when it is written ({@link #numbered}).
+     *
+     * @param taxes the basket's taxes ({@link TaxSplit}), worked out on the lines about to be added
+     *              in that order; with prices excluding tax its tax is added to the total
+     * @param tender the payments, settled on that total ({@link Tender#settle})
+     */
+    Sale(UUID id, String till, long staffId, Instant createdAt, Pricing pricing, TaxSplit.Split taxes, Long couponId, Long promoId,
+         Tender tender) {
         this.id = id;
         this.till = till;
         this.staffId = staffId;
@@ -98,7 +120,12 @@ public class Sale {
         this.subtotal = pricing.subtotal();
         this.couponDiscount = pricing.couponDiscount();
         this.promoDiscount = pricing.promoDiscount();
-        this.total = pricing.total();
+        this.taxAdded = taxes.added();
+        this.total = pricing.total().add(taxAdded);
+        if (taxes.total().compareTo(total) != 0) {
+            throw new IllegalArgumentException("the tax lines come to " + taxes.total() + ", not the total " + total);
+        }
+        taxes.taxes().forEach(line -> this.taxes.add(new SaleTax(this, line)));
         this.couponId = couponId;
         this.promoId = promoId;
         if (tender.cashPaid().add(tender.cardPaid()).compareTo(total.add(tender.cashRounding())) != 0) {
@@ -121,8 +148,24 @@ public class Sale {
         return digits.length() >= 6 ? till + "-" + digits : till + "-" + "000000".substring(digits.length()) + digits;
     }
 
-    void addLine(long sweetId, String sku, String name, BigDecimal unitPrice, int quantity, SoldBy soldBy) {
-        lines.add(new SaleLine(this, lines.size() + 1, sweetId, sku, name, unitPrice, quantity, soldBy));
+    /** A line at the rate it is taxed at ({@code taxed}: the same line given to {@link TaxSplit}). */
+    void addLine(long sweetId, String sku, String name, BigDecimal unitPrice, int quantity, SoldBy soldBy, TaxSplit.Line taxed) {
+        lines.add(new SaleLine(this, lines.size() + 1, sweetId, sku, name, unitPrice, quantity, soldBy, taxed));
+    }
+
+    /** The tax per rate, by code: the gross add up to {@link #total()}. */
+    public List<TaxLine> taxes() {
+        return taxes.stream().map(SaleTax::line).toList();
+    }
+
+    /** The tax added at the total (prices excluding tax), else 0.00. */
+    public BigDecimal taxAdded() {
+        return taxAdded;
+    }
+
+    /** The lines' amount after the coupon and promo: what {@link TaxSplit} shared over them. */
+    public BigDecimal discountedSubtotal() {
+        return total.subtract(taxAdded);
     }
 
     /** The lines, in the order sold. */
@@ -197,6 +240,6 @@ public class Sale {
         List<ReceiptLine> receiptLines = lines.stream().sorted(Comparator.comparingInt(SaleLine::lineNo))
                 .map(SaleLine::receiptLine).toList();
         return new Receipt(id, receiptNumber(till, receiptSeq), till, cashier, createdAt, receiptLines, subtotal, couponDiscount, promoDiscount,
-                total, tender(), couponHint, promoCode, false);
+                total, tender(), couponHint, promoCode, false, taxes(), taxAdded);
     }
 }

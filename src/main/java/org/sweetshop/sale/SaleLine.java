@@ -15,6 +15,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
 import java.math.BigDecimal;
+import org.sweetshop.common.TaxSplit;
 
 /**
  * One line of a sale: the sweet's SKU, name and price as they were when sold, and how many of its
@@ -63,10 +64,20 @@ public class SaleLine {
     @Column(name = "sold_by", nullable = false, length = 8)
     private SoldBy soldBy = SoldBy.COUNTED;
 
+    /** The tax rate it was sold at, frozen at checkout (V16). */
+    @Column(name = "tax_code", nullable = false, length = 8)
+    private String taxCode;
+
+    @Column(name = "tax_rate", nullable = false, precision = 5, scale = 2)
+    private BigDecimal taxRate;
+
     protected SaleLine() {
     }
 
-    SaleLine(Sale sale, int lineNo, long sweetId, String sku, String name, BigDecimal unitPrice, int quantity, SoldBy soldBy) {
+    SaleLine(Sale sale, int lineNo, long sweetId, String sku, String name, BigDecimal unitPrice, int quantity, SoldBy soldBy,
+             TaxSplit.Line taxed) {
+        this.taxCode = taxed.code();
+        this.taxRate = taxed.rate();
         this.soldBy = soldBy;
         this.sale = sale;
         this.lineNo = lineNo;
@@ -109,6 +120,16 @@ public class SaleLine {
 
     public BigDecimal lineTotal() {
         return lineTotal;
+    }
+
+    /** The code of the tax rate it was sold at. */
+    public String taxCode() {
+        return taxCode;
+    }
+
+    /** The tax rate it was sold at, percent. */
+    public BigDecimal taxRate() {
+        return taxRate;
     }
 
     /** Units of this line refunded so far. */

@@ -28,6 +28,8 @@ import org.sweetshop.common.Refusal;
 import org.sweetshop.common.Money;
 import org.sweetshop.common.Quantity;
 import org.sweetshop.common.SoldBy;
+import org.sweetshop.common.TaxLine;
+import org.sweetshop.common.TaxSplit;
 import org.sweetshop.common.Texts;
 import org.sweetshop.common.TillNames;
 import org.sweetshop.coupon.Coupon;
@@ -43,6 +45,7 @@ import org.sweetshop.settings.SettingsService;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.staff.Role;
 import org.sweetshop.staff.StaffService;
+import org.sweetshop.tax.TaxRates;
 
 /**
  * Checkout: the one place a sale is made.
@@ -51,8 +54,10 @@ import org.sweetshop.staff.StaffService;
  * the global {@link org.sweetshop.common.LockOrder}, the basket's sweets in ascending id order,
  * then the coupon, then the promo code, then the till's {@link ReceiptCounter} (an atomic
  * increment that holds the counter row's lock); checks stock and
- * discounts under those locks; and writes the sale, its lines, the stock movements, the redemption
- * and the next receipt number. It is idempotent on the sale's
+ * discounts under those locks; and writes the sale, its lines, its tax per rate, the stock movements,
+ * the redemption and the next receipt number. The tax rates and the store's {@code prices.include.tax}
+ * are read before the first lock ({@link TaxRates#read}); each line is taxed at its sweet's rate as
+ * read under the sweet's lock, by {@link TaxSplit}. It is idempotent on the sale's
  * UUID: a second submission, even a concurrent one, gets the receipt already made.
  */
 public final class SaleService {
@@ -71,7 +76,7 @@ public final class SaleService {
 
     /** The entities of this package, for the Hibernate bootstrap. */
     public static List<Class<?>> entities() {
-        return List.of(Sale.class, SaleLine.class, OfflineConflict.class);
+        return List.of(Sale.class, SaleLine.class, SaleTax.class, OfflineConflict.class);
     }
 
     /** The request, checked and merged: one line per SKU, in the order first scanned. */
@@ -104,6 +109,8 @@ public final class SaleService {
         StaffService.requireActive(session, caller);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what the database keeps
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        // the tax rates and the store's mode, before any lock (a rate never changes once made)
+        TaxRates rates = TaxRates.read(session);
 
         // 1. sweets, ascending id
         List<Sweet> sweets = Sweets.lockInIdOrder(session, basket.lines().keySet());
@@ -122,6 +129,7 @@ public final class SaleService {
         Coupon coupon = basket.coupon() == null ? null : CouponService.lockForRedemption(session, basket.coupon());
         Promo promo = basket.promo() == null ? null : PromoService.lockForUse(session, basket.promo());
 
+        List<String> skus = new ArrayList<>(basket.lines().keySet());
         List<Pricing.Line> priced = new ArrayList<>();
         for (Map.Entry<String, Integer> line : basket.lines().entrySet()) {
             priced.add(new Pricing.Line(bySku.get(line.getKey()).getPrice(), line.getValue(), bySku.get(line.getKey()).getSoldBy()));
@@ -131,18 +139,30 @@ public final class SaleService {
             throw new InvalidInputException("items", "a sale cannot be more than " + Money.format(Money.MAX_SALE)
                     + "; this basket comes to " + Money.format(pricing.subtotal()));
         }
+        // each line at its sweet's rate (read under the sweet's lock); a rate added since the read above is read again
+        List<TaxSplit.Line> taxed = new ArrayList<>();
+        for (int i = 0; i < priced.size(); i++) {
+            Sweet sweet = bySku.get(skus.get(i));
+            if (!rates.has(sweet.getTaxCode())) {
+                rates = TaxRates.read(session);
+            }
+            taxed.add(rates.rate(sweet.getTaxCode()).line(priced.get(i).total()));
+        }
+        TaxSplit.Split taxes = TaxSplit.of(taxed, pricing.total(), rates.pricesIncludeTax());
+        // the payments settle the total with any tax added (the store's cash rounding read only for cash)
         boolean cash = basket.payments().stream().anyMatch(p -> p.method() == PaymentMethod.CASH);
-        Tender tender = Tender.settle(pricing.total(), basket.payments(),
+        Tender tender = Tender.settle(pricing.total().add(taxes.added()), basket.payments(),
                 cash ? SettingsService.cashRounding(session) : BigDecimal.ZERO);
 
         List<StockMovement> movements = new ArrayList<>();
-        Sale sale = new Sale(basket.saleId(), basket.till(), caller.staffId(), now, pricing,
+        Sale sale = new Sale(basket.saleId(), basket.till(), caller.staffId(), now, pricing, taxes,
                 coupon == null ? null : coupon.getId(), promo == null ? null : promo.getId(), tender);
-        for (Map.Entry<String, Integer> line : basket.lines().entrySet()) {
-            Sweet sweet = bySku.get(line.getKey());
-            movements.add(StockLedger.change(sweet, -line.getValue(), MovementKind.SALE, caller.staffId(), basket.till(), null,
+        for (int i = 0; i < skus.size(); i++) {
+            Sweet sweet = bySku.get(skus.get(i));
+            int quantity = basket.lines().get(skus.get(i));
+            movements.add(StockLedger.change(sweet, -quantity, MovementKind.SALE, caller.staffId(), basket.till(), null,
                     basket.saleId(), now));
-            sale.addLine(sweet.getId(), sweet.getSku(), sweet.getName(), sweet.getPrice(), line.getValue(), sweet.getSoldBy());
+            sale.addLine(sweet.getId(), sweet.getSku(), sweet.getName(), sweet.getPrice(), quantity, sweet.getSoldBy(), taxed.get(i));
         }
         if (coupon != null) {
             coupon.redeem(basket.saleId(), basket.till(), now, today);
@@ -207,6 +227,23 @@ public final class SaleService {
             default:
                 return violation;
         }
+    }
+
+    /**
+     * The tax per rate of a till's receipts numbered after {@code after} up to {@code upTo} (a
+     * shift's), added up, by code; read in the caller's transaction.
+     */
+    public static List<TaxLine> taxesOfReceipts(EntityManager em, String till, long after, long upTo) {
+        return em.createQuery("select t.code, t.name, t.rate, sum(t.net), sum(t.tax), sum(t.gross) from SaleTax t, Sale s"
+                        + " where s.id = t.saleId and s.till = :till and s.receiptSeq > :after and s.receiptSeq <= :upTo"
+                        + " group by t.code, t.name, t.rate order by t.code", Object[].class)
+                .setParameter("till", till)
+                .setParameter("after", after)
+                .setParameter("upTo", upTo)
+                .getResultStream()
+                .map(row -> new TaxLine((String) row[0], (String) row[1], (BigDecimal) row[2], (BigDecimal) row[3],
+                        (BigDecimal) row[4], (BigDecimal) row[5]))
+                .toList();
     }
 
     /** The receipt of a sale made earlier, by its UUID. */

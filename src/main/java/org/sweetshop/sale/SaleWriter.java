@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sweetshop.stock.StockMovement;
 import org.sweetshop.catalog.Sweet;
+import org.sweetshop.common.TaxLine;
 
 /**
  * Writes a checked-out sale in one round trip: the statements below go to PostgreSQL as one
@@ -26,7 +27,8 @@ import org.sweetshop.catalog.Sweet;
  *       else incremented, under its row's lock (last in the lock order: sweets, coupon and promo
  *       are locked before) and returned;
  *   <li>the sale, numbered with it;
- *   <li>its lines;
+ *   <li>its lines, each with the rate it is taxed at;
+ *   <li>its tax per rate ({@code sale_tax});
  *   <li>its payments ({@link Tender});
  *   <li>the stock movements;
  *   <li>the sweets' new stock and ledger numbers, as computed under the locks by
@@ -34,14 +36,15 @@ import org.sweetshop.catalog.Sweet;
  * </ol>
  *
  * An offline sale that no longer applies ({@link OfflineReplay}) is written with its lines but no
- * movements and no stock change (steps 1 to 4 only).
+ * movements and no stock change (steps 1 to 5 only).
  *
  * The values come from the entities the domain rules produced; Hibernate maps and validates the
  * same tables everywhere else, and the sale tests read every row back through it.
  */
 final class SaleWriter {
 
-    private static final Map<Integer, String> SQL_BY_SHAPE = new ConcurrentHashMap<>();
+    /** The batch by its shape: lines, rates, payments, and whether stock moves. */
+    private static final Map<String, String> SQL_BY_SHAPE = new ConcurrentHashMap<>();
 
     private SaleWriter() {
     }
@@ -49,12 +52,12 @@ final class SaleWriter {
     /** Writes the sale and returns its receipt number. */
     static long write(Connection connection, Sale sale, List<StockMovement> movements, List<Sweet> sweets) throws SQLException {
         List<SaleLine> lines = sale.lines();
+        List<TaxLine> taxes = sale.taxes();
         boolean stock = !movements.isEmpty();
         // an offline sale recorded with a stock discrepancy has no movements and changes no stock
         List<PaymentPart> parts = sale.tender().parts();
-        int shape = lines.size() * (Tender.MAX_PARTS + 1) + parts.size();
-        String sql = SQL_BY_SHAPE.computeIfAbsent(stock ? shape : -shape,
-                n -> sql(Math.abs(n) / (Tender.MAX_PARTS + 1), Math.abs(n) % (Tender.MAX_PARTS + 1), n > 0));
+        String sql = SQL_BY_SHAPE.computeIfAbsent(lines.size() + "/" + taxes.size() + "/" + parts.size() + "/" + stock,
+                shape -> sql(lines.size(), taxes.size(), parts.size(), stock));
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int p = 1;
             statement.setString(p++, sale.till());
@@ -71,6 +74,7 @@ final class SaleWriter {
             statement.setBigDecimal(p++, sale.cashPaid());
             statement.setBigDecimal(p++, sale.cardPaid());
             statement.setBigDecimal(p++, sale.cashRounding());
+            statement.setBigDecimal(p++, sale.taxAdded());
             for (SaleLine line : lines) {
                 ReceiptLine printed = line.receiptLine();
                 statement.setObject(p++, sale.id());
@@ -82,6 +86,17 @@ final class SaleWriter {
                 statement.setInt(p++, printed.quantity());
                 statement.setBigDecimal(p++, printed.lineTotal());
                 statement.setString(p++, line.soldBy().name());
+                statement.setString(p++, line.taxCode());
+                statement.setBigDecimal(p++, line.taxRate());
+            }
+            for (TaxLine tax : taxes) {
+                statement.setObject(p++, sale.id());
+                statement.setString(p++, tax.code());
+                statement.setString(p++, tax.name());
+                statement.setBigDecimal(p++, tax.rate());
+                statement.setBigDecimal(p++, tax.net());
+                statement.setBigDecimal(p++, tax.tax());
+                statement.setBigDecimal(p++, tax.gross());
             }
             int seq = 1;
             for (PaymentPart part : parts) {
@@ -125,14 +140,17 @@ final class SaleWriter {
         }
     }
 
-    private static String sql(int lines, int payments, boolean stock) {
+    private static String sql(int lines, int rates, int payments, boolean stock) {
         StringBuilder sql = new StringBuilder()
                 .append("with counter as (").append(ReceiptCounter.NEXT_NUMBER).append(")")
                 .append(" insert into sale (id, till, receipt_seq, staff_id, created_at, subtotal, coupon_discount, promo_discount,")
-                .append(" total, coupon_id, promo_id, cash_paid, card_paid, cash_rounding)")
-                .append(" select ?, ?, counter.last_number, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from counter returning receipt_seq;\n")
-                .append("insert into sale_line (sale_id, line_no, sweet_id, sku, name, unit_price, quantity, line_total, sold_by) values ");
-        repeat(sql, lines, "(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                .append(" total, coupon_id, promo_id, cash_paid, card_paid, cash_rounding, tax_added)")
+                .append(" select ?, ?, counter.last_number, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from counter returning receipt_seq;\n")
+                .append("insert into sale_line (sale_id, line_no, sweet_id, sku, name, unit_price, quantity, line_total, sold_by,")
+                .append(" tax_code, tax_rate) values ");
+        repeat(sql, lines, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        sql.append(";\ninsert into sale_tax (sale_id, code, name, rate, net, tax, gross) values ");
+        repeat(sql, rates, "(?, ?, ?, ?, ?, ?, ?)");
         sql.append(";\ninsert into sale_payment (sale_id, seq, method, amount, tendered) values ");
         repeat(sql, payments, "(?, ?, ?, ?, ?)");
         if (!stock) {

@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.util.List;
+import org.sweetshop.common.TaxLine;
 import java.time.Instant;
 
 /**
@@ -81,6 +83,10 @@ class Shift {
     @Column(name = "cash_rounding", precision = 14, scale = 2)
     private BigDecimal cashRounding;
 
+    /** The tax added at its sales' totals (prices excluding tax): net = gross - discounts + this (V16). */
+    @Column(name = "tax_added", nullable = false, precision = 14, scale = 2)
+    private BigDecimal taxAdded = BigDecimal.ZERO.setScale(2);
+
     @Column(name = "first_receipt_seq")
     private Long firstReceiptSeq;
 
@@ -134,12 +140,17 @@ class Shift {
         this.lastReceiptSeq = takings.lastReceiptSeq();
     }
 
+    /** At the close, with {@link #close}: the tax its sales added at their totals. */
+    void taxAdded(BigDecimal amount) {
+        this.taxAdded = amount;
+    }
+
     ShiftView view(String openedByName) {
         return new ShiftView(id, till, openedByName, openedAt, openingFloat);
     }
 
     /** The Z report of a closed shift, from the frozen figures. */
-    ZReport zReport(String openedByName, String closedByName) {
+    ZReport zReport(String openedByName, String closedByName, List<TaxLine> taxes) {
         if (isOpen()) {
             throw new IllegalStateException("shift " + id + " is still open");
         }
@@ -148,7 +159,11 @@ class Shift {
                 promoDiscounts, net, cashSales, cardSales, openingFloat, expected, countedCash, countedCash.subtract(expected),
                 firstReceiptSeq == null ? null : ZReport.receiptNumber(till, firstReceiptSeq),
                 lastReceiptSeq == null ? null : ZReport.receiptNumber(till, lastReceiptSeq), cashPayments, cardPayments,
-                cashRounding);
+                cashRounding, taxes, taxAdded);
+    }
+
+    Long getCloseReceiptSeq() {
+        return closeReceiptSeq;
     }
 
     Long getId() {

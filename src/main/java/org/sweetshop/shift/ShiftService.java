@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.sweetshop.common.LockOrder;
 import org.sweetshop.common.Money;
+import org.sweetshop.common.TaxLine;
+import org.sweetshop.sale.SaleService;
 import org.sweetshop.common.TillNames;
 import org.sweetshop.db.ConstraintViolation;
 import org.sweetshop.db.Transactor;
@@ -119,8 +121,12 @@ public final class ShiftService {
                             .getResultStream().findFirst())
                     .orElseThrow(() -> ShiftRefusedException.notOpen(name));
             shift.close(caller.staffId(), now(), counted, receiptSeq, takings(em, name, shift.getOpenReceiptSeq(), receiptSeq));
+            shift.taxAdded(money(em.createQuery("select coalesce(sum(s.taxAdded), 0) from Sale s where s.till = :till"
+                            + " and s.receiptSeq > :after and s.receiptSeq <= :upTo", Object.class)
+                    .setParameter("till", name).setParameter("after", shift.getOpenReceiptSeq()).setParameter("upTo", receiptSeq)
+                    .getSingleResult()));
             em.flush();
-            return shift.zReport(username(em, shift.getOpenedBy()), caller.username());
+            return shift.zReport(username(em, shift.getOpenedBy()), caller.username(), taxes(em, shift));
         });
     }
 
@@ -157,7 +163,12 @@ public final class ShiftService {
     }
 
     private static ZReport zReport(EntityManager em, Shift shift) {
-        return shift.zReport(username(em, shift.getOpenedBy()), username(em, shift.getClosedBy()));
+        return shift.zReport(username(em, shift.getOpenedBy()), username(em, shift.getClosedBy()), taxes(em, shift));
+    }
+
+    /** The tax per rate of a closed shift's receipts: sales are never changed, so this is as frozen as its figures. */
+    private static List<TaxLine> taxes(EntityManager em, Shift shift) {
+        return SaleService.taxesOfReceipts(em, shift.getTill(), shift.getOpenReceiptSeq(), shift.getCloseReceiptSeq());
     }
 
     /** The first lock of a shift operation: the till's receipt counter, then the shift row. */

@@ -7,19 +7,38 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.sweetshop.common.Money;
+import org.sweetshop.common.TaxLine;
 
 /**
  * The Z report of a closed shift at one till, as frozen when it closed: the sales, the discounts,
  * the takings by payment method (each method's payments counted: a split sale counts in both; cash
  * and cards take the net plus the cash rounding), and the cash drawer (float + cash sales = expected, against the
  * cash counted). {@code difference} is counted minus expected: negative when cash is missing.
- * {@code firstReceipt}/{@code lastReceipt} are null when the shift made no sale.
+ * {@code firstReceipt}/{@code lastReceipt} are null when the shift made no sale. {@code taxes} is the
+ * tax per rate of its receipts (net, tax, gross), whose gross add up to {@code net}; {@code taxAdded}
+ * the tax its sales added at their totals (prices excluding tax): net = gross - discounts + taxAdded.
  */
 public record ZReport(long shiftId, String till, String openedBy, Instant openedAt, String closedBy, Instant closedAt,
         int sales, BigDecimal gross, BigDecimal couponDiscounts, BigDecimal promoDiscounts, BigDecimal net,
         BigDecimal cashSales, BigDecimal cardSales, BigDecimal openingFloat, BigDecimal cashExpected,
         BigDecimal countedCash, BigDecimal difference, String firstReceipt, String lastReceipt, int cashPayments,
-        int cardPayments, BigDecimal cashRounding) {
+        int cardPayments, BigDecimal cashRounding, List<TaxLine> taxes, BigDecimal taxAdded) {
+
+    public ZReport {
+        taxes = taxes == null ? List.of() : List.copyOf(taxes);
+        taxAdded = taxAdded == null ? Money.ZERO : taxAdded;
+    }
+
+    /** A Z report without its tax lines. */
+    public ZReport(long shiftId, String till, String openedBy, Instant openedAt, String closedBy, Instant closedAt,
+            int sales, BigDecimal gross, BigDecimal couponDiscounts, BigDecimal promoDiscounts, BigDecimal net,
+            BigDecimal cashSales, BigDecimal cardSales, BigDecimal openingFloat, BigDecimal cashExpected,
+            BigDecimal countedCash, BigDecimal difference, String firstReceipt, String lastReceipt, int cashPayments,
+            int cardPayments, BigDecimal cashRounding) {
+        this(shiftId, till, openedBy, openedAt, closedBy, closedAt, sales, gross, couponDiscounts, promoDiscounts, net, cashSales,
+                cardSales, openingFloat, cashExpected, countedCash, difference, firstReceipt, lastReceipt, cashPayments, cardPayments,
+                cashRounding, List.of(), Money.ZERO);
+    }
 
     /** Width of a till's receipt printer, in characters. */
     public static final int WIDTH = 40;
@@ -47,12 +66,24 @@ public record ZReport(long shiftId, String till, String openedBy, Instant opened
         row(out, "Gross", Money.format(gross));
         row(out, "Coupon discounts", minus(couponDiscounts));
         row(out, "Promo discounts", minus(promoDiscounts));
+        if (taxAdded.signum() != 0) {
+            row(out, "Tax added", "+" + Money.format(taxAdded));
+        }
         row(out, "Net", Money.format(net));
         if (cashRounding.signum() != 0) {
             row(out, "Cash rounding", (cashRounding.signum() > 0 ? "+" : "") + Money.format(cashRounding));
         }
         row(out, "  cash (" + cashPayments + ")", Money.format(cashSales));
         row(out, "  card (" + cardPayments + ")", Money.format(cardSales));
+        if (!taxes.isEmpty()) {
+            out.add(rule());
+            out.add("Tax by rate");
+            for (TaxLine tax : taxes) {
+                row(out, tax.code() + " " + tax.percent() + " gross", Money.format(tax.gross()));
+                row(out, "  net", Money.format(tax.net()));
+                row(out, "  tax", Money.format(tax.tax()));
+            }
+        }
         out.add(rule());
         row(out, "Opening float", Money.format(openingFloat));
         row(out, "Cash sales", "+" + Money.format(cashSales));

@@ -1,6 +1,6 @@
 package org.sweetshop.staff;
 
-/** What an audit log entry records; the names are stored (and checked by audit_log_action_ck: V5, V13, V14, V15, V18). */
+/** What an audit log entry records; the names are stored (and checked by audit_log_action_ck: V5, V13, V14, V15, V16, V18). */
 public enum AuditAction {
     SWEET_ADD, PRICE_CHANGE, SKU_CHANGE, NAME_CHANGE, CATEGORY_CHANGE, REORDER_LEVEL_CHANGE, SWEET_DEACTIVATE,
     CATALOG_IMPORT, DELIVERY_IMPORT, BARCODE_ADD, PLU_CHANGE,
@@ -8,6 +8,10 @@ public enum AuditAction {
     SETTING_CHANGE,
     /** The cash drawer opened without a sale (a "no sale"): subject the till, new value the reason. */
     DRAWER_OPEN,
+    /** A tax rate added: subject its code, new value its name and rate. */
+    TAX_RATE_ADD,
+    /** A sweet moved to another tax rate: subject its SKU, old and new value the codes. */
+    TAX_CHANGE,
     /** A PIN set (subject the person; never the PIN) or cleared (V18). */
     PIN_SET, PIN_CLEAR,
     /**

@@ -49,7 +49,7 @@ class AuditServiceTest extends DatabaseTest {
 
         AuditReport report = app.audit().run();
 
-        assertThat(report.checks()).hasSize(19).allSatisfy(c -> assertThat(c.ok()).as(c.name() + " " + c.examples()).isTrue());
+        assertThat(report.checks()).hasSize(20).allSatisfy(c -> assertThat(c.ok()).as(c.name() + " " + c.examples()).isTrue());
         assertThat(report.ok()).isTrue();
     }
 

@@ -48,7 +48,7 @@ class WeighedAuditTest extends DatabaseTest {
     void everyCheckPassesAfterWeighedSalesAndPartialRefunds() {
         AuditReport report = app.audit().run();
 
-        assertThat(report.checks()).hasSize(19).allSatisfy(c -> assertThat(c.ok()).as(c.name() + " " + c.examples()).isTrue());
+        assertThat(report.checks()).hasSize(20).allSatisfy(c -> assertThat(c.ok()).as(c.name() + " " + c.examples()).isTrue());
         assertThat(report.ok()).isTrue();
         assertThat(stockOf("PM")).isEqualTo(2_100);
     }

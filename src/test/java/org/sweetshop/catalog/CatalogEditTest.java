@@ -33,7 +33,8 @@ class CatalogEditTest extends BadInputCase {
         SweetView edited = app.catalog().edit(manager, "SL", new SweetEdit("SL-2", "Sherbet Lemons", "Boiled",
                 new BigDecimal("1.35"), 5), "T1");
 
-        assertThat(edited).isEqualTo(new SweetView(edited.id(), "SL-2", "Sherbet Lemons", "Boiled", new BigDecimal("1.35"), 10, 5, true));
+        assertThat(edited).isEqualTo(new SweetView(edited.id(), "SL-2", "Sherbet Lemons", "Boiled", new BigDecimal("1.35"), 10, 5, true,
+                org.sweetshop.common.SoldBy.COUNTED, null, "STD"));
         assertThat(app.catalog().find("SL-2")).isEqualTo(edited);
         List<AuditEntry> entries = app.auditLog().list(manager, new AuditLogFilter(null, "SL", null, 100));
         assertThat(entries).extracting(AuditEntry::action, AuditEntry::staff, AuditEntry::oldValue, AuditEntry::newValue, AuditEntry::till)

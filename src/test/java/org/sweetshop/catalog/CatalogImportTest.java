@@ -38,7 +38,7 @@ class CatalogImportTest extends BadInputCase {
         assertThat(result.imported()).isEqualTo(3);
         assertThat(result.skus()).containsExactly("SL", "TF", "CM");
         assertThat(app.catalog().find("SL")).isEqualTo(new SweetView(app.catalog().find("SL").id(), "SL", "Sherbet Lemons", "Boiled",
-                new BigDecimal("1.20"), 40, 5, true));
+                new BigDecimal("1.20"), 40, 5, true, org.sweetshop.common.SoldBy.COUNTED, null, "STD"));
         assertThat(app.catalog().find("TF").name()).isEqualTo("Toffee, Fudge \"Deluxe\"");
         assertThat(app.catalog().find("TF").price()).isEqualByComparingTo("2.00");
         assertThat(app.catalog().find("CM").category()).isEqualTo("Sweets");

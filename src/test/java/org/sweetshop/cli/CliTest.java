@@ -196,7 +196,7 @@ class CliTest extends DatabaseTest {
 
         assertThat(passed.exitCode()).isZero();
         assertThat(json(passed.out()).get("ok").asBoolean()).isTrue();
-        assertThat(json(passed.out()).get("checks")).hasSize(19);
+        assertThat(json(passed.out()).get("checks")).hasSize(20);
         assertThat(failed.exitCode()).isEqualTo(3);
         assertThat(failed.out()).contains("FAIL stock-equals-movements").contains("audit FAILED");
         assertThat(failed.err()).contains("stock-equals-movements");

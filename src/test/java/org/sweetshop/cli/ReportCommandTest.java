@@ -92,6 +92,10 @@ class ReportCommandTest extends DatabaseTest {
                 "T1                       2        4.45        0.00        4.45",
                 "T2                       1        3.40        0.50        2.90",
                 "",
+                // each receipt's tax, 20% inside its price, rounded per receipt: 3.25, 2.90, 1.20 give 0.54 + 0.48 + 0.20
+                "tax by rate                net         tax       gross",
+                "STD 20%                   6.13        1.22        7.35",
+                "",
                 "top sweets                                    units     revenue",
                 "FB                 Sweet FB                       5        4.25",
                 "SL                 Sweet SL                       3        3.60",

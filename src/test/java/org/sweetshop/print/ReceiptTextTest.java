@@ -105,6 +105,19 @@ class ReceiptTextTest {
     }
 
     @Test
+    void theStoresHeaderFollowsItsHeadAndItsFooterEndsTheReceiptInsteadOfThankYou() {
+        List<String> lines = ReceiptText.render(representative(),
+                new ReceiptText.Head("Sweetshop", "1 High St", null, "Open 9 to 5\n\nEvery day", "Thanks, come again!\nsweetshop.example"),
+                "GBP", LONDON, false, ReceiptText.WIDTH);
+
+        assertThat(lines).startsWith("               Sweetshop", "               1 High St", "              Open 9 to 5",
+                "               Every day", "----------------------------------------");
+        assertThat(lines).endsWith("----------------------------------------", "          Thanks, come again!",
+                "           sweetshop.example");
+        assertThat(lines).doesNotContain("               Thank you!");
+    }
+
+    @Test
     void aReplayedReceiptSaysItIsShownAgain() {
         assertThat(render(representative().asReplay()))
                 .startsWith("               Sweetshop", "             (shown again)", "----------------------------------------");

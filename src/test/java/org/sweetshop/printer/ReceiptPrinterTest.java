@@ -78,12 +78,46 @@ class ReceiptPrinterTest {
             List<Command> commands = EscPosDecoder.decode(receiver.nextJob(WAIT));
             assertThat(commands).containsExactlyElementsOf(counterSaleOn80mm());
             assertThat(receiver.jobsWaiting()).isZero();
+        }
+    }
+
+    @Test
+    void aSplitTaxedReceiptPrintsEachPaymentTheChangeAndTheTaxTable() throws Exception {
+        try (EscPosReceiver receiver = EscPosReceiver.printing()) {
+            printer(receiver.uri()).print(Receipts.counterSaleSplitTaxed(),
+                    new org.sweetshop.print.ReceiptText.Head("Sugar Plum Sweets", "12 High Street\nLittle Snoring", "GB 123 4567 89"),
+                    "GBP", ZoneOffset.UTC, false);
+
+            List<Command> commands = EscPosDecoder.decode(receiver.nextJob(WAIT));
+            List<String> lines = EscPosDecoder.lines(commands);
+            int total = lines.indexOf(edges("TOTAL GBP", "7.39", 48));
+            assertThat(lines.subList(total, total + 4)).containsExactly(edges("TOTAL GBP", "7.39", 48), edges("Card", "3.00", 48),
+                    edges("Cash", "5.00", 48), edges("Change", "0.61", 48));
+            assertThat(lines).contains(edges("RED 5% Reduced", "3.79", 48), edges("STD 20% Standard", "3.60", 48));
 
             // what the printer got, drawn as its paper for the README; its QR code reads back as the receipt number
             BufferedImage paper = ReceiptPicture.of(commands);
             Files.createDirectories(Path.of("target"));
             ImageIO.write(paper, "png", Path.of("target", "escpos-receipt.png").toFile());
             assertThat(new QrDecoder().decode(paper)).contains("T1-000042");
+        }
+    }
+
+    @Test
+    void aTaxedReceiptPrintsTheStoresAddressTaxNumberAndItsTaxTable() throws Exception {
+        try (EscPosReceiver receiver = EscPosReceiver.printing()) {
+            printer(receiver.uri(), PaperWidth.MM58, Duration.ofSeconds(2), Duration.ofSeconds(5)).print(Receipts.counterSaleTaxed(),
+                    new org.sweetshop.print.ReceiptText.Head("Sweetshop", "1 High Street\nLittle Snoring", "GB 123 4567 89"), "GBP",
+                    ZoneOffset.UTC, false);
+
+            List<String> lines = EscPosDecoder.lines(EscPosDecoder.decode(receiver.nextJob(WAIT)));
+            assertThat(lines).allMatch(line -> line.length() <= 32);
+            assertThat(lines.subList(0, 4)).map(String::strip).containsExactly("Sweetshop", "1 High Street", "Little Snoring",
+                    "Tax no. GB 123 4567 89");
+            int table = lines.indexOf(edges("Tax by rate", "gross", 32));
+            assertThat(lines.subList(table, table + 5)).containsExactly(edges("Tax by rate", "gross", 32),
+                    edges("RED 5% Reduced", "3.79", 32), "  net 3.61  tax 0.18", edges("STD 20% Standard", "3.60", 32),
+                    "  net 3.00  tax 0.60");
         }
     }
 

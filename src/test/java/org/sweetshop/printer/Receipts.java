@@ -30,6 +30,17 @@ final class Receipts {
                 Tender.single(PaymentMethod.CASH, new BigDecimal("7.39"), new BigDecimal("10.00")), null, null, false);
     }
 
+    /** {@link #counterSale()} with its tax: the fudge at STD 20 %, the pear drops at RED 5 %, inside the prices. */
+    static Receipt counterSaleTaxed() {
+        Receipt r = counterSale();
+        return new Receipt(r.saleId(), r.receiptNo(), r.till(), r.cashier(), r.createdAt(), r.lines(), r.subtotal(), r.couponDiscount(),
+                r.promoDiscount(), r.total(), r.tender(), null, null, false, List.of(
+                        new org.sweetshop.common.TaxLine("RED", "Reduced", new BigDecimal("5.00"), new BigDecimal("3.61"),
+                                new BigDecimal("0.18"), new BigDecimal("3.79")),
+                        new org.sweetshop.common.TaxLine("STD", "Standard", new BigDecimal("20.00"), new BigDecimal("3.00"),
+                                new BigDecimal("0.60"), new BigDecimal("3.60"))), Money.ZERO);
+    }
+
     /** A receipt of {@code lines} lines: far more than a printer's and the kernel's buffers hold. */
     static Receipt longReceipt(int lines) {
         List<ReceiptLine> all = new ArrayList<>();
@@ -39,5 +50,14 @@ final class Receipts {
         BigDecimal total = new BigDecimal(lines).setScale(2);
         return new Receipt(UUID.fromString("0190a7b2-0000-7000-8000-000000000002"), "T1-000043", "T1", "alice", AT, all, total,
                 Money.ZERO, Money.ZERO, total, Tender.single(PaymentMethod.CARD, total, null), null, null, false);
+    }
+
+    /** {@link #counterSaleTaxed()} paid 3.00 by card and the rest in cash, 5.00 handed over. */
+    static Receipt counterSaleSplitTaxed() {
+        Receipt r = counterSaleTaxed();
+        return new Receipt(r.saleId(), r.receiptNo(), r.till(), r.cashier(), r.createdAt(), r.lines(), r.subtotal(), r.couponDiscount(),
+                r.promoDiscount(), r.total(), Tender.settle(r.total(), List.of(org.sweetshop.sale.Payment.card(new BigDecimal("3.00")),
+                        org.sweetshop.sale.Payment.cash(new BigDecimal("5.00"))), BigDecimal.ZERO), null, null, false, r.taxes(),
+                r.taxAdded());
     }
 }

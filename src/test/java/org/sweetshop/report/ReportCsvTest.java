@@ -162,6 +162,6 @@ class ReportCsvTest {
         assertThat(Table.parse(" By-Hour ")).isEqualTo(Table.BY_HOUR);
         assertThat(catchThrowableOfType(InvalidInputException.class, () -> Table.parse("sweets")).getMessage())
                 .isEqualTo("no report table 'sweets': one of summary, by-hour, by-day, top-sweets, by-till, by-cashier, coupons, "
-                        + "promos, stock, shifts");
+                        + "promos, stock, shifts, taxes");
     }
 }

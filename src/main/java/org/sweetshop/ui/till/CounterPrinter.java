@@ -58,7 +58,7 @@ interface CounterPrinter extends AutoCloseable {
             if (cashTaken) {
                 printer.openDrawer();
             }
-            printer.print(receipt, format.storeName(), format.currency(), ZoneId.systemDefault(), reprint);
+            printer.print(receipt, format.head(), format.currency(), ZoneId.systemDefault(), reprint);
         }
 
         @Override

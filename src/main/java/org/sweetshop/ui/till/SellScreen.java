@@ -36,8 +36,19 @@ import org.sweetshop.ui.till.sell.SellViewModel;
  */
 final class SellScreen implements SellView.Actions, AutoCloseable {
 
-    /** What a receipt is printed with. */
-    record ReceiptFormat(String storeName, String currency) {
+    /**
+     * What a receipt is printed with: the store's name and currency, and its address, tax number,
+     * receipt header and footer where set.
+     */
+    record ReceiptFormat(String storeName, String currency, String address, String taxNumber, String header, String footer) {
+
+        ReceiptFormat(String storeName, String currency) {
+            this(storeName, currency, null, null, null, null);
+        }
+
+        ReceiptText.Head head() {
+            return new ReceiptText.Head(storeName, address, taxNumber, header, footer);
+        }
     }
 
     private final SellViewModel model;
@@ -288,7 +299,8 @@ final class SellScreen implements SellView.Actions, AutoCloseable {
 
     /** Shows the receipt over the selling screen with Print and Save PDF; Enter or Esc closes it. */
     private void showReceipt(Receipt receipt, boolean reprint) {
-        List<String> lines = ReceiptText.render(receipt, format.storeName(), format.currency(), ZoneId.systemDefault(), reprint);
+        List<String> lines = ReceiptText.render(receipt, format.head(), format.currency(), ZoneId.systemDefault(), reprint,
+                ReceiptText.WIDTH);
         PrintedText printed = new PrintedText(lines, "receipt-text", 480);
         Button print = Controls.button("Print", "receipt-print", e -> print(printed.text()));
         Button save = Controls.button("Save PDF…", "receipt-pdf", e -> savePdf(lines, "receipt-" + receipt.receiptNo() + ".pdf"));

@@ -268,7 +268,7 @@ public final class TillApp {
 
         @Override
         public SellServices selling() {
-            return SellServices.of(app.catalog(), app.coupons(), app.promos(), app.sales(), offline);
+            return SellServices.of(app.catalog(), app.coupons(), app.promos(), app.sales(), offline, app.taxes());
         }
 
         @Override

@@ -80,9 +80,10 @@ public final class TillController implements AutoCloseable {
         // the store's settings as read at log-in; while the store has not set them (or they could not be read), the till's properties
         StoreSettings store = model.storeSettings().orElse(null);
         SellSettings sellSettings = store == null ? services.sellSettings()
-                : new SellSettings(services.sellSettings().scale(), store.pricePer100g(), store.cashRounding());
+                : new SellSettings(services.sellSettings().scale(), store.pricePer100g(), store.cashRounding(), store.pricesIncludeTax());
         SellScreen.ReceiptFormat format = store == null ? new SellScreen.ReceiptFormat(config.storeName(), config.currency())
-                : new SellScreen.ReceiptFormat(store.storeName(), store.currencyCode());
+                : new SellScreen.ReceiptFormat(store.storeName(), store.currencyCode(), store.address(), store.taxNumber(),
+                        store.receiptHeader(), store.receiptFooter());
         SellViewModel sell = new SellViewModel(services.selling(), model.till(), cashier, tasks, SaleIds::next, sellSettings);
         if (lastReceipt != null && lastReceipt.cashier().equals(cashier.username())) {
             sell.restoreLastReceipt(lastReceipt);   // back from the back office: Reprint last still works

@@ -23,6 +23,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.sweetshop.catalog.SweetView;
 import org.sweetshop.common.SoldBy;
+import org.sweetshop.tax.TaxRateView;
 import org.sweetshop.ui.common.CatalogueFilter;
 import org.sweetshop.ui.common.Controls;
 import org.sweetshop.ui.office.shared.OfficeControls;
@@ -87,6 +88,7 @@ public final class CatalogueTab {
         table.getColumns().add(column("Stock", SweetFigures::stock, 85));
         table.getColumns().add(column("Reorder", SweetFigures::reorder, 80));
         table.getColumns().add(column("PLU", s -> SweetFigures.plu(s.plu()), 60));
+        table.getColumns().add(column("Tax", s -> s.taxCode() == null ? "" : s.taxCode(), 50));
         table.getColumns().add(column("On sale", s -> s.active() ? "yes" : "no", 65));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty().set(now));
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -132,6 +134,29 @@ public final class CatalogueTab {
         VBox left = new VBox(10, filters, table, section("Add a sweet"), addRow);
         HBox.setHgrow(left, Priority.ALWAYS);
         return left;
+    }
+
+    /** A picker of the store's tax rates: {@code STD — Standard 20%}. */
+    private ComboBox<TaxRateView> taxPicker(String id, String prompt) {
+        ComboBox<TaxRateView> picker = new ComboBox<>(model.taxRates());
+        picker.setId(id);
+        picker.setPromptText(prompt);
+        picker.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(TaxRateView rate) {
+                return rate == null ? "" : describe(rate);
+            }
+
+            @Override
+            public TaxRateView fromString(String text) {
+                return model.taxRates().stream().filter(r -> describe(r).equals(text)).findFirst().orElse(null);
+            }
+        });
+        return picker;
+    }
+
+    static String describe(TaxRateView rate) {
+        return rate.code() + " — " + rate.name() + " " + rate.percent() + (rate.isDefault() ? " (default)" : "");
     }
 
     private Node right(StockPanel stock, BooleanBinding noSweetOrBusy) {
@@ -192,6 +217,10 @@ public final class CatalogueTab {
                 f.clear();
             }
         });
+        ComboBox<TaxRateView> newTax = taxPicker("edit-tax", "Tax rate");
+        newTax.setPrefWidth(110);
+        Button changeTax = Controls.button("Change tax", "change-tax", e -> model.changeTax(newTax.getValue()));
+        changeTax.disableProperty().bind(noSweetOrBusy);
         Button deactivate = Controls.button("Take off sale", "deactivate-sweet", e -> model.deactivate());
         deactivate.getStyleClass().add("danger");
         for (Button b : new Button[] {changePrice, deactivate, save, addCode}) {
@@ -200,7 +229,8 @@ public final class CatalogueTab {
 
         VBox right = new VBox(10, chosen,
                 section("Restock, and stocktake (what was counted)"), stock.restock(), stock.stocktake(),
-                section("Price, PLU and barcodes"), new HBox(8, newPrice, changePrice, newPlu, changePlu), barcodeRow,
+                section("Price, PLU, tax rate (past sales keep theirs) and barcodes"),
+                new HBox(8, newPrice, changePrice, newPlu, changePlu, newTax, changeTax), barcodeRow,
                 section("Details (empty fields stay as they are)"), new HBox(6, editSku, editName, editCategory, editReorder, save),
                 deactivate, section("Stock history"), stock.history());
         right.setPrefWidth(560);

@@ -14,6 +14,7 @@ import org.sweetshop.common.InvalidInputException;
 import org.sweetshop.common.Money;
 import org.sweetshop.common.SoldBy;
 import org.sweetshop.staff.Caller;
+import org.sweetshop.tax.TaxRateView;
 import org.sweetshop.ui.common.CatalogueFilter;
 import org.sweetshop.ui.common.TaskExecutor;
 import org.sweetshop.ui.office.shared.ChosenSweet;
@@ -25,7 +26,7 @@ import org.sweetshop.ui.office.shared.TypedInput;
  * The catalogue tab: every sweet (on sale or not) with the till's category and search filter,
  * the sweet chosen in the table (the stock panel beside it works on the same one) and its product
  * barcodes, and adding, repricing, editing and taking a sweet off sale, adding a barcode and
- * changing a PLU. A sweet is counted or weighed: a weighed sweet's price is per kg, its stock and
+ * changing a PLU or its tax rate. A sweet is counted or weighed: a weighed sweet's price is per kg, its stock and
  * reorder level weights typed with their unit (250g, 2.5kg; {@link TypedInput#amount}).
  */
 public final class CatalogueViewModel {
@@ -39,6 +40,7 @@ public final class CatalogueViewModel {
 
     private final ObservableList<SweetView> sweets = FXCollections.observableArrayList();
     private final ObservableList<String> barcodes = FXCollections.observableArrayList();
+    private final ObservableList<TaxRateView> taxRates = FXCollections.observableArrayList();
     private final CatalogueFilter filter = new CatalogueFilter(sweets);
     private final ChosenSweet chosen;
 
@@ -65,6 +67,7 @@ public final class CatalogueViewModel {
     /** Reads the catalogue again; the chosen sweet stays chosen (with its new figures). */
     public void reload() {
         status.task(catalog::list).onSuccess(this::show).executeWith(tasks);
+        status.task(catalog::taxRates).onSuccess(taxRates::setAll).executeWith(tasks);
     }
 
     private void show(List<SweetView> all) {
@@ -84,12 +87,19 @@ public final class CatalogueViewModel {
      */
     public void addSweet(SoldBy soldBy, String sku, String name, String category, String price, String openingStock,
                          String reorderLevel, String plu, String barcodes) {
+        addSweet(soldBy, sku, name, category, price, openingStock, reorderLevel, plu, barcodes, null);
+    }
+
+    /** As above, at the tax rate {@code tax} (null: the store's default rate). */
+    public void addSweet(SoldBy soldBy, String sku, String name, String category, String price, String openingStock,
+                         String reorderLevel, String plu, String barcodes, TaxRateView tax) {
         NewSweet sweet;
         try {
             BigDecimal amount = Money.parse(soldBy.weighed() ? "price per kg" : "price", price);
             int stock = TypedInput.amount("opening stock", openingStock, soldBy, 0, CatalogService.MAX_OPENING_STOCK);
             int reorder = TypedInput.amount("reorder level", reorderLevel, soldBy, 0, CatalogService.MAX_OPENING_STOCK);
-            sweet = new NewSweet(sku, name, category, amount, stock, reorder, soldBy, TypedInput.plu(plu), TypedInput.codes(barcodes));
+            sweet = new NewSweet(sku, name, category, amount, stock, reorder, soldBy, TypedInput.plu(plu), TypedInput.codes(barcodes),
+                    tax == null ? null : tax.code());
         } catch (InvalidInputException e) {
             status.refuse(e.getMessage());
             return;
@@ -141,6 +151,28 @@ public final class CatalogueViewModel {
                         + SweetFigures.plu(changed.plu()) + " now") + " (was " + (sweet.plu() == null ? "none" : SweetFigures.plu(sweet.plu()))
                         + ")."))
                 .executeWith(tasks);
+    }
+
+    /** Moves the chosen sweet to another tax rate (its past sales keep theirs); audited. */
+    public void changeTax(TaxRateView tax) {
+        SweetView sweet = chosen.orSay();
+        if (sweet == null) {
+            return;
+        }
+        if (tax == null) {
+            status.refuse("choose the tax rate first");
+            return;
+        }
+        status.say("Changing the tax rate…");
+        status.task(() -> catalog.edit(manager, sweet.sku(), SweetEdit.tax(tax.code()), till))
+                .onSuccess(changed -> changed(changed.name() + " is sold at " + tax.code() + " (" + tax.name() + ", " + tax.percent()
+                        + ") now (was " + sweet.taxCode() + ")."))
+                .executeWith(tasks);
+    }
+
+    /** The store's tax rates, by code, for the pickers. */
+    public ObservableList<TaxRateView> taxRates() {
+        return taxRates;
     }
 
     private void loadBarcodes(String sku) {

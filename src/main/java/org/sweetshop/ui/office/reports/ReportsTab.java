@@ -22,6 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.sweetshop.common.Money;
+import org.sweetshop.common.TaxLine;
 import org.sweetshop.report.ReportCsv;
 import org.sweetshop.report.SalesReport;
 import org.sweetshop.shift.ZReport;
@@ -47,6 +48,8 @@ public final class ReportsTab {
     private final TableView<SalesReport.CouponDiscounts> coupons = OfficeControls.table("coupon-discounts-table", null, null);
     private final TableView<SalesReport.PromoDiscounts> promos = OfficeControls.table("promo-discounts-table", null, null);
     private final TableView<ZReport> shifts = OfficeControls.table("shifts-table", null, null);
+    /** The receipts' tax per rate, then what refunds reversed (their rows named "refunded …"). */
+    private final TableView<TaxLine> taxes = OfficeControls.table("taxes-table", null, null);
 
     private ReportsTab() {
         summary.setId("report-summary");
@@ -74,7 +77,11 @@ public final class ReportsTab {
         shifts.getColumns().add(column("Sales", z -> Integer.toString(z.sales()), 50));
         shifts.getColumns().add(column("Net", z -> Money.format(z.net()), 70));
         shifts.getColumns().add(column("Cash ±", z -> Money.format(z.difference()), 65));
-        for (TableView<?> t : List.of(top, tills, cashiers, coupons, promos, shifts)) {
+        taxes.getColumns().add(column("Tax rate", t -> t.code() + " " + t.percent(), 110));
+        taxes.getColumns().add(column("Net", t -> Money.format(t.net()), 70));
+        taxes.getColumns().add(column("Tax", t -> Money.format(t.tax()), 70));
+        taxes.getColumns().add(column("Gross", t -> Money.format(t.gross()), 70));
+        for (TableView<?> t : List.of(top, tills, cashiers, coupons, promos, shifts, taxes)) {
             t.setPrefHeight(170);
             t.setPlaceholder(new Label("None in these days."));
             HBox.setHgrow(t, Priority.ALWAYS);
@@ -89,7 +96,7 @@ public final class ReportsTab {
             }
         });
         VBox box = OfficeControls.padded(new VBox(10, tab.controls(model, status), tab.summary, new HBox(12, tab.byHour, tab.byDay),
-                new HBox(12, tab.top, tab.tills, tab.cashiers), new HBox(12, tab.coupons, tab.promos, tab.shifts)));
+                new HBox(12, tab.top, tab.tills, tab.cashiers), new HBox(12, tab.coupons, tab.promos, tab.shifts, tab.taxes)));
         return new OfficeTab(OfficeControls.tab("Reports", "tab-reports", box), null);
     }
 
@@ -158,6 +165,9 @@ public final class ReportsTab {
         coupons.getItems().setAll(report.couponDiscounts());
         promos.getItems().setAll(report.promoDiscounts());
         shifts.getItems().setAll(report.shifts());
+        taxes.getItems().setAll(report.taxes());
+        report.refundTaxes().forEach(t -> taxes.getItems().add(new TaxLine("refunded " + t.code(), t.name(), t.rate(),
+                t.net().negate(), t.tax().negate(), t.gross().negate())));
     }
 
     private static BarChart<String, Number> chart(String id, String title) {

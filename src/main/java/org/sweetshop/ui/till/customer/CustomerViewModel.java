@@ -100,7 +100,7 @@ public final class CustomerViewModel {
         List<CustomerShow.Line> lines = items.stream().map(CustomerViewModel::line).toList();
         CustomerShow.Line last = items.stream().filter(i -> i.sku().equals(lastSku)).findFirst().map(CustomerViewModel::line)
                 .orElse(lines.get(lines.size() - 1));
-        show.set(new CustomerShow.Selling(lines, discounts(), last, following.pricingProperty().get().total()));
+        show.set(new CustomerShow.Selling(lines, discounts(), last, following.toPay()));
     }
 
     /** The sweet whose line is new or changed since the last look, if one is. */

@@ -48,9 +48,11 @@ final class Checkout {
      * Whose sale (the till's cashier when it is sent: another may have unlocked the till since the
      * basket began), of which basket, at which till; {@code waitingFor} says what is still on its
      * way to the basket ("a coupon or promo code is still being checked", a weighing, a scanned
-     * code), null when nothing is.
+     * code), null when nothing is; {@code cashRounding} is the store's, and {@code toPay} what the
+     * basket comes to with any tax added at the total.
      */
-    record Sale(String till, Supplier<Caller> cashier, Basket basket, Supplier<String> waitingFor, BigDecimal cashRounding) {
+    record Sale(String till, Supplier<Caller> cashier, Basket basket, Supplier<String> waitingFor, BigDecimal cashRounding,
+                Supplier<BigDecimal> toPay) {
     }
 
     private final SellServices services;
@@ -145,13 +147,13 @@ final class Checkout {
             return;
         }
         taken.clear();
-        notice.info("Payments undone: " + Money.format(basket.pricing().total()) + " to pay.");
+        notice.info("Payments undone: " + Money.format(sale.toPay().get()) + " to pay.");
     }
 
     /** What is left to pay after the payments taken so far. */
     BigDecimal left() {
         BigDecimal paid = taken.stream().map(Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return basket.pricing().total().subtract(paid).setScale(Money.SCALE);
+        return sale.toPay().get().subtract(paid).setScale(Money.SCALE);
     }
 
     /** What is left to pay, in cash: with the store's cash rounding. */

@@ -92,17 +92,23 @@ final class PaymentPanel {
     private Node totals() {
         Label subtotal = amount("subtotal", Pricing::subtotal, false);
         Label discount = amount("discount", Pricing::discount, true);
-        Label total = amount("total", Pricing::total, false);
+        // with any tax added at the total (the store's prices exclude tax): what checkout charges
+        Label total = amount("total", pricing -> pricing.total().add(model.taxAddedProperty().get()), false);
         total.getStyleClass().add("total");
         GridPane totals = new GridPane();
         totals.getStyleClass().add("totals");
         totals.addRow(0, new Label("Subtotal"), subtotal);
         totals.addRow(1, new Label("Discount"), discount);
+        int row = 2;
+        Label tax = amount("tax-added", pricing -> model.taxAddedProperty().get(), false);
+        if (model.taxAddedAtTotal()) {
+            totals.addRow(row++, new Label("Tax"), tax);
+        }
         Label totalLabel = new Label("Total");
         totalLabel.getStyleClass().add("total");
-        totals.addRow(2, totalLabel, total);
+        totals.addRow(row, totalLabel, total);
         totals.setHgap(12);
-        for (Node amountLabel : List.of(subtotal, discount, total)) {
+        for (Node amountLabel : List.of(subtotal, discount, tax, total)) {
             GridPane.setHgrow(amountLabel, Priority.ALWAYS);
             GridPane.setHalignment(amountLabel, HPos.RIGHT);
         }

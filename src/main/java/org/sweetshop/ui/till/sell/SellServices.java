@@ -17,6 +17,8 @@ import org.sweetshop.sale.CheckoutRequest;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.sale.SaleService;
 import org.sweetshop.staff.Caller;
+import org.sweetshop.tax.TaxRateView;
+import org.sweetshop.tax.TaxService;
 
 /** What the services the selling screen uses do; the app passes its services ({@link #of}), tests may pass the same. */
 public interface SellServices {
@@ -40,9 +42,14 @@ public interface SellServices {
      */
     ScannedItem resolveCode(String code);
 
+    /** The store's tax rates, for the tax added at the total where prices exclude it ({@link TaxPreview}). */
+    default List<TaxRateView> taxRates() {
+        return List.of();
+    }
+
     /** The app's services behind the selling screen. */
     static SellServices of(CatalogService catalog, CouponService coupons, PromoService promos, SaleService sales) {
-        return of(catalog, coupons, promos, sales, null);
+        return of(catalog, coupons, promos, sales, null, null);
     }
 
     /**
@@ -50,7 +57,7 @@ public interface SellServices {
      * {@code offline} is on (null: never); its catalogue loads refresh the till's snapshot.
      */
     static SellServices of(CatalogService catalog, CouponService coupons, PromoService promos, SaleService sales,
-                           OfflineSelling offline) {
+                           OfflineSelling offline, TaxService taxes) {
         return new SellServices() {
             @Override
             public List<SweetView> catalogue() {
@@ -87,6 +94,11 @@ public interface SellServices {
             @Override
             public ScannedItem resolveCode(String code) {
                 return catalog.resolveCode(code);
+            }
+
+            @Override
+            public List<TaxRateView> taxRates() {
+                return taxes == null ? List.of() : taxes.list();
             }
         };
     }

@@ -27,6 +27,8 @@ import org.sweetshop.sale.Pricing;
 import org.sweetshop.sale.Receipt;
 import org.sweetshop.staff.Caller;
 import org.sweetshop.ui.common.TaskExecutor;
+import org.sweetshop.ui.common.Messages;
+import org.sweetshop.ui.common.BackgroundTask;
 
 /**
  * The selling screen's state: the live catalogue's tiles (filtered by category and search), the
@@ -58,6 +60,10 @@ public final class SellViewModel {
     private final ReadOnlyObjectWrapper<PromoView> promo = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Pricing> pricing = new ReadOnlyObjectWrapper<>(Pricing.of(List.of(), null, null));
     private final ReadOnlyObjectWrapper<Receipt> lastReceipt = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<BigDecimal> taxAdded = new ReadOnlyObjectWrapper<>(Money.ZERO);
+    private final SellServices services;
+    private final TaskExecutor tasks;
+    private TaxPreview taxes = new TaxPreview(java.util.Map.of());
 
     /** A till without a scale (weights typed on the keypad), prices of weighed sweets per 100 g. */
     public SellViewModel(SellServices services, String till, Caller cashier, TaskExecutor tasks, Supplier<UUID> saleIds) {
@@ -72,12 +78,15 @@ public final class SellViewModel {
         this.settings = settings;
         this.basket = new Basket(saleIds);
         this.adding = new Adding(basket, notice, this::basketChanged);
+        this.services = services;
+        this.tasks = tasks;
         this.catalogue = new LiveCatalogue(services::catalogue, tasks, notice);
         this.codes = new CodeChecks(services, tasks, notice, basket, this::open, this::basketChanged);
         this.weighing = new Weighing(settings.scale(), tasks, notice, this::open, adding::weighed);
         this.edits = new BasketEdits(basket, notice, this::sweet, adding, weighing, this::locked, this::basketChanged);
         this.lookup = new CodeLookup(services, tasks, notice, this::open, item -> adding.add(item.sweet(), item.quantity()), codes);
-        this.checkout = new Checkout(services, new Checkout.Sale(till, this.cashier::get, basket, this::waitingFor, settings.cashRounding()), tasks, notice,
+        this.checkout = new Checkout(services, new Checkout.Sale(till, this.cashier::get, basket, this::waitingFor, settings.cashRounding(),
+                this::toPay), tasks, notice,
                 this::basketChanged, this::reload, this::sold);
     }
 
@@ -86,6 +95,17 @@ public final class SellViewModel {
     /** Loads the whole catalogue again (at start, and after the live feed reconnects). */
     public void reload() {
         catalogue.reload();
+        if (!settings.pricesIncludeTax()) {
+            // prices exclude tax: the rates, to show the tax checkout will add at the total
+            BackgroundTask.of(services::taxRates)
+                    .onSuccess(rates -> {
+                        taxes = TaxPreview.of(rates);
+                        basketChanged();
+                    })
+                    .onFailure(e -> notice.error("The tax rates could not be read: the total shown leaves out the tax added at"
+                            + " checkout (" + Messages.reason(e) + ")."))
+                    .executeWith(tasks);
+        }
     }
 
     /** A change pushed by the database: the tile shows it, and the basket follows a new price at once. */
@@ -230,6 +250,7 @@ public final class SellViewModel {
         Lists.follow(items, basket.items());
         coupon.set(basket.coupon());
         promo.set(basket.promo());
+        taxAdded.set(settings.pricesIncludeTax() ? Money.ZERO : taxes.added(basket, this::sweet));
         pricing.set(basket.pricing());
         discounts.setAll(basket.discountLines());
     }
@@ -285,6 +306,21 @@ public final class SellViewModel {
     /** The payments taken for this basket, not yet sent (split tender). */
     public ObservableList<Payment> paymentsTaken() {
         return checkout.taken();
+    }
+
+    /** The tax added at the total (the store's prices exclude tax), else 0.00; it changes before {@link #pricingProperty()}. */
+    public ReadOnlyObjectProperty<BigDecimal> taxAddedProperty() {
+        return taxAdded.getReadOnlyProperty();
+    }
+
+    /** What the basket comes to: its total after discounts, with any tax added at the total. */
+    public BigDecimal toPay() {
+        return pricing.get().total().add(taxAdded.get());
+    }
+
+    /** True when the store's prices exclude tax: the screen shows the tax added. */
+    public boolean taxAddedAtTotal() {
+        return !settings.pricesIncludeTax();
     }
 
     /** What is left to pay after the payments taken. */

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sweetshop.catalog.SweetView;
 import org.sweetshop.common.SoldBy;
+import org.sweetshop.tax.TaxRateView;
 import org.sweetshop.testing.Snapshot;
 import org.sweetshop.ui.office.OfficeTest;
 
@@ -53,5 +54,27 @@ class CatalogueViewModelTest extends OfficeTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Fudge", 4));
         catalogue.edit("", "", "", "lots");
         assertThat(status.messageProperty().get()).isEqualTo("Reorder level must be a whole number such as 12, not 'lots'.");
+    }
+
+    @Test
+    void aSweetIsAddedAtAChosenRateAndMovedToAnotherWithItsPastSalesKeepingTheirs() {
+        catalogue.reload();
+        assertThat(catalogue.taxRates()).extracting(TaxRateView::code).containsExactly("RED", "STD", "ZERO");
+        TaxRateView reduced = catalogue.taxRates().get(0);
+        TaxRateView zero = catalogue.taxRates().get(2);
+
+        catalogue.addSweet(SoldBy.COUNTED, "MH", "Mint Humbugs", "Boiled", "2.00", "10", "0", "", "", reduced);
+        assertThat(status.messageProperty().get()).isEqualTo("Added Mint Humbugs (MH).");
+        assertThat(catalogue.sweets()).filteredOn(s -> s.sku().equals("MH")).extracting(SweetView::taxCode).containsExactly("RED");
+
+        choose("MH");
+        catalogue.changeTax(zero);
+
+        assertThat(status.messageProperty().get()).isEqualTo("Mint Humbugs is sold at ZERO (Zero, 0%) now (was RED).");
+        assertThat(catalogue.sweets()).filteredOn(s -> s.sku().equals("MH")).extracting(SweetView::taxCode).containsExactly("ZERO");
+        String before = Snapshot.of(app.database().dataSource());
+        catalogue.changeTax(null);
+        assertThat(status.messageProperty().get()).isEqualTo("Choose the tax rate first.");
+        assertThat(Snapshot.of(app.database().dataSource())).isEqualTo(before);
     }
 }

@@ -54,6 +54,29 @@ class SellViewModelTest extends DatabaseTest {
     }
 
     @Test
+    void withPricesExcludingTaxTheTotalShownHasTheTaxCheckoutAddsAndCashForItMakesTheSale() {
+        office.settings().set(owner, "prices.include.tax", "false", "T1");
+        office.catalog().edit(manager, "FB", org.sweetshop.catalog.SweetEdit.tax("RED"));
+        SellViewModel excluding = new SellViewModel(SellServices.of(app.catalog(), app.coupons(), app.promos(), app.sales(), null,
+                app.taxes()), "T1", cashier, SAME_THREAD, UUID::randomUUID,
+                new SellSettings(WeighingScale.NONE, true, BigDecimal.ZERO, false));
+        excluding.reload();
+
+        excluding.add("SL");   // 1.20 at STD 20%: 0.24
+        excluding.add("FB");   // 0.85 at RED 5%: 0.04 (0.0425)
+
+        assertThat(excluding.pricingProperty().get().total()).isEqualByComparingTo("2.05");
+        assertThat(excluding.taxAddedProperty().get()).isEqualByComparingTo("0.28");
+        assertThat(excluding.toPay()).isEqualByComparingTo("2.33");
+        assertThat(excluding.cashDue()).isEqualByComparingTo("2.33");
+        excluding.payCash("2.33");
+        Receipt receipt = excluding.lastReceiptProperty().get();
+        assertThat(receipt.total()).isEqualByComparingTo("2.33");
+        assertThat(receipt.taxAdded()).isEqualByComparingTo("0.28");
+        assertThat(receipt.change()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
     void showsSweetsAsTilesFilteredByCategoryAndSearch() {
         assertThat(model.tiles()).extracting(SweetView::sku).containsExactlyInAnyOrder("SL", "FB", "NONE");
         assertThat(model.categories()).first().isEqualTo(CatalogueFilter.ALL);
