@@ -1,5 +1,6 @@
 package org.sweetshop.ui.till;
 
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -11,7 +12,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.sweetshop.staff.PinHolder;
-import org.sweetshop.ui.common.Controls;
 
 /**
  * The content of a "Manager approval: …" panel over the selling screen: what is asked (a reason,
@@ -65,27 +65,13 @@ final class ApprovalPanel {
     }
 
     private void showNames() {
-        names.getChildren().setAll(model.approvers().stream().map(holder -> {
-            Button name = Controls.button(holder.username(), "approver-" + holder.username(), e -> {
-                model.choose(holder.username());
-                focus();   // the keyboard's digits go on reaching the keypad
-            });
-            name.getStyleClass().add("staff-name");
-            name.setUserData(holder.username());
-            name.setPrefHeight(56);
-            return name;
-        }).toList());
-        markChosen();
+        PinNames.show(names, model.approvers(), "approver-", List.of("staff-name"), username -> {
+            model.choose(username);
+            focus();   // the keyboard's digits go on reaching the keypad
+        }, model.chosenProperty().get());
     }
 
-    /** The name chosen stands out. */
     private void markChosen() {
-        String chosen = model.chosenProperty().get();
-        names.getChildren().forEach(node -> {
-            node.getStyleClass().remove("accent");
-            if (node.getUserData() != null && node.getUserData().equals(chosen)) {
-                node.getStyleClass().add("accent");
-            }
-        });
+        PinNames.markChosen(names, model.chosenProperty().get());
     }
 }

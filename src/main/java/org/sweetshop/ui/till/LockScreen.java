@@ -1,5 +1,6 @@
 package org.sweetshop.ui.till;
 
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -116,24 +117,11 @@ final class LockScreen {
     }
 
     private void showNames() {
-        names.getChildren().setAll(lock.holders().stream().map(holder -> {
-            Button name = Controls.button(holder.username(), "lock-name-" + holder.username(), e -> lock.choose(holder.username()));
-            name.getStyleClass().addAll("staff-name", "lock-name");
-            name.setUserData(holder.username());
-            name.setPrefHeight(56);
-            return name;
-        }).toList());
-        markChosen();
+        PinNames.show(names, lock.holders(), "lock-name-", List.of("staff-name", "lock-name"), lock::choose,
+                lock.chosenProperty().get());
     }
 
-    /** The name chosen stands out. */
     private void markChosen() {
-        String chosen = lock.chosenProperty().get();
-        names.getChildren().forEach(node -> {
-            node.getStyleClass().remove("accent");
-            if (node.getUserData() != null && node.getUserData().equals(chosen)) {
-                node.getStyleClass().add("accent");
-            }
-        });
+        PinNames.markChosen(names, lock.chosenProperty().get());
     }
 }
