@@ -140,14 +140,17 @@ public final class ReportBenchmark {
                 + " 'AMOUNT', 0.50, 'REDEEMED', created_at - interval '30 days', " + ownerId + ", created_at, till, id"
                 + " from gen_sale where g % 100 = 0");
         statements.add("insert into sale (id, till, receipt_seq, staff_id, created_at, subtotal, coupon_discount, promo_discount, total,"
-                + " coupon_id, promo_id, payment, tendered, change_given)"
+                + " coupon_id, promo_id, cash_paid, card_paid)"
                 + " select id, till, receipt_seq, staff_id, created_at, subtotal, coupon_discount, promo_discount,"
                 + " subtotal - coupon_discount - promo_discount,"
                 + " case when g % 100 = 0 then 1000000000 + g end, case when g % 10 = 1 then " + promoId + " end,"
-                + " case when g % 3 = 0 then 'CASH' else 'CARD' end,"
-                + " case when g % 3 = 0 then subtotal - coupon_discount - promo_discount end,"
-                + " case when g % 3 = 0 then 0 end"
+                + " case when g % 3 = 0 then subtotal - coupon_discount - promo_discount else 0 end,"
+                + " case when g % 3 = 0 then 0 else subtotal - coupon_discount - promo_discount end"
                 + " from gen_sale order by created_at");
+        // one payment a sale: every third in cash (handed over exactly), the others by card
+        statements.add("insert into sale_payment (sale_id, seq, method, amount, tendered)"
+                + " select s.id, 1, case when g.g % 3 = 0 then 'CASH' else 'CARD' end, s.total,"
+                + " case when g.g % 3 = 0 then s.total end from sale s join gen_sale g on g.id = s.id");
         statements.add("insert into sale_line (sale_id, line_no, sweet_id, sku, name, unit_price, quantity, line_total, tax_code,"
                 + " tax_rate) select s.id, l.k, l.sweet_id, l.sku, l.name, l.price, l.qty, l.price * l.qty, 'STD', 20"
                 + " from gen_line l join gen_sale s on s.g = l.g order by s.created_at, l.k");
