@@ -37,11 +37,15 @@ final class PinPad {
         for (int d = 1; d <= 9; d++) {
             keys.add(key(d), (d - 1) % 3, (d - 1) / 3);
         }
-        keys.add(sized(Controls.button("⌫", "pin-back", e -> entry.back())), 0, 3);
-        keys.add(key(0), 1, 3);
+        // 0 two keys wide and Backspace; OK ("Unlock", "Approve") the whole row under them, so its word fits whole
+        Button zero = key(0);
+        zero.setMaxWidth(Double.MAX_VALUE);
+        keys.add(zero, 0, 3, 2, 1);
+        keys.add(sized(Controls.button("⌫", "pin-back", e -> entry.back())), 2, 3);
         Button ok = sized(Controls.button(okText, "pin-ok", e -> enter.run()));
+        ok.setMaxWidth(Double.MAX_VALUE);
         ok.getStyleClass().add("accent");
-        keys.add(ok, 2, 3);
+        keys.add(ok, 0, 4, 3, 1);
         node = new VBox(8, dots, keys);
         node.setAlignment(Pos.CENTER);
     }

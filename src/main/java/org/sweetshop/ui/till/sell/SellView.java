@@ -129,7 +129,10 @@ public final class SellView {
         session.getChildren().setAll(reprint, help, office, closeShift, logout);
         session.setAlignment(Pos.CENTER_RIGHT);
         session.setMinWidth(Region.USE_PREF_SIZE);
-        VBox top = new VBox(8, row, new HBox(8, tiles.chips(), session));
+        // the session's buttons on their own row, the category chips under them, wrapping
+        HBox sessionRow = new HBox(session);
+        sessionRow.setAlignment(Pos.CENTER_RIGHT);
+        VBox top = new VBox(8, row, sessionRow, tiles.chips());
         top.getStyleClass().add("toolbar-area");
         return top;
     }

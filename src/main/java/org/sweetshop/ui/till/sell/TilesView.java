@@ -33,7 +33,8 @@ final class TilesView {
 
     private final SellViewModel model;
     private final FlowPane tiles = new FlowPane(10, 10);
-    private final HBox chips = new HBox(6);
+    // the chips wrap onto another row rather than shrink to "…" (a till at 1024 px has room for few)
+    private final FlowPane chips = new FlowPane(6, 6);
     private final ScrollPane grid = new ScrollPane(tiles);
     private final List<String> categoryOrder = new ArrayList<>();
     private final Map<Long, Tile> tileCache = new HashMap<>();
@@ -47,8 +48,8 @@ final class TilesView {
         tiles.setPadding(new Insets(12));
         grid.setFitToWidth(true);
         grid.getStyleClass().add("tiles-scroll");
+        chips.setId("category-chips");
         chips.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(chips, Priority.ALWAYS);
         model.tiles().addListener((ListChangeListener<SweetView>) change -> showTiles());
         model.categories().addListener((ListChangeListener<String>) change -> showChips());
         model.categoryProperty().addListener((obs, old, now) -> showChips());
@@ -77,6 +78,7 @@ final class TilesView {
             }
             ToggleButton chip = new ToggleButton(category);
             chip.getStyleClass().add("chip");
+            chip.setMinWidth(Region.USE_PREF_SIZE);   // its whole name, never "Cho…"
             chip.setToggleGroup(group);
             chip.setSelected(category.equals(model.categoryProperty().get()));
             chip.setOnAction(e -> model.categoryProperty().set(category));

@@ -6,8 +6,10 @@ import static org.sweetshop.testing.Fx.waitFor;
 import static org.sweetshop.ui.till.sell.FakeSellServices.counted;
 import static org.sweetshop.ui.till.sell.FakeSellServices.weighed;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -223,6 +225,30 @@ class SellWindowWeighedTest {
         assertThat(shown(robot.lookup("#unit-PM-COLA").queryAs(Label.class)).replace('\n', ' '))
                 .isEqualTo("1.253\u00a0kg at 1.499 / 100\u00a0g");
         assertThat(shown(robot.lookup("#line-total-PM-COLA").queryAs(Label.class))).isEqualTo("18.78");   // 1 253 g x 14.99 / kg = 18.78247
+    }
+
+    @Test
+    void onTheSmallestTillScreenEveryCategoryChipShowsItsWholeNameInsideTheWindow(FxRobot robot) throws Exception {
+        List<SweetView> many = new java.util.ArrayList<>();
+        String[] categories = {"Boiled", "Chocolate", "Fudge", "Jelly", "Liquorice", "Novelty", "Pick & Mix", "Sugar-free",
+                "Seasonal", "Retro favourites"};
+        for (int i = 0; i < categories.length; i++) {
+            many.add(new SweetView(10 + i, "C" + i, "Sweet " + i, categories[i], new BigDecimal("1.00"), 5, 0, true,
+                    org.sweetshop.common.SoldBy.COUNTED, null));
+        }
+        open(robot, new FakeScale(true, false), 1024, 768, many.toArray(SweetView[]::new));
+        waitFor(() -> robot.lookup(".chip").queryAllAs(javafx.scene.control.ToggleButton.class).stream()
+                .map(javafx.scene.control.ToggleButton::getText).toList().containsAll(List.of(categories)));
+
+        double width = robot.lookup("#category-chips").query().getScene().getWidth();
+        for (javafx.scene.control.ToggleButton chip : robot.lookup(".chip").queryAllAs(javafx.scene.control.ToggleButton.class)) {
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(((javafx.scene.text.Text) chip.lookup(".text")).getText()).as("chip " + chip.getText()).isEqualTo(chip.getText());
+            javafx.geometry.Bounds bounds = chip.localToScene(chip.getBoundsInLocal());
+            assertThat(bounds.getMinX()).as(chip.getText()).isGreaterThanOrEqualTo(0);
+            assertThat(bounds.getMaxX()).as(chip.getText()).isLessThanOrEqualTo(width);
+            assertThat(bounds.getHeight()).as(chip.getText() + " is a touch target").isGreaterThanOrEqualTo(44);
+        }
     }
 
     /** What a label really shows on the screen: its text, or its text cut short with an ellipsis where it does not fit. */
