@@ -21,6 +21,9 @@ import org.testfx.util.WaitForAsyncUtils;
 public abstract class TillWindowTestBase extends DatabaseTest {
 
     protected static final long MS = 1_000_000L;
+    /** The size each window test starts at (a test of another size sets its own after {@link #open}). */
+    protected static final double WIDTH = 1280;
+    protected static final double HEIGHT = 800;
 
     /** The scanner gun's clock: the test says how far apart keys come. */
     protected final AtomicLong clock = new AtomicLong(1_000 * MS);
@@ -49,6 +52,9 @@ public abstract class TillWindowTestBase extends DatabaseTest {
         FxToolkit.setupStage(stage -> {
             controller = new TillController(model, tasks, TestDatabase.config(TestDatabase.get().dataDir()), clock::get);
             stage.setScene(TillApp.scene(controller.window()));
+            // the primary stage is shared by every window test: each starts at the same size, whatever the last one left
+            stage.setWidth(WIDTH);
+            stage.setHeight(HEIGHT);
             controller.attach(stage);
             stage.show();
         });

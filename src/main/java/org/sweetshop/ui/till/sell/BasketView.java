@@ -22,6 +22,9 @@ import org.sweetshop.ui.common.Controls;
  */
 final class BasketView {
 
+    /** Room for two basket lines. */
+    static final double MIN_LIST_HEIGHT = 112;
+
     private final SellViewModel model;
     private final ListView<Basket.Item> list = new ListView<>();
     private final VBox discounts = new VBox(4);
@@ -33,6 +36,8 @@ final class BasketView {
         list.setCellFactory(view -> new ItemCell());
         list.setPlaceholder(new Label("Tap a sweet or scan to start a sale"));
         VBox.setVgrow(list, Priority.ALWAYS);
+        // two lines stay in sight however much the payment panel under it holds (a split sale at 768 px)
+        list.setMinHeight(MIN_LIST_HEIGHT);
         discounts.setId("discounts");
         model.discounts().addListener((ListChangeListener<Basket.DiscountLine>) change -> showDiscounts());
     }

@@ -72,7 +72,11 @@ final class PaymentPanel {
         Button clear = Controls.button("Clear basket", "clear", e -> model.clear());
         clear.setMaxWidth(Double.MAX_VALUE);
         clear.disableProperty().bind(model.payingProperty());
-        return List.of(totals(), taken, tendered, change, notes(), payButtons(), undo, retry, clear, message);
+        // Undo payments beside Clear basket, not a row of its own: the basket above keeps its room
+        HBox clearRow = new HBox(8, undo, clear);
+        HBox.setHgrow(undo, Priority.ALWAYS);
+        HBox.setHgrow(clear, Priority.ALWAYS);
+        return List.of(totals(), taken, tendered, change, notes(), payButtons(), retry, clearRow, message);
     }
 
     TextField tendered() {
