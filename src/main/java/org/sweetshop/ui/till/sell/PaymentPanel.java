@@ -12,6 +12,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import org.sweetshop.common.Money;
 import org.sweetshop.sale.Payment;
 import org.sweetshop.sale.PaymentMethod;
@@ -40,6 +41,8 @@ final class PaymentPanel {
         model.paymentsTaken().addListener((javafx.collections.ListChangeListener<Payment>) change -> tendered.clear());
         message.setId("message");
         message.setWrapText(true);
+        // a refusal is read whole, on as many lines as it takes: the basket list above gives way first
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.textProperty().bind(model.messageProperty());
         model.toneProperty().addListener((obs, old, now) -> tone(now));
         tone(model.toneProperty().get());

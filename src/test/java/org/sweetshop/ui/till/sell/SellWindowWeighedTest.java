@@ -251,6 +251,24 @@ class SellWindowWeighedTest {
         }
     }
 
+    @Test
+    void onTheSmallestTillScreenALongRefusalIsShownWholeUnderTheBasket(FxRobot robot) throws Exception {
+        open(robot, new FakeScale(true, false), 1024, 768);
+        robot.clickOn("#tile-FB");
+        robot.clickOn("#tile-FB");
+        String code = "NOT-A-SWEET-BUT-A-RATHER-LONG-CODE-FROM-A-SUPPLIERS-LABEL";
+
+        robot.interact(() -> model.scanned(code));
+
+        waitFor(() -> text(robot, "#message").startsWith("Not recognised"));
+        Label message = robot.lookup("#message").queryAs(Label.class);
+        assertThat(message.getText()).hasSizeGreaterThan(80);   // longer than one line of the panel
+        assertThat(shown(message)).isEqualTo(message.getText());
+        javafx.geometry.Bounds bounds = message.localToScene(message.getBoundsInLocal());
+        assertThat(bounds.getMaxY()).isLessThanOrEqualTo(message.getScene().getHeight());
+        assertThat(bounds.getMaxX()).isLessThanOrEqualTo(message.getScene().getWidth());
+    }
+
     /** What a label really shows on the screen: its text, or its text cut short with an ellipsis where it does not fit. */
     private static String shown(Label label) {
         WaitForAsyncUtils.waitForFxEvents();
