@@ -20,7 +20,6 @@ import org.sweetshop.common.Texts;
 import org.sweetshop.common.TillNames;
 import org.sweetshop.sale.BasketLine;
 import org.sweetshop.sale.CheckoutRequest;
-import org.sweetshop.sale.Payment;
 import org.sweetshop.sale.PaymentMethod;
 import org.sweetshop.sale.Tender;
 import org.sweetshop.sale.Pricing;
@@ -100,8 +99,7 @@ public final class OfflineTill {
                     + "; this basket comes to " + Money.format(pricing.subtotal()));
         }
         // offline the store's cash rounding cannot be asked: the cash pays the exact amount
-        Tender tender = Tender.settle(pricing.total(), request.payments() == null || request.payments().isEmpty()
-                ? List.of(Payment.card()) : request.payments(), BigDecimal.ZERO);
+        Tender tender = Tender.settle(pricing.total(), request.paidWith(), BigDecimal.ZERO);
         PaymentMethod method = tender.method() == null ? PaymentMethod.CARD : tender.method();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         JournalEntry entry = new JournalEntry(JournalEntry.FORMAT, request.saleId(), till, caller.username(), caller.staffId(), now,

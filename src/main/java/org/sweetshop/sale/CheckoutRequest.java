@@ -21,6 +21,11 @@ public record CheckoutRequest(UUID saleId, String till, List<BasketLine> lines, 
         payments = payments == null ? null : Collections.unmodifiableList(new ArrayList<>(payments));
     }
 
+    /** The payments, or a card for the whole when none are given (the default of every caller). */
+    public List<Payment> paidWith() {
+        return payments == null || payments.isEmpty() ? List.of(Payment.card()) : payments;
+    }
+
     /** A basket paid one way. */
     public CheckoutRequest(UUID saleId, String till, List<BasketLine> lines, String couponToken, String promoCode, Payment payment) {
         this(saleId, till, lines, couponToken, promoCode, payment == null ? null : List.of(payment));

@@ -311,14 +311,6 @@ public final class SaleService {
                 ? null : CouponTokens.normalize(request.couponToken());
         String promo = request.promoCode() == null || request.promoCode().isBlank()
                 ? null : PromoService.normalize(request.promoCode());
-        List<Payment> payments = request.payments() == null || request.payments().isEmpty() ? List.of(Payment.card())
-                : request.payments();
-        if (payments.stream().anyMatch(java.util.Objects::isNull)) {
-            throw new InvalidInputException("pay", "a payment is missing: cash or card");
-        }
-        if (payments.size() > Tender.MAX_PARTS) {
-            throw new InvalidInputException("pay", "a sale takes at most " + Tender.MAX_PARTS + " payments, not " + payments.size());
-        }
-        return new Basket(request.saleId(), till, merged, coupon, promo, payments);
+        return new Basket(request.saleId(), till, merged, coupon, promo, Tender.check(request.paidWith()));
     }
 }

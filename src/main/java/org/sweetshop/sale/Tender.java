@@ -48,18 +48,7 @@ public record Tender(List<PaymentPart> parts, BigDecimal cashRounding, BigDecima
 
     /** Settles {@code total} with {@code payments}, the store's cash rounding being {@code cashStep} (0 for none). */
     public static Tender settle(BigDecimal total, List<Payment> payments, BigDecimal cashStep) {
-        if (payments == null || payments.isEmpty()) {
-            throw new InvalidInputException("pay", "payment is missing: cash or card");
-        }
-        if (payments.size() > MAX_PARTS) {
-            throw new InvalidInputException("pay", "a sale takes at most " + MAX_PARTS + " payments, not " + payments.size());
-        }
-        if (payments.stream().filter(p -> p.method() == PaymentMethod.CASH).count() > 1) {
-            throw new InvalidInputException("pay", "take the cash as one amount: a sale has at most one cash payment");
-        }
-        if (payments.stream().filter(Payment::rest).count() > 1) {
-            throw new InvalidInputException("pay", "only one card can pay the rest: give the other cards their amounts");
-        }
+        check(payments);
         BigDecimal left = total;
         for (Payment card : payments) {
             if (card.method() == PaymentMethod.CARD && !card.rest()) {
@@ -110,6 +99,30 @@ public record Tender(List<PaymentPart> parts, BigDecimal cashRounding, BigDecima
             }
         }
         return new Tender(parts, rounding, change);
+    }
+
+    /**
+     * The payments' shape, before any amount is known: one to {@value #MAX_PARTS}, none missing, at
+     * most one cash and at most one card for the rest. Checkout checks it before its transaction;
+     * {@link #settle} checks it again for every other caller. Returns {@code payments}.
+     */
+    public static List<Payment> check(List<Payment> payments) {
+        if (payments == null || payments.isEmpty()) {
+            throw new InvalidInputException("pay", "payment is missing: cash or card");
+        }
+        if (payments.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidInputException("pay", "a payment is missing: cash or card");
+        }
+        if (payments.size() > MAX_PARTS) {
+            throw new InvalidInputException("pay", "a sale takes at most " + MAX_PARTS + " payments, not " + payments.size());
+        }
+        if (payments.stream().filter(p -> p.method() == PaymentMethod.CASH).count() > 1) {
+            throw new InvalidInputException("pay", "take the cash as one amount: a sale has at most one cash payment");
+        }
+        if (payments.stream().filter(Payment::rest).count() > 1) {
+            throw new InvalidInputException("pay", "only one card can pay the rest: give the other cards their amounts");
+        }
+        return payments;
     }
 
     /**
